@@ -1,0 +1,81 @@
+// Rules about the plan as a whole and about ids.
+#include <fmt/format.h>
+
+#include "check/rules.hpp"
+#include "util/text.hpp"
+
+namespace plan {
+
+void check_plan_block(const PlanIndex& ix, Diagnostics& out) {
+  const Plan& p = ix.plan();
+  if (p.metas.empty()) {
+    out.push_back(make_error("missing-plan", {0, 0, 0},
+                             "no file has a 'plan:' block; add one (e.g. in plan.yaml) with at "
+                             "least the plan's title"));
+    return;
+  }
+  for (std::size_t i = 1; i < p.metas.size(); ++i) {
+    Diagnostic d = make_error("duplicate-plan", p.metas[i].loc,
+                              "a second 'plan:' block; a plan has exactly one, so merge the two");
+    d.notes.push_back(make_note(p.metas[0].loc, "the first 'plan:' block is here"));
+    out.push_back(std::move(d));
+  }
+}
+
+static bool valid_id(const std::string& id) {
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (id.empty() || !letter(id[0])) return false;
+  for (char c : id)
+    if (!(letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
+// A nearby valid id to suggest: spaces and other characters become '-'.
+static std::string suggest_id(const std::string& id) {
+  std::string s;
+  for (char c : id) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '.' || c == '_' || c == '-';
+    if (ok) s += c;
+    else if (!s.empty() && s.back() != '-') s += '-';
+  }
+  while (!s.empty() && s.back() == '-') s.pop_back();
+  if (!s.empty() && !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'))) s.insert(0, "x");
+  return s;
+}
+
+static void check_one_id(const char* kind, const Located<std::string>& id, Diagnostics& out) {
+  if (!id.given() || valid_id(id.value)) return;
+  std::string hint = suggest_id(id.value);
+  out.push_back(make_error(
+      "bad-id", id.loc,
+      fmt::format("{} id '{}' is not a valid id: an id is a letter, then letters, digits, '.', "
+                  "'_' or '-'{}",
+                  kind, id.value, hint.empty() ? "" : fmt::format(" (e.g. '{}')", hint))));
+}
+
+void check_ids(const PlanIndex& ix, Diagnostics& out) {
+  const Plan& p = ix.plan();
+  for (const Meta& m : p.metas) check_one_id("plan", m.id, out);
+  std::vector<std::pair<const char*, const Located<std::string>*>> all;
+  for (const Goal& g : p.goals) all.emplace_back("goal", &g.id);
+  for (const Target& t : p.targets) all.emplace_back("target", &t.id);
+  for (const Section& s : p.sections) all.emplace_back("section", &s.id);
+  for (const ActivityEntry& e : ix.activities()) all.emplace_back("activity", &e.activity->id);
+  for (auto [kind, id] : all) {
+    check_one_id(kind, *id, out);
+    if (!id->given()) continue;
+    const ItemRef* first = ix.find(id->value);
+    const Located<std::string>& first_id = ix.id_of(*first);
+    if (&first_id == id) continue;
+    std::string same_case = first_id.value == id->value ? "" : fmt::format(" (as '{}'; ids are compared ignoring case)", first_id.value);
+    Diagnostic d = make_error("duplicate-id", id->loc,
+                              fmt::format("duplicate id '{}': {} {} already has it{}; rename one of them",
+                                          id->value, first->kind == ItemKind::activity ? "an" : "a",
+                                          item_kind_name(first->kind), same_case));
+    d.notes.push_back(make_note(first_id.loc, fmt::format("'{}' is first defined here", first_id.value)));
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace plan

@@ -1,0 +1,105 @@
+// Rules about single values: statuses, dates, measures, percent and weight.
+#include <fmt/format.h>
+
+#include "check/rules.hpp"
+#include "util/date.hpp"
+#include "util/text.hpp"
+
+namespace plan {
+
+// Numbers as people write them: 5, 2.5, not 5.000000.
+static std::string num(double v) { return fmt::format("{}", v); }
+
+void check_statuses(const PlanIndex& ix, Diagnostics& out) {
+  std::vector<std::string> names;
+  for (Status s : kStatuses) names.push_back(status_name(s));
+  for (const ActivityEntry& e : ix.activities()) {
+    const Activity& a = *e.activity;
+    if (a.status.value != Status::unknown) continue;
+    std::string hint = did_you_mean(a.status_text, names);
+    out.push_back(make_error(
+        "unknown-status", a.status.loc,
+        fmt::format("activity '{}' has status '{}', which is not one of {}{}", a.id.value,
+                    a.status_text, quoted_list(names), hint)));
+  }
+  const std::vector<std::string> plan_statuses{"draft", "final"};
+  for (const Meta& m : ix.plan().metas) {
+    if (!m.status.given() || m.status.value == "draft" || m.status.value == "final") continue;
+    out.push_back(make_error("unknown-status", m.status.loc,
+                             fmt::format("the plan's status '{}' is not 'draft' or 'final'{}",
+                                         m.status.value, did_you_mean(m.status.value, plan_statuses))));
+  }
+}
+
+static void check_date(const Located<Date>& d, const std::string& what, Diagnostics& out) {
+  if (!d.given() || d.value.valid) return;
+  bool shaped = d.value.year != 0;
+  out.push_back(make_error(
+      "bad-date", d.loc,
+      shaped ? fmt::format("{} is '{}', which is not a date in the calendar", what, d.value.text)
+             : fmt::format("{} is '{}', which is not a date; write dates as YYYY-MM-DD, e.g. "
+                           "2009-03-15",
+                           what, d.value.text)));
+}
+
+void check_dates(const PlanIndex& ix, Diagnostics& out) {
+  for (const Meta& m : ix.plan().metas) {
+    check_date(m.start, "the start of the plan's period", out);
+    check_date(m.end, "the end of the plan's period", out);
+    check_date(m.published, "the plan's 'published' date", out);
+    if (m.start.value.valid && m.end.value.valid && m.end.value < m.start.value)
+      out.push_back(make_error("bad-period", m.end.loc,
+                               fmt::format("the plan's period ends ({}) before it starts ({})",
+                                           m.end.value.text, m.start.value.text)));
+  }
+  for (const ActivityEntry& e : ix.activities()) {
+    const Activity& a = *e.activity;
+    check_date(a.due, fmt::format("'due' of activity '{}'", a.id.value), out);
+    check_date(a.start, fmt::format("'start' of activity '{}'", a.id.value), out);
+    if (a.due.value.valid && a.start.value.valid && a.due.value < a.start.value)
+      out.push_back(make_error("bad-period", a.due.loc,
+                               fmt::format("activity '{}' is due ({}) before it starts ({})",
+                                           a.id.value, a.due.value.text, a.start.value.text)));
+  }
+}
+
+void check_measures(const PlanIndex& ix, Diagnostics& out) {
+  for (const ActivityEntry& e : ix.activities()) {
+    const Activity& a = *e.activity;
+    if (!a.measure) continue;
+    const Measure& m = *a.measure;
+    const Range& r = m.planned.value;
+    if (r.low > r.high)
+      out.push_back(make_error("bad-range", m.planned.loc,
+                               fmt::format("the planned range of activity '{}' runs from {} down "
+                                           "to {}; write the low end first: {}-{}",
+                                           a.id.value, num(r.low), num(r.high), num(r.high), num(r.low))));
+    else if (r.low <= 0)
+      out.push_back(make_error("bad-range", m.planned.loc,
+                               fmt::format("the planned amount of activity '{}' must be above 0 "
+                                           "(it is {}); for work with no count, use 'percent'",
+                                           a.id.value, num(r.low))));
+    if (m.actual.value < 0)
+      out.push_back(make_error("negative-actual", m.actual.loc,
+                               fmt::format("the actual count of activity '{}' is {}; counts "
+                                           "cannot be negative",
+                                           a.id.value, num(m.actual.value))));
+  }
+}
+
+void check_percent_weight(const PlanIndex& ix, Diagnostics& out) {
+  for (const ActivityEntry& e : ix.activities()) {
+    const Activity& a = *e.activity;
+    if (a.percent.given() && (a.percent.value < 0 || a.percent.value > 100))
+      out.push_back(make_error("bad-percent", a.percent.loc,
+                               fmt::format("'percent' of activity '{}' is {}; it must be from 0 to 100",
+                                           a.id.value, num(a.percent.value))));
+    if (a.weight.given() && !(a.weight.value > 0))
+      out.push_back(make_error("bad-weight", a.weight.loc,
+                               fmt::format("'weight' of activity '{}' is {}; a weight must be "
+                                           "above 0 (the default is 1)",
+                                           a.id.value, num(a.weight.value))));
+  }
+}
+
+}  // namespace plan

@@ -1,0 +1,50 @@
+// `plan check`: validate the plan and report every problem.
+#include <cstdio>
+#include <map>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/pipeline.hpp"
+
+namespace plan::cli {
+
+namespace {
+struct CheckOptions {
+  bool strict = false;
+  std::string format = "text";
+};
+}  // namespace
+
+Runner setup_check(CLI::App& sub) {
+  auto opts = std::make_shared<CheckOptions>();
+  sub.add_flag("--strict", opts->strict, "Treat warnings as errors");
+  sub.add_option("--format", opts->format,
+                 "text: file:line:col lines on stderr; json: a list on stdout; github: GitHub "
+                 "Actions annotations on stdout")
+      ->check(CLI::IsMember({"text", "json", "github"}));
+  return [opts](const GlobalOptions& global) {
+    auto checked = load_and_check(global);
+    if (!checked) return int{kUsage};
+    if (opts->strict) {
+      for (Diagnostic& d : checked->diags)
+        if (d.severity == Severity::warning) d.severity = Severity::error;
+      checked->errors += checked->warnings;
+      checked->warnings = 0;
+    }
+    static const std::map<std::string, DiagFormat> formats{
+        {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
+    print_diagnostics(*checked, formats.at(opts->format));
+    if (opts->format == "text" && (checked->errors + checked->warnings) > 0)
+      std::fputs(fmt::format("{} error{}, {} warning{}\n", checked->errors,
+                             checked->errors == 1 ? "" : "s", checked->warnings,
+                             checked->warnings == 1 ? "" : "s")
+                     .c_str(),
+                 stderr);
+    return exit_code_for(*checked);
+  };
+}
+
+}  // namespace plan::cli

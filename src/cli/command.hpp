@@ -1,0 +1,39 @@
+// The command layer: the only code that prints or decides an exit code.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace plan::cli {
+
+// Exit codes of the command-line contract.
+enum Exit : int { kOk = 0, kPlanErrors = 1, kUsage = 2 };
+
+struct GlobalOptions {
+  std::string plan_dir;  // --plan; empty: PLAN_DIR, then the nearest plan/ folder upwards
+};
+
+using Runner = std::function<int(const GlobalOptions&)>;
+
+// One row of the command table: it drives dispatch, `plan --help` and "did you mean".
+struct Command {
+  const char* name;
+  const char* summary;
+  // Declares the command's options on its subcommand and returns what runs it.
+  Runner (*setup)(CLI::App& sub);
+};
+
+const std::vector<Command>& commands();
+
+// One setup function per subcommand, each in its own file.
+Runner setup_check(CLI::App& sub);
+Runner setup_status(CLI::App& sub);
+
+int run(int argc, char** argv);
+
+}  // namespace plan::cli

@@ -1,0 +1,88 @@
+#include "cli/pipeline.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "check/check.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plan::cli {
+
+std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
+  std::error_code ec;
+  std::string dir = global.plan_dir;
+  const char* origin = "--plan";
+  if (dir.empty()) {
+    if (const char* env = std::getenv("PLAN_DIR"); env && *env) {
+      dir = env;
+      origin = "PLAN_DIR";
+    }
+  }
+  if (!dir.empty()) {
+    if (!fs::is_directory(dir, ec)) {
+      error = fmt::format("plan: {} names '{}', which is not a folder", origin, dir);
+      return "";
+    }
+    return dir;
+  }
+  // As git finds .git: this folder, then each parent in turn.
+  fs::path cwd = fs::current_path(ec);
+  if (ec) {
+    error = fmt::format("plan: cannot tell the current folder: {}", ec.message());
+    return "";
+  }
+  for (fs::path p = cwd;; p = p.parent_path()) {
+    if (fs::is_directory(p / "plan", ec)) return (p / "plan").lexically_proximate(cwd).string();
+    if (p == p.root_path() || p.parent_path() == p) break;
+  }
+  error = "plan: no plan/ folder here or in any parent folder; give one with --plan DIR "
+          "or PLAN_DIR";
+  return "";
+}
+
+std::unique_ptr<Checked> load_and_check(const GlobalOptions& global) {
+  std::string error;
+  std::string dir = find_plan_dir(global, error);
+  if (dir.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return nullptr;
+  }
+  auto c = std::make_unique<Checked>();
+  c->load = load_plan_dir(dir);
+  c->index = std::make_unique<PlanIndex>(c->load.plan);
+  c->diags = c->load.diags;
+  Diagnostics found = run_checks(*c->index);
+  c->diags.insert(c->diags.end(), std::make_move_iterator(found.begin()),
+                  std::make_move_iterator(found.end()));
+  sort_diagnostics(c->diags);
+  c->errors = count_severity(c->diags, Severity::error);
+  c->warnings = count_severity(c->diags, Severity::warning);
+  for (const Diagnostic& d : c->diags) c->io_error = c->io_error || is_io_error(d);
+  return c;
+}
+
+void print_diagnostics(const Checked& c, DiagFormat format) {
+  const auto& files = c.load.plan.files;
+  switch (format) {
+    case DiagFormat::json:
+      std::fputs(format_json(files, c.diags).c_str(), stdout);
+      return;
+    case DiagFormat::github:
+      for (const Diagnostic& d : c.diags) std::fputs(format_github(files, d).c_str(), stdout);
+      return;
+    case DiagFormat::text:
+      for (const Diagnostic& d : c.diags) std::fputs(format_text(files, d).c_str(), stderr);
+      return;
+  }
+}
+
+int exit_code_for(const Checked& c) {
+  if (c.io_error) return kUsage;
+  return c.errors > 0 ? kPlanErrors : kOk;
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,118 @@
+#include "diagnostic.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace plan {
+
+Diagnostic make_error(std::string code, Loc loc, std::string message) {
+  return {Severity::error, std::move(code), loc, std::move(message), {}};
+}
+Diagnostic make_warning(std::string code, Loc loc, std::string message) {
+  return {Severity::warning, std::move(code), loc, std::move(message), {}};
+}
+Diagnostic make_note(Loc loc, std::string message) {
+  return {Severity::note, "", loc, std::move(message), {}};
+}
+
+void sort_diagnostics(Diagnostics& diags) {
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    if (a.loc.file != b.loc.file) return a.loc.file < b.loc.file;
+    if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+    return a.loc.col < b.loc.col;
+  });
+}
+
+std::size_t count_severity(const Diagnostics& diags, Severity s) {
+  return static_cast<std::size_t>(
+      std::count_if(diags.begin(), diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+}
+
+bool is_io_error(const Diagnostic& d) {
+  return d.severity == Severity::error && d.code == "unreadable";
+}
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+  }
+  return "";
+}
+
+static const std::string& file_name(const std::vector<std::string>& files, Loc loc) {
+  static const std::string unknown = "?";
+  return loc.file < files.size() ? files[loc.file] : unknown;
+}
+
+std::string format_location(const std::vector<std::string>& files, Loc loc) {
+  const std::string& f = file_name(files, loc);
+  if (loc.line == 0) return f;
+  return fmt::format("{}:{}:{}", f, loc.line, loc.col);
+}
+
+std::string format_text(const std::vector<std::string>& files, const Diagnostic& d) {
+  std::string out = fmt::format("{}: {}: {}", format_location(files, d.loc),
+                                severity_name(d.severity), d.message);
+  if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
+  out += '\n';
+  for (const Diagnostic& n : d.notes) out += format_text(files, n);
+  return out;
+}
+
+static nlohmann::ordered_json to_json(const std::vector<std::string>& files, const Diagnostic& d) {
+  nlohmann::ordered_json j;
+  j["file"] = file_name(files, d.loc);
+  j["line"] = d.loc.line;
+  j["column"] = d.loc.col;
+  j["severity"] = severity_name(d.severity);
+  if (!d.code.empty()) j["code"] = d.code;
+  j["message"] = d.message;
+  if (!d.notes.empty()) {
+    j["notes"] = nlohmann::ordered_json::array();
+    for (const Diagnostic& n : d.notes) j["notes"].push_back(to_json(files, n));
+  }
+  return j;
+}
+
+std::string format_json(const std::vector<std::string>& files, const Diagnostics& diags) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const Diagnostic& d : diags) list.push_back(to_json(files, d));
+  // Invalid UTF-8 never reaches a message (the loader rejects such files), but replace
+  // rather than throw should one ever slip through.
+  return list.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+// Workflow commands escape %, CR and LF in the message, and also : and , in properties.
+static std::string escape_github(const std::string& s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string format_github(const std::vector<std::string>& files, const Diagnostic& d) {
+  const char* kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning
+                                                                   ? "warning"
+                                                                   : "notice";
+  std::string props = "file=" + escape_github(file_name(files, d.loc), true);
+  if (d.loc.line != 0) props += fmt::format(",line={},col={}", d.loc.line, d.loc.col);
+  if (!d.code.empty()) props += ",title=" + escape_github(d.code, true);
+  std::string message = d.message;
+  for (const Diagnostic& n : d.notes)
+    message += fmt::format("\n{}: {}", format_location(files, n.loc), n.message);
+  return fmt::format("::{} {}::{}\n", kind, props, escape_github(message, false));
+}
+
+}  // namespace plan

@@ -1,0 +1,44 @@
+// Diagnostics are data: every stage appends to a list, only the command layer prints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "model.hpp"
+
+namespace plan {
+
+enum class Severity { error, warning, note };
+
+struct Diagnostic {
+  Severity severity = Severity::error;
+  std::string code;  // stable, kebab-case: "duplicate-id"
+  Loc loc;
+  std::string message;
+  std::vector<Diagnostic> notes;  // related places, e.g. where a duplicate was first defined
+};
+
+using Diagnostics = std::vector<Diagnostic>;
+
+Diagnostic make_error(std::string code, Loc loc, std::string message);
+Diagnostic make_warning(std::string code, Loc loc, std::string message);
+Diagnostic make_note(Loc loc, std::string message);
+
+// Stable sort by file (files are numbered in path order), then line and column.
+void sort_diagnostics(Diagnostics& diags);
+std::size_t count_severity(const Diagnostics& diags, Severity s);
+// Problems reading files are I/O errors: the command exits 2 for them, not 1.
+bool is_io_error(const Diagnostic& d);
+
+const char* severity_name(Severity s);
+
+// "path:line:col" (or "path" where there is no line), as compilers print it.
+std::string format_location(const std::vector<std::string>& files, Loc loc);
+// One diagnostic with its notes, one line each, in the contract's text form.
+std::string format_text(const std::vector<std::string>& files, const Diagnostic& d);
+// A JSON array of every diagnostic, for `--format json`.
+std::string format_json(const std::vector<std::string>& files, const Diagnostics& diags);
+// GitHub Actions workflow commands (`::error file=…,line=…::message`).
+std::string format_github(const std::vector<std::string>& files, const Diagnostic& d);
+
+}  // namespace plan

@@ -1,0 +1,466 @@
+#include "load/build.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "util/date.hpp"
+#include "util/text.hpp"
+
+namespace plan {
+
+const std::vector<std::string>& top_level_keys() {
+  static const std::vector<std::string> k{"plan", "goals", "targets", "sections"};
+  return k;
+}
+const std::vector<std::string>& meta_keys() {
+  static const std::vector<std::string> k{"id",     "title",     "organization", "language",
+                                          "period", "published", "status",       "contacts"};
+  return k;
+}
+const std::vector<std::string>& goal_keys() {
+  static const std::vector<std::string> k{"id", "title", "description"};
+  return k;
+}
+const std::vector<std::string>& target_keys() {
+  static const std::vector<std::string> k{"id",    "title",    "goals",
+                                          "owner", "partners", "description"};
+  return k;
+}
+const std::vector<std::string>& section_keys() {
+  static const std::vector<std::string> k{"id", "title", "activities"};
+  return k;
+}
+const std::vector<std::string>& activity_keys() {
+  static const std::vector<std::string> k{"id",  "title",   "targets", "status",  "owner",
+                                          "partners", "due", "start",   "measure", "percent",
+                                          "weight",   "notes", "activities"};
+  return k;
+}
+const std::vector<std::string>& measure_keys() {
+  static const std::vector<std::string> k{"unit", "planned", "actual"};
+  return k;
+}
+static const std::vector<std::string>& period_keys() {
+  static const std::vector<std::string> k{"start", "end"};
+  return k;
+}
+
+namespace {
+
+// A number as YAML's core schema reads a plain scalar; finite only.
+bool parse_number(const std::string& s, double& out) {
+  if (s.empty()) return false;
+  const char* begin = s.c_str();
+  char* end = nullptr;
+  errno = 0;
+  double v = std::strtod(begin, &end);
+  if (end != begin + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
+  // strtod also reads "inf", "nan" and hex; YAML's core schema spells those differently.
+  for (char c : s)
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
+          c == 'e' || c == 'E'))
+      return false;
+  out = v;
+  return true;
+}
+
+std::string describe(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlNode::Kind::null: return "empty";
+    case YamlNode::Kind::sequence: return "a list";
+    case YamlNode::Kind::mapping: return "a mapping";
+    case YamlNode::Kind::scalar: break;
+  }
+  double ignored;
+  if (n.plain && parse_number(n.value, ignored)) return "the number " + n.value;
+  std::string shown = n.value.size() > 40 ? n.value.substr(0, 37) + "..." : n.value;
+  return "the text '" + shown + "'";
+}
+
+class FileBuilder {
+ public:
+  FileBuilder(std::uint32_t file, Plan& plan, Diagnostics& diags)
+      : file_(file), plan_(plan), diags_(diags) {}
+
+  void build(const YamlNode& root) {
+    if (!root.is_mapping()) {
+      error("wrong-type", root,
+            fmt::format("the top level of a plan file should be a mapping with keys {}, not {}",
+                        quoted_list(top_level_keys(), " and "), describe(root)));
+      return;
+    }
+    auto fields = collect(root, top_level_keys(), "at the top level");
+    for (std::size_t i = 0; i < root.pair_count(); ++i) {
+      const YamlNode& key = root.key(i);
+      const YamlNode& value = root.value_at(i);
+      if (!key.is_scalar() || fields.count(key.value) == 0 || fields[key.value].key != &key) continue;
+      if (key.value == "plan") read_meta(key, value);
+      if (key.value == "goals") read_list(value, "goals", "goal", [&](const YamlNode& n) { read_goal(n); });
+      if (key.value == "targets")
+        read_list(value, "targets", "target", [&](const YamlNode& n) { read_target(n); });
+      if (key.value == "sections")
+        read_list(value, "sections", "section", [&](const YamlNode& n) { read_section(n); });
+    }
+  }
+
+ private:
+  struct Field {
+    const YamlNode* key = nullptr;
+    const YamlNode* value = nullptr;
+  };
+  using Fields = std::map<std::string, Field>;
+
+  Loc at(const YamlNode& n) const { return {file_, n.line, n.col}; }
+
+  void error(const char* code, const YamlNode& n, std::string message) {
+    diags_.push_back(make_error(code, at(n), std::move(message)));
+  }
+
+  // The known keys of a mapping; unknown ones are reported with a suggestion.
+  Fields collect(const YamlNode& map, const std::vector<std::string>& known, const std::string& owner) {
+    Fields fields;
+    for (std::size_t i = 0; i < map.pair_count(); ++i) {
+      const YamlNode& key = map.key(i);
+      if (!key.is_scalar()) {
+        error("wrong-type", key, fmt::format("a key {} should be text, not {}", owner, describe(key)));
+        continue;
+      }
+      if (std::find(known.begin(), known.end(), key.value) == known.end()) {
+        std::string hint = did_you_mean(key.value, known);
+        if (hint.empty()) hint = "; the keys here are " + quoted_list(known, " and ");
+        error("unknown-key", key, fmt::format("unknown key '{}' {}{}", key.value, owner, hint));
+        continue;
+      }
+      fields.emplace(key.value, Field{&key, &map.value_at(i)});  // a duplicate key keeps the first
+    }
+    return fields;
+  }
+
+  template <class Fn>
+  void read_list(const YamlNode& value, const char* key, const char* item, Fn&& each) {
+    if (value.is_null()) return;
+    if (!value.is_sequence()) {
+      error("wrong-type", value,
+            fmt::format("'{}' should be a list of {}s (items starting with '- '), not {}", key,
+                        item, describe(value)));
+      return;
+    }
+    for (const YamlNode& n : value.children) {
+      if (!n.is_mapping()) {
+        error("wrong-type", n,
+              fmt::format("each {} should be a mapping with at least 'id' and 'title', not {}",
+                          item, describe(n)));
+        continue;
+      }
+      each(n);
+    }
+  }
+
+  // "activity 'general.1'", or "activity (no id)" before the id is known.
+  static std::string name(const char* kind, const Located<std::string>& id) {
+    return id.value.empty() ? fmt::format("{} (no id)", kind) : fmt::format("{} '{}'", kind, id.value);
+  }
+
+  bool text(const Fields& f, const char* key, const std::string& owner, Located<std::string>& out) {
+    auto it = f.find(key);
+    if (it == f.end() || it->second.value->is_null()) return false;
+    const YamlNode& v = *it->second.value;
+    if (!v.is_scalar()) {
+      error("wrong-type", v, fmt::format("'{}' of {} should be text, not {}", key, owner, describe(v)));
+      return false;
+    }
+    out.value = v.value;
+    out.loc = at(v);
+    return true;
+  }
+
+  bool number(const Fields& f, const char* key, const std::string& owner, Located<double>& out) {
+    auto it = f.find(key);
+    if (it == f.end() || it->second.value->is_null()) return false;
+    const YamlNode& v = *it->second.value;
+    double x;
+    if (v.is_scalar() && v.plain && parse_number(v.value, x)) {
+      out.value = x;
+      out.loc = at(v);
+      return true;
+    }
+    std::string why = describe(v);
+    if (v.is_scalar() && !v.plain && parse_number(v.value, x)) why += " (remove the quotes)";
+    if (v.is_scalar() && v.plain && !v.value.empty() &&
+        v.value.find_first_of("0123456789") != std::string::npos)
+      why += " (too large, or not written as a plain number)";
+    error("wrong-type", v, fmt::format("'{}' of {} should be a number, not {}", key, owner, why));
+    return false;
+  }
+
+  void date(const Fields& f, const char* key, const std::string& owner, Located<Date>& out) {
+    Located<std::string> raw;
+    if (!text(f, key, owner, raw)) return;
+    out.value = parse_date(raw.value);
+    out.loc = raw.loc;
+  }
+
+  void refs(const Fields& f, const char* key, const char* item, const std::string& owner,
+            Located<std::vector<Ref>>& out) {
+    auto it = f.find(key);
+    if (it == f.end()) return;
+    const YamlNode& v = *it->second.value;
+    out.loc = at(v);
+    if (v.is_null()) return;  // given, but empty
+    if (!v.is_sequence()) {
+      error("wrong-type", v,
+            fmt::format("'{}' of {} should be a list of {} ids like [{}], not {}", key, owner, item,
+                        v.is_scalar() ? v.value : "…", describe(v)));
+      return;
+    }
+    for (const YamlNode& n : v.children) {
+      if (!n.is_scalar()) {
+        error("wrong-type", n, fmt::format("each of the '{}' of {} should be a {} id, not {}", key,
+                                           owner, item, describe(n)));
+        continue;
+      }
+      out.value.push_back({n.value, at(n)});
+    }
+  }
+
+  void texts(const Fields& f, const char* key, const std::string& owner,
+             Located<std::vector<std::string>>& out) {
+    auto it = f.find(key);
+    if (it == f.end() || it->second.value->is_null()) return;
+    const YamlNode& v = *it->second.value;
+    if (!v.is_sequence()) {
+      error("wrong-type", v,
+            fmt::format("'{}' of {} should be a list of names (items starting with '- ', or "
+                        "[a, b]), not {}",
+                        key, owner, describe(v)));
+      return;
+    }
+    out.loc = at(v);
+    for (const YamlNode& n : v.children) {
+      if (!n.is_scalar()) {
+        error("wrong-type", n,
+              fmt::format("each of the '{}' of {} should be text, not {}", key, owner, describe(n)));
+        continue;
+      }
+      out.value.push_back(n.value);
+    }
+  }
+
+  // id and title are required of every goal, target, section and activity.
+  void identity(const YamlNode& map, const Fields& f, const char* kind, Located<std::string>& id,
+                Located<std::string>& title) {
+    text(f, "id", kind, id);
+    std::string owner = name(kind, id);
+    text(f, "title", owner, title);
+    if (!id.given())
+      error("missing-field", map,
+            fmt::format("{} has no id; add 'id: …' (a letter, then letters, digits, '.', '_' or "
+                        "'-')",
+                        owner));
+    if (!title.given())
+      error("missing-field", map, fmt::format("{} has no title; add 'title: …'", owner));
+  }
+
+  void read_meta(const YamlNode& key, const YamlNode& value) {
+    Meta m;
+    m.loc = at(key);
+    if (!value.is_mapping()) {
+      error("wrong-type", value.is_null() ? key : value,
+            fmt::format("'plan' should be a mapping of the plan's metadata ({}), not {}",
+                        quoted_list(meta_keys(), " and "), describe(value)));
+      plan_.metas.push_back(std::move(m));
+      return;
+    }
+    Fields f = collect(value, meta_keys(), "in 'plan'");
+    const std::string owner = "the plan";
+    text(f, "id", owner, m.id);
+    text(f, "title", owner, m.title);
+    text(f, "organization", owner, m.organization);
+    text(f, "language", owner, m.language);
+    text(f, "status", owner, m.status);
+    date(f, "published", owner, m.published);
+    if (!m.title.given()) error("missing-field", key, "the plan has no title; add 'title: …' under 'plan:'");
+    if (auto it = f.find("period"); it != f.end() && !it->second.value->is_null()) {
+      const YamlNode& p = *it->second.value;
+      if (!p.is_mapping()) {
+        error("wrong-type", p,
+              fmt::format("'period' of the plan should be a mapping like {{start: 2009-01-01, end: "
+                          "2009-12-31}}, not {}",
+                          describe(p)));
+      } else {
+        Fields pf = collect(p, period_keys(), "in 'period'");
+        date(pf, "start", "the plan's period", m.start);
+        date(pf, "end", "the plan's period", m.end);
+      }
+    }
+    if (auto it = f.find("contacts"); it != f.end() && !it->second.value->is_null())
+      contacts(*it->second.value, "", m.contacts);
+    plan_.metas.push_back(std::move(m));
+  }
+
+  void contacts(const YamlNode& v, const std::string& prefix,
+                std::vector<std::pair<std::string, std::string>>& out) {
+    if (!v.is_mapping()) {
+      error("wrong-type", v,
+            fmt::format("'contacts{}' should be a mapping of names to text, like "
+                        "{{phone: 03-6925418}}, not {}",
+                        prefix.empty() ? "" : "." + prefix, describe(v)));
+      return;
+    }
+    for (std::size_t i = 0; i < v.pair_count(); ++i) {
+      const YamlNode& k = v.key(i);
+      const YamlNode& val = v.value_at(i);
+      if (!k.is_scalar()) {
+        error("wrong-type", k, "a key in 'contacts' should be text, not " + describe(k));
+        continue;
+      }
+      std::string full = prefix.empty() ? k.value : prefix + "." + k.value;
+      if (val.is_mapping()) {
+        contacts(val, full, out);
+      } else if (val.is_scalar() || val.is_null()) {
+        out.emplace_back(full, val.value);
+      } else {
+        error("wrong-type", val, fmt::format("contact '{}' should be text, not {}", full, describe(val)));
+      }
+    }
+  }
+
+  void read_goal(const YamlNode& map) {
+    Goal g;
+    g.loc = at(map);
+    Fields f = collect(map, goal_keys(), "in a goal");
+    identity(map, f, "goal", g.id, g.title);
+    text(f, "description", name("goal", g.id), g.description);
+    plan_.goals.push_back(std::move(g));
+  }
+
+  void read_target(const YamlNode& map) {
+    Target t;
+    t.loc = at(map);
+    Fields f = collect(map, target_keys(), "in a target");
+    identity(map, f, "target", t.id, t.title);
+    const std::string owner = name("target", t.id);
+    refs(f, "goals", "goal", owner, t.goals);
+    text(f, "owner", owner, t.owner);
+    texts(f, "partners", owner, t.partners);
+    text(f, "description", owner, t.description);
+    plan_.targets.push_back(std::move(t));
+  }
+
+  void read_section(const YamlNode& map) {
+    Section s;
+    s.loc = at(map);
+    Fields f = collect(map, section_keys(), "in a section");
+    identity(map, f, "section", s.id, s.title);
+    if (auto it = f.find("activities"); it != f.end())
+      read_list(*it->second.value, "activities", "activity",
+                [&](const YamlNode& n) { s.activities.push_back(read_activity(n)); });
+    plan_.sections.push_back(std::move(s));
+  }
+
+  Activity read_activity(const YamlNode& map) {
+    Activity a;
+    a.loc = at(map);
+    Fields f = collect(map, activity_keys(), "in an activity");
+    identity(map, f, "activity", a.id, a.title);
+    const std::string owner = name("activity", a.id);
+    refs(f, "targets", "target", owner, a.targets);
+    Located<std::string> status;
+    if (text(f, "status", owner, status)) {
+      a.status_text = status.value;
+      a.status.value = parse_status(status.value).value_or(Status::unknown);
+      a.status.loc = status.loc;
+    }
+    text(f, "owner", owner, a.owner);
+    text(f, "notes", owner, a.notes);
+    texts(f, "partners", owner, a.partners);
+    date(f, "due", owner, a.due);
+    date(f, "start", owner, a.start);
+    number(f, "percent", owner, a.percent);
+    number(f, "weight", owner, a.weight);
+    if (!a.weight.given()) a.weight.value = 1.0;
+    if (auto it = f.find("measure"); it != f.end() && !it->second.value->is_null())
+      a.measure = read_measure(*it->second.key, *it->second.value, owner);
+    if (auto it = f.find("activities"); it != f.end())
+      read_list(*it->second.value, "activities", "activity",
+                [&](const YamlNode& n) { a.activities.push_back(read_activity(n)); });
+    return a;
+  }
+
+  std::optional<Measure> read_measure(const YamlNode& key, const YamlNode& v, const std::string& owner) {
+    if (!v.is_mapping()) {
+      error("wrong-type", v,
+            fmt::format("'measure' of {} should be a mapping like {{unit: meetings, planned: 5-6, "
+                        "actual: 0}}, not {}",
+                        owner, describe(v)));
+      return std::nullopt;
+    }
+    Measure m;
+    m.loc = at(key);
+    Fields f = collect(v, measure_keys(), "in a measure");
+    const std::string mowner = "the measure of " + owner;
+    text(f, "unit", mowner, m.unit);
+    number(f, "actual", mowner, m.actual);
+    auto it = f.find("planned");
+    if (it == f.end() || it->second.value->is_null()) {
+      error("missing-field", it == f.end() ? v : *it->second.key,
+            fmt::format("{} has no 'planned' amount; add 'planned: 5' or a range 'planned: 5-6'", mowner));
+      return std::nullopt;
+    }
+    const YamlNode& p = *it->second.value;
+    if (!range(p, m.planned.value)) {
+      error("wrong-type", p,
+            fmt::format("'planned' of {} should be a number or a range like 5-6, not {}", mowner,
+                        describe(p)));
+      return std::nullopt;
+    }
+    m.planned.loc = at(p);
+    return m;
+  }
+
+  // 5, "5-6" (also with an en dash or spaces), or [5, 6].
+  static bool range(const YamlNode& p, Range& out) {
+    double lo, hi;
+    if (p.is_scalar() && p.plain && parse_number(p.value, lo)) {
+      out = {lo, lo};
+      return true;
+    }
+    if (p.is_sequence() && p.children.size() == 2 && p.children[0].is_scalar() &&
+        p.children[1].is_scalar() && p.children[0].plain && p.children[1].plain &&
+        parse_number(p.children[0].value, lo) && parse_number(p.children[1].value, hi)) {
+      out = {lo, hi};
+      return true;
+    }
+    if (!p.is_scalar()) return false;
+    std::string s = p.value;
+    for (const char* dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – and —
+      for (std::size_t at = s.find(dash); at != std::string::npos; at = s.find(dash)) s.replace(at, 3, "-");
+    std::size_t sep = s.find('-', 1);  // not a leading minus sign
+    if (sep == std::string::npos) return false;
+    auto trim = [](std::string x) {
+      x.erase(0, x.find_first_not_of(' '));
+      x.erase(x.find_last_not_of(' ') + 1);
+      return x;
+    };
+    if (!parse_number(trim(s.substr(0, sep)), lo) || !parse_number(trim(s.substr(sep + 1)), hi)) return false;
+    out = {lo, hi};
+    return true;
+  }
+
+  std::uint32_t file_;
+  Plan& plan_;
+  Diagnostics& diags_;
+};
+
+}  // namespace
+
+void build_from_tree(const YamlNode& root, std::uint32_t file, Plan& plan, Diagnostics& diags) {
+  FileBuilder(file, plan, diags).build(root);
+}
+
+}  // namespace plan

@@ -1,0 +1,60 @@
+#include "load/encoding.hpp"
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace plan {
+
+Loc locate_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
+  offset = std::min(offset, text.size());
+  std::size_t line_start = 0;
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  std::string_view before = text.substr(line_start, offset - line_start);
+  // Only the part before the offset is known to be valid UTF-8; count code points there.
+  return {file, line, static_cast<std::uint32_t>(count_code_points(before) + 1)};
+}
+
+std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_t file,
+                                            Diagnostics& diags) {
+  auto starts = [&](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  // UTF-32 first: its little-endian mark begins with the UTF-16 one.
+  const char* other = starts(std::string_view("\xFF\xFE\x00\x00", 4)) ||
+                              starts(std::string_view("\x00\x00\xFE\xFF", 4))
+                          ? "UTF-32"
+                      : starts("\xFF\xFE") || starts("\xFE\xFF") ? "UTF-16"
+                                                                 : nullptr;
+  if (other) {
+    diags.push_back(make_error("encoding", {file, 1, 1},
+                               fmt::format("the file is encoded as {} (it starts with a byte-order "
+                                           "mark); save it as UTF-8",
+                                           other)));
+    return std::nullopt;
+  }
+  std::string_view text = bytes;
+  if (starts("\xEF\xBB\xBF")) text.remove_prefix(3);  // UTF-8 byte-order mark: harmless
+
+  std::size_t nul = text.find('\0');
+  std::size_t bad = find_invalid_utf8(text);
+  if (nul != std::string_view::npos && nul <= bad) {
+    diags.push_back(make_error("encoding", locate_offset(text, nul, file),
+                               "the file contains a NUL byte: it is binary, not YAML text"));
+    return std::nullopt;
+  }
+  if (bad != std::string_view::npos) {
+    diags.push_back(make_error(
+        "encoding", locate_offset(text, bad, file),
+        fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                    static_cast<unsigned>(static_cast<unsigned char>(text[bad])))));
+    return std::nullopt;
+  }
+  return text;
+}
+
+}  // namespace plan

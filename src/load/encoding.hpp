@@ -1,0 +1,20 @@
+// A file's bytes → its text: UTF-8 only, with an optional byte-order mark removed.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "diagnostic.hpp"
+
+namespace plan {
+
+// The text yaml-cpp should see, or nothing when the file is not UTF-8 text (UTF-16 or
+// UTF-32 byte-order marks, NUL bytes, invalid UTF-8), with a located error for why.
+std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_t file,
+                                            Diagnostics& diags);
+
+// The line and column (in code points) of a byte offset into valid UTF-8 text.
+Loc locate_offset(std::string_view text, std::size_t offset, std::uint32_t file);
+
+}  // namespace plan

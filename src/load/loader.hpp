@@ -1,0 +1,38 @@
+// The load stage: a plan folder (or the same files held in memory) → Plan + diagnostics.
+// Nothing is thrown past it: every problem is a located diagnostic.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "model.hpp"
+
+namespace plan {
+
+struct LoadOptions {
+  std::size_t max_file_size = std::size_t{64} << 20;  // bytes
+};
+
+struct LoadResult {
+  Plan plan;
+  Diagnostics diags;
+};
+
+// One file's bytes as found, before decoding. A non-empty skip_reason means it was not read.
+struct SourceText {
+  std::string path;  // as shown to the user
+  std::string bytes;
+  std::string skip_reason;
+  bool unreadable = false;  // an I/O failure rather than a file we chose to skip
+};
+
+// Decodes, parses and merges the files in the order given (callers sort them by path).
+LoadResult load_sources(const std::string& root_display, const std::vector<SourceText>& files);
+
+// Reads every *.yaml / *.yml below `dir` in sorted path order. Paths in diagnostics are
+// shown relative to the current directory.
+LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options = {});
+
+}  // namespace plan

@@ -1,0 +1,138 @@
+#include "load/source_files.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "util/text.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plan {
+
+static bool has_yaml_extension(const fs::path& p) {
+  std::string ext = ascii_lower(p.extension().string());
+  return ext == ".yaml" || ext == ".yml";
+}
+
+static const char* kind_name(fs::file_type t) {
+  switch (t) {
+    case fs::file_type::directory: return "a folder";
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::socket: return "a socket";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::character: return "a character device";
+    default: return "not a regular file";
+  }
+}
+
+static bool is_inside(const fs::path& child, const fs::path& root) {
+  auto [r, c] = std::mismatch(root.begin(), root.end(), child.begin(), child.end());
+  return r == root.end();
+}
+
+std::vector<SourceEntry> find_plan_files(const std::string& root) {
+  std::vector<SourceEntry> entries;
+  std::error_code ec;
+  const fs::path canonical_root = fs::canonical(root, ec);
+  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  if (ec) {
+    entries.push_back({root, "", fmt::format("cannot list the folder: {}", ec.message())});
+    return entries;
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) {
+      entries.push_back({it->path().string(), "", fmt::format("cannot list: {}", ec.message())});
+      ec.clear();
+      continue;
+    }
+    const fs::path& p = it->path();
+    if (!has_yaml_extension(p)) continue;
+    SourceEntry e{p.string(), p.string(), ""};
+    fs::file_status st = it->symlink_status(ec);
+    if (ec) {
+      e.skip_reason = fmt::format("cannot inspect: {}; skipped", ec.message());
+    } else if (st.type() == fs::file_type::symlink) {
+      // A link is read only when it stays inside the plan folder and ends at a regular file.
+      fs::path target = fs::canonical(p, ec);
+      if (ec) {
+        e.skip_reason = fmt::format("a broken link ({}); skipped", ec.message());
+      } else if (!is_inside(target, canonical_root)) {
+        e.skip_reason = "a link that leaves the plan folder; skipped";
+      } else if (!fs::is_regular_file(fs::status(target, ec))) {
+        e.skip_reason = "a link to something that is not a regular file; skipped";
+      } else {
+        e.open_path = target.string();
+      }
+    } else if (st.type() != fs::file_type::regular) {
+      e.skip_reason = fmt::format("{}, not a file; skipped", kind_name(st.type()));
+    }
+    entries.push_back(std::move(e));
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
+  // A link inside the folder to a file that is read anyway would define everything twice.
+  std::set<std::string> seen;
+  for (SourceEntry& e : entries) {
+    if (!e.skip_reason.empty()) continue;
+    fs::path c = fs::weakly_canonical(e.open_path, ec);
+    if (!seen.insert(c.string()).second) e.skip_reason = "the same file as another one read; skipped";
+  }
+  return entries;
+}
+
+bool read_regular_file(const std::string& path, std::size_t max_size, std::string& out,
+                       std::string& error) {
+  // O_NONBLOCK: should the path have become a FIFO since it was listed, open() must not wait.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = std::strerror(errno);
+    return false;
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = "not a regular file";
+    ::close(fd);
+    return false;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_size) {
+    error = fmt::format("the file is {} bytes, over the limit of {} bytes", st.st_size, max_size);
+    ::close(fd);
+    return false;
+  }
+  out.clear();
+  out.resize(static_cast<std::size_t>(st.st_size));
+  std::size_t got = 0;
+  while (true) {
+    if (got == out.size()) {
+      if (out.size() >= max_size + 1) break;
+      out.resize(std::min(max_size + 1, out.size() * 2 + 4096));  // the file may have grown
+    }
+    ssize_t n = ::read(fd, &out[got], out.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      error = std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  out.resize(got);
+  if (got > max_size) {
+    error = fmt::format("the file is over the limit of {} bytes", max_size);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace plan

@@ -1,0 +1,26 @@
+// Finding and reading the plan's files: regular files only, never a FIFO, device or a link
+// that leaves the plan folder, and never a read that can block.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace plan {
+
+struct SourceEntry {
+  std::string path;         // the path as found below the plan folder (used for display)
+  std::string open_path;    // what to open: the path, or a link's target inside the folder
+  std::string skip_reason;  // non-empty: not read, and the warning says why
+};
+
+// Every *.yaml / *.yml below `root`, sorted by path. `root` must be a folder.
+// Errors listing a folder come back as entries with a skip reason.
+std::vector<SourceEntry> find_plan_files(const std::string& root);
+
+// Reads a regular file whole; opens without following a final link and without blocking.
+// Returns false with a reason (e.g. "Permission denied") on failure.
+bool read_regular_file(const std::string& path, std::size_t max_size, std::string& out,
+                       std::string& error);
+
+}  // namespace plan

@@ -1,0 +1,44 @@
+// YAML text → a small tree that keeps the place of every node. This and yaml_tree.cpp are
+// the only code that knows yaml-cpp; everything above works on YamlNode.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostic.hpp"
+
+namespace plan {
+
+struct YamlNode {
+  enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
+  Kind kind = Kind::null;
+  bool plain = true;  // a plain scalar (typed: number, bool…); quoted and block ones are text
+  std::uint32_t line = 0, col = 0;  // 1-based; col counts code points
+  std::string value;                // scalars only
+  std::vector<YamlNode> children;   // sequence items, or mapping key, value, key, value…
+
+  bool is_scalar() const { return kind == Kind::scalar; }
+  bool is_null() const { return kind == Kind::null; }
+  bool is_sequence() const { return kind == Kind::sequence; }
+  bool is_mapping() const { return kind == Kind::mapping; }
+  std::size_t pair_count() const { return children.size() / 2; }
+  const YamlNode& key(std::size_t i) const { return children[2 * i]; }
+  const YamlNode& value_at(std::size_t i) const { return children[2 * i + 1]; }
+};
+
+struct YamlLimits {
+  std::size_t max_depth = 100;             // nesting of mappings and sequences
+  std::size_t max_alias_nodes = 100000;    // nodes that aliases may copy in, per file
+};
+
+// Parses one file's text (already checked to be UTF-8, byte-order mark removed).
+// Returns the document's root, or nothing when the file is empty (only comments, or `---`)
+// or broken; problems are appended to `diags` located in file `file`.
+// A file holds one document; duplicate keys, unclosed quotes and runaway aliases are errors.
+std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Diagnostics& diags,
+                                   const YamlLimits& limits = {});
+
+}  // namespace plan

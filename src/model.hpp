@@ -1,0 +1,113 @@
+// The plan's data model: plain structs, no behaviour beyond small lookups.
+// Every item and every field keeps where it came from, so any stage can point at it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace plan {
+
+// A place in a source file. `file` indexes Plan::files; file 0 is the plan folder itself,
+// for problems that belong to no file. line/col are 1-based; line 0 means "the whole file".
+struct Loc {
+  std::uint32_t file = 0;
+  std::uint32_t line = 0;
+  std::uint32_t col = 0;
+};
+
+// A value with the place it was written. A field that was not written has no location.
+template <class T>
+struct Located {
+  T value{};
+  Loc loc{};
+  bool given() const { return loc.line != 0; }
+};
+
+// A reference to another item by id, e.g. one entry of a target's `goals` list.
+struct Ref {
+  std::string id;
+  Loc loc;
+};
+
+enum class Status { planned, in_progress, done, blocked, dropped, unknown };
+
+// A calendar date as written; `valid` is false for text that is not a real YYYY-MM-DD date.
+struct Date {
+  std::string text;
+  int year = 0, month = 0, day = 0;
+  bool valid = false;
+};
+
+// `planned: 5-6` or `[5, 6]` or `5` (low == high).
+struct Range {
+  double low = 0, high = 0;
+};
+
+struct Measure {
+  Loc loc;
+  Located<std::string> unit;
+  Located<Range> planned;
+  Located<double> actual;  // default 0
+};
+
+struct Activity {
+  Loc loc;  // the item's mapping
+  Located<std::string> id, title;
+  Located<std::vector<Ref>> targets;  // not given: inherited from the parent
+  Located<Status> status{Status::planned};
+  std::string status_text;  // as written, for messages about an unknown status
+  Located<std::string> owner, notes;
+  Located<std::vector<std::string>> partners;
+  Located<Date> due, start;
+  std::optional<Measure> measure;
+  Located<double> percent;
+  Located<double> weight{1.0};
+  std::vector<Activity> activities;
+};
+
+struct Section {
+  Loc loc;
+  Located<std::string> id, title;
+  std::vector<Activity> activities;
+};
+
+struct Goal {
+  Loc loc;
+  Located<std::string> id, title, description;
+};
+
+struct Target {
+  Loc loc;
+  Located<std::string> id, title, description, owner;
+  Located<std::vector<Ref>> goals;
+  Located<std::vector<std::string>> partners;
+};
+
+struct Meta {
+  Loc loc;  // the `plan:` key
+  Located<std::string> id, title, organization, language, status;
+  Located<Date> start, end, published;
+  std::vector<std::pair<std::string, std::string>> contacts;  // nested keys joined with '.'
+};
+
+struct Plan {
+  // files[0] is the plan folder; the rest are the files read, in sorted path order,
+  // as they are shown to the user (relative to the current directory).
+  std::vector<std::string> files;
+  std::vector<Meta> metas;  // every `plan:` block found; a valid plan has exactly one
+  std::vector<Goal> goals;
+  std::vector<Target> targets;
+  std::vector<Section> sections;
+
+  const Meta* meta() const { return metas.empty() ? nullptr : &metas.front(); }
+};
+
+const char* status_name(Status s);               // "in-progress"; "" for unknown
+std::optional<Status> parse_status(const std::string& text);
+inline constexpr Status kStatuses[] = {Status::planned, Status::in_progress, Status::done,
+                                       Status::blocked, Status::dropped};
+
+}  // namespace plan

@@ -1,0 +1,168 @@
+#include "stats/stats.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "util/date.hpp"
+#include "util/text.hpp"
+
+namespace plan {
+
+std::size_t StatusCounts::total() const {
+  std::size_t n = 0;
+  for (std::size_t c : by_status) n += c;
+  return n;
+}
+
+std::size_t StatusCounts::of(Status s) const {
+  for (std::size_t i = 0; i < std::size(kStatuses); ++i)
+    if (kStatuses[i] == s) return by_status[i];
+  return 0;
+}
+
+namespace {
+
+bool live(const Activity& a) { return a.status.value != Status::dropped; }
+
+// A weight that cannot break a mean: the check stage reports weights that are not above 0.
+double weight_of(const Activity& a) { return a.weight.value > 0 ? a.weight.value : 1.0; }
+
+struct WeightedMean {
+  double sum = 0, weights = 0;
+  void add(double value, double weight) {
+    sum += value * weight;
+    weights += weight;
+  }
+  Completion result() const { return weights > 0 ? Completion(sum / weights) : std::nullopt; }
+};
+
+Completion own_completion(const Activity& a) {
+  if (a.measure) {
+    const double low = a.measure->planned.value.low;
+    const double actual = std::max(0.0, a.measure->actual.value);
+    if (low <= 0) return actual > 0 ? 1.0 : 0.0;  // an invalid plan; reported by the checks
+    return std::min(actual / low, 1.0);
+  }
+  if (a.percent.given()) return std::clamp(a.percent.value / 100.0, 0.0, 1.0);
+  return 0.0;
+}
+
+}  // namespace
+
+Stats compute_stats(const PlanIndex& index, const Date& as_of) {
+  const Plan& plan = index.plan();
+  const auto& acts = index.activities();
+  Stats s;
+  s.as_of = as_of;
+  s.activities.assign(acts.size(), std::nullopt);
+  s.overdue.assign(acts.size(), false);
+
+  // Children come after their parent in document order, so walking backwards finishes
+  // every child before its parent: each activity is visited once, and each parent link once.
+  std::vector<WeightedMean> child_means(acts.size());
+  std::vector<bool> has_live_child(acts.size(), false);
+  for (std::size_t i = acts.size(); i-- > 0;) {
+    const Activity& a = *acts[i].activity;
+    if (!live(a)) continue;
+    Completion c;
+    if (a.status.value == Status::done) c = 1.0;
+    else if (has_live_child[i]) c = child_means[i].result();
+    else c = own_completion(a);
+    s.activities[i] = c;
+    if (acts[i].parent >= 0 && c) {
+      auto p = static_cast<std::size_t>(acts[i].parent);
+      child_means[p].add(*c, weight_of(a));
+      has_live_child[p] = true;
+    }
+  }
+
+  // Counts and overdue, at every depth.
+  const long today = as_of.valid ? day_number(as_of) : 0;
+  std::unordered_map<const Section*, std::size_t> section_of;
+  for (std::size_t i = 0; i < plan.sections.size(); ++i) section_of[&plan.sections[i]] = i;
+  s.section_counts.assign(plan.sections.size(), {});
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    const Activity& a = *acts[i].activity;
+    StatusCounts& sc = s.section_counts[section_of[acts[i].section]];
+    for (std::size_t k = 0; k < std::size(kStatuses); ++k) {
+      if (a.status.value != kStatuses[k]) continue;
+      ++s.counts.by_status[k];
+      ++sc.by_status[k];
+    }
+    const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
+    if (!closed && as_of.valid && a.due.value.valid && day_number(a.due.value) < today) {
+      s.overdue[i] = true;
+      ++s.counts.overdue;
+      ++sc.overdue;
+    }
+  }
+
+  // Sections and the plan: top-level live activities, weighted.
+  WeightedMean plan_mean;
+  s.sections.assign(plan.sections.size(), std::nullopt);
+  {
+    std::vector<WeightedMean> means(plan.sections.size());
+    for (std::size_t i = 0; i < acts.size(); ++i) {
+      if (acts[i].parent >= 0 || !s.activities[i]) continue;
+      const double w = weight_of(*acts[i].activity);
+      means[section_of[acts[i].section]].add(*s.activities[i], w);
+      plan_mean.add(*s.activities[i], w);
+    }
+    for (std::size_t i = 0; i < means.size(); ++i) s.sections[i] = means[i].result();
+  }
+  s.plan = plan_mean.result();
+
+  // Targets: live activities whose own `targets` name them, at any depth. An inherited
+  // link does not count again.
+  std::unordered_map<std::string, std::size_t> target_by_id, goal_by_id;
+  for (std::size_t i = 0; i < plan.targets.size(); ++i)
+    target_by_id.emplace(ascii_lower(plan.targets[i].id.value), i);
+  for (std::size_t i = 0; i < plan.goals.size(); ++i)
+    goal_by_id.emplace(ascii_lower(plan.goals[i].id.value), i);
+  s.target_activities.assign(plan.targets.size(), {});
+  std::vector<WeightedMean> target_means(plan.targets.size());
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    const Activity& a = *acts[i].activity;
+    std::vector<std::size_t> seen;  // an activity naming a target twice counts once
+    for (const Ref& r : a.targets.value) {
+      auto it = target_by_id.find(ascii_lower(r.id));
+      if (it == target_by_id.end() ||
+          std::find(seen.begin(), seen.end(), it->second) != seen.end())
+        continue;
+      seen.push_back(it->second);
+      s.target_activities[it->second].push_back(i);
+      if (s.activities[i]) target_means[it->second].add(*s.activities[i], weight_of(a));
+    }
+  }
+  s.targets.assign(plan.targets.size(), std::nullopt);
+  for (std::size_t i = 0; i < plan.targets.size(); ++i) s.targets[i] = target_means[i].result();
+
+  // Goals: the plain mean of their targets' completions that are not null.
+  s.goal_targets.assign(plan.goals.size(), {});
+  std::vector<WeightedMean> goal_means(plan.goals.size());
+  for (std::size_t t = 0; t < plan.targets.size(); ++t) {
+    std::vector<std::size_t> seen;
+    for (const Ref& r : plan.targets[t].goals.value) {
+      auto it = goal_by_id.find(ascii_lower(r.id));
+      if (it == goal_by_id.end() || std::find(seen.begin(), seen.end(), it->second) != seen.end())
+        continue;
+      seen.push_back(it->second);
+      s.goal_targets[it->second].push_back(t);
+      if (s.targets[t]) goal_means[it->second].add(*s.targets[t], 1.0);
+    }
+  }
+  s.goals.assign(plan.goals.size(), std::nullopt);
+  for (std::size_t i = 0; i < plan.goals.size(); ++i) s.goals[i] = goal_means[i].result();
+
+  // Pace: the share of the period that has passed before the as-of day.
+  if (const Meta* m = plan.meta();
+      m && m->start.value.valid && m->end.value.valid && as_of.valid &&
+      !(m->end.value < m->start.value)) {
+    const double days = static_cast<double>(day_number(m->end.value) - day_number(m->start.value) + 1);
+    const double passed = static_cast<double>(today - day_number(m->start.value));
+    s.pace = std::clamp(passed / days, 0.0, 1.0);
+  }
+  return s;
+}
+
+}  // namespace plan

@@ -1,0 +1,44 @@
+// The stats stage: a checked plan and an as-of date → completion figures. Pure: the same
+// plan and date always give the same figures. The rules are PRODUCT.md's "Completion,
+// defined once", implemented here and nowhere else.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include "model.hpp"
+#include "plan_index.hpp"
+
+namespace plan {
+
+using Completion = std::optional<double>;  // 0..1, or nothing where nothing can be measured
+
+struct StatusCounts {
+  std::array<std::size_t, 5> by_status{};  // indexed like kStatuses
+  std::size_t overdue = 0;
+  std::size_t total() const;
+  std::size_t of(Status s) const;
+};
+
+struct Stats {
+  Date as_of;
+  Completion plan;
+  std::vector<Completion> activities;  // indexed like PlanIndex::activities()
+  std::vector<Completion> sections, targets, goals;  // indexed like the Plan's lists
+  std::vector<bool> overdue;                          // per activity
+  StatusCounts counts;                                // every depth
+  std::vector<StatusCounts> section_counts;           // every depth within each section
+  // For each target, the activities (indexes) whose own `targets` name it, at any depth.
+  std::vector<std::vector<std::size_t>> target_activities;
+  // For each goal, the targets (indexes) whose `goals` name it.
+  std::vector<std::vector<std::size_t>> goal_targets;
+  // The share of the plan's period elapsed on the as-of date (0..1); nothing without a
+  // valid period.
+  std::optional<double> pace;
+};
+
+Stats compute_stats(const PlanIndex& index, const Date& as_of);
+
+}  // namespace plan

@@ -1,0 +1,33 @@
+// Small text helpers shared by every stage: UTF-8 validity, case folding of ids, suggestions.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plan {
+
+// Offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
+// code points past U+10FFFF are invalid), or npos when the whole text is valid.
+std::size_t find_invalid_utf8(std::string_view text);
+
+// Number of code points in valid UTF-8 text (continuation bytes are not counted).
+std::size_t count_code_points(std::string_view text);
+
+// ASCII lower case: ids are ASCII by the id pattern, so this is their case-insensitive key.
+std::string ascii_lower(std::string_view s);
+
+// Levenshtein distance over bytes, case-insensitive for ASCII letters.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The closest candidate within a distance that scales with the word's length, or "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" when there is a close candidate, else "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+// "'a', 'b' or 'c'", for messages that list the valid choices.
+std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep = " or ");
+
+}  // namespace plan
