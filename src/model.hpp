@@ -101,6 +101,9 @@ struct Plan {
   std::vector<Goal> goals;
   std::vector<Target> targets;
   std::vector<Section> sections;
+  // Files that had errors keeping them from being read at all (syntax, encoding, I/O).
+  // While any exist, rules about the whole plan (links, coverage) would only echo them.
+  std::vector<std::uint32_t> unread_files;
 
   const Meta* meta() const { return metas.empty() ? nullptr : &metas.front(); }
 };

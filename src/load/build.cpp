@@ -121,6 +121,18 @@ class FileBuilder {
     diags_.push_back(make_error(code, at(n), std::move(message)));
   }
 
+  // The id written in an item's mapping, if any, so messages can name the item early.
+  static Located<std::string> peek_id(const YamlNode& map) {
+    Located<std::string> id;
+    for (std::size_t i = 0; i < map.pair_count(); ++i)
+      if (map.key(i).is_scalar() && map.key(i).value == "id" && map.value_at(i).is_scalar()) {
+        id.value = map.value_at(i).value;
+        id.loc = {0, 1, 1};
+        break;
+      }
+    return id;
+  }
+
   // The known keys of a mapping; unknown ones are reported with a suggestion.
   Fields collect(const YamlNode& map, const std::vector<std::string>& known, const std::string& owner) {
     Fields fields;
@@ -333,7 +345,7 @@ class FileBuilder {
   void read_goal(const YamlNode& map) {
     Goal g;
     g.loc = at(map);
-    Fields f = collect(map, goal_keys(), "in a goal");
+    Fields f = collect(map, goal_keys(), "in " + name("goal", peek_id(map)));
     identity(map, f, "goal", g.id, g.title);
     text(f, "description", name("goal", g.id), g.description);
     plan_.goals.push_back(std::move(g));
@@ -342,7 +354,7 @@ class FileBuilder {
   void read_target(const YamlNode& map) {
     Target t;
     t.loc = at(map);
-    Fields f = collect(map, target_keys(), "in a target");
+    Fields f = collect(map, target_keys(), "in " + name("target", peek_id(map)));
     identity(map, f, "target", t.id, t.title);
     const std::string owner = name("target", t.id);
     refs(f, "goals", "goal", owner, t.goals);
@@ -355,7 +367,7 @@ class FileBuilder {
   void read_section(const YamlNode& map) {
     Section s;
     s.loc = at(map);
-    Fields f = collect(map, section_keys(), "in a section");
+    Fields f = collect(map, section_keys(), "in " + name("section", peek_id(map)));
     identity(map, f, "section", s.id, s.title);
     if (auto it = f.find("activities"); it != f.end())
       read_list(*it->second.value, "activities", "activity",
@@ -366,7 +378,7 @@ class FileBuilder {
   Activity read_activity(const YamlNode& map) {
     Activity a;
     a.loc = at(map);
-    Fields f = collect(map, activity_keys(), "in an activity");
+    Fields f = collect(map, activity_keys(), "in " + name("activity", peek_id(map)));
     identity(map, f, "activity", a.id, a.title);
     const std::string owner = name("activity", a.id);
     refs(f, "targets", "target", owner, a.targets);
@@ -402,7 +414,7 @@ class FileBuilder {
     }
     Measure m;
     m.loc = at(key);
-    Fields f = collect(v, measure_keys(), "in a measure");
+    Fields f = collect(v, measure_keys(), "in the measure of " + owner);
     const std::string mowner = "the measure of " + owner;
     text(f, "unit", mowner, m.unit);
     number(f, "actual", mowner, m.actual);

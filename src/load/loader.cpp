@@ -19,22 +19,28 @@ LoadResult load_sources(const std::string& root_display, const std::vector<Sourc
     const auto index = static_cast<std::uint32_t>(r.plan.files.size());
     r.plan.files.push_back(f.path);
     if (!f.skip_reason.empty()) {
-      r.diags.push_back(f.unreadable ? make_error("unreadable", {index, 0, 0}, f.skip_reason)
-                                     : make_warning("skipped-file", {index, 0, 0}, f.skip_reason));
+      if (f.unreadable) {
+        r.diags.push_back(make_error("unreadable", {index, 0, 0}, f.skip_reason));
+        r.plan.unread_files.push_back(index);
+      } else {
+        r.diags.push_back(make_warning("skipped-file", {index, 0, 0}, f.skip_reason));
+      }
       continue;
     }
     const std::size_t before = r.diags.size();
     auto text = decode_text(f.bytes, index, r.diags);
-    if (!text) continue;
-    auto root = parse_yaml(*text, index, r.diags);
+    auto root = text ? parse_yaml(*text, index, r.diags) : std::nullopt;
     if (root) {
       build_from_tree(*root, index, r.plan, r.diags);
-    } else if (r.diags.size() == before) {
+    } else if (r.diags.size() != before) {
+      r.plan.unread_files.push_back(index);
+    } else {
       r.diags.push_back(make_warning("empty-file", {index, 0, 0},
                                      "the file is empty; add goals, targets or sections to it, or "
                                      "remove it"));
     }
   }
+  sort_diagnostics(r.diags);
   return r;
 }
 

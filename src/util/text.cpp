@@ -51,19 +51,23 @@ std::string ascii_lower(std::string_view s) {
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::string x = ascii_lower(a), y = ascii_lower(b);
-  std::vector<std::size_t> row(y.size() + 1);
-  for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of two
+  // neighbours each cost 1, so "titel" is one edit from "title".
+  const std::string x = ascii_lower(a), y = ascii_lower(b);
+  const std::size_t w = y.size() + 1;
+  std::vector<std::size_t> d((x.size() + 1) * w);
+  for (std::size_t i = 0; i <= x.size(); ++i) d[i * w] = i;
+  for (std::size_t j = 0; j <= y.size(); ++j) d[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
-    std::size_t diag = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= y.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diag = up;
+      const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      std::size_t v = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
+        v = std::min(v, d[(i - 2) * w + j - 2] + 1);
+      d[i * w + j] = v;
     }
   }
-  return row[y.size()];
+  return d[x.size() * w + y.size()];
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {

@@ -18,7 +18,7 @@ std::size_t count_code_points(std::string_view text);
 // ASCII lower case: ids are ASCII by the id pattern, so this is their case-insensitive key.
 std::string ascii_lower(std::string_view s);
 
-// Levenshtein distance over bytes, case-insensitive for ASCII letters.
+// Edit distance (optimal string alignment) over bytes, case-insensitive for ASCII letters.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate within a distance that scales with the word's length, or "".

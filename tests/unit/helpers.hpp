@@ -1,0 +1,53 @@
+// Shared by the unit tests: load and check plans held in memory.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "check/check.hpp"
+#include "load/loader.hpp"
+#include "plan_index.hpp"
+
+namespace plan::test {
+
+// Files given as (path, text) pairs, loaded in the given order under a plan/ root.
+inline LoadResult load(const std::vector<std::pair<std::string, std::string>>& files) {
+  std::vector<SourceText> sources;
+  for (const auto& [path, text] : files) sources.push_back({path, text, "", false});
+  return load_sources("plan/", sources);
+}
+
+inline LoadResult load_one(const std::string& text) { return load({{"plan/a.yaml", text}}); }
+
+// "code@line:col" for each diagnostic, space-separated: easy to compare and to read.
+inline std::string codes(const Diagnostics& diags) {
+  std::string out;
+  for (const Diagnostic& d : diags) {
+    if (!out.empty()) out += ' ';
+    out += d.code + "@" + std::to_string(d.loc.line) + ":" + std::to_string(d.loc.col);
+  }
+  return out;
+}
+
+// A valid header (plan block, one goal, one target) to put activities under.
+inline const char* kHeader =
+    "plan:\n"
+    "  title: Test\n"
+    "  period: {start: 2009-01-01, end: 2009-12-31}\n"
+    "goals:\n"
+    "  - {id: G1, title: Goal}\n"
+    "targets:\n"
+    "  - {id: T1, title: Target, goals: [G1]}\n";
+
+// Loads `text`, runs the checks and returns the checks' diagnostics (sorted) only.
+inline Diagnostics check_text(const std::string& text) {
+  LoadResult r = load_one(text);
+  PlanIndex ix(r.plan);
+  Diagnostics all = r.diags;
+  for (Diagnostic& d : run_checks(ix)) all.push_back(std::move(d));
+  sort_diagnostics(all);
+  return all;
+}
+
+}  // namespace plan::test

@@ -1,0 +1,102 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "load/loader.hpp"
+#include "load/source_files.hpp"
+
+namespace fs = std::filesystem;
+using namespace plan;
+
+namespace {
+// A fresh folder under the system's temporary folder, removed at the end of the test.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "plan-test-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+};
+
+const SourceEntry* find(const std::vector<SourceEntry>& es, const std::string& suffix) {
+  for (const SourceEntry& e : es)
+    if (e.path.size() >= suffix.size() && e.path.compare(e.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+      return &e;
+  return nullptr;
+}
+}  // namespace
+
+TEST_CASE("plan files are found below the folder, sorted by path, other files ignored") {
+  TempDir t;
+  t.write("plan/b.yaml", "goals: []\n");
+  t.write("plan/a.yml", "goals: []\n");
+  t.write("plan/sub/c.YAML", "goals: []\n");
+  t.write("plan/README.md", "# not a plan file\n");
+  auto es = find_plan_files((t.path / "plan").string());
+  REQUIRE(es.size() == 3);
+  CHECK(fs::path(es[0].path).filename() == "a.yml");
+  CHECK(fs::path(es[1].path).filename() == "b.yaml");
+  CHECK(fs::path(es[2].path).filename() == "c.YAML");
+  for (const SourceEntry& e : es) CHECK(e.skip_reason.empty());
+}
+
+TEST_CASE("FIFOs, folders named like files and links leaving the folder are skipped") {
+  TempDir t;
+  t.write("plan/ok.yaml", "goals: []\n");
+  t.write("outside.yaml", "goals: []\n");
+  REQUIRE(::mkfifo((t.path / "plan/pipe.yaml").c_str(), 0600) == 0);
+  fs::create_directories(t.path / "plan/dir.yaml");
+  fs::create_symlink(t.path / "outside.yaml", t.path / "plan/out.yaml");
+  fs::create_symlink(t.path / "plan/ok.yaml", t.path / "plan/same.yaml");
+  fs::create_symlink(t.path / "plan/missing", t.path / "plan/dangling.yaml");
+  fs::create_symlink(t.path / "plan/loop.yaml", t.path / "plan/loop.yaml");
+
+  auto es = find_plan_files((t.path / "plan").string());
+  CHECK(find(es, "ok.yaml")->skip_reason.empty());
+  CHECK(find(es, "pipe.yaml")->skip_reason.find("FIFO") != std::string::npos);
+  CHECK(find(es, "dir.yaml")->skip_reason.find("folder") != std::string::npos);
+  CHECK(find(es, "out.yaml")->skip_reason.find("leaves the plan folder") != std::string::npos);
+  CHECK(find(es, "dangling.yaml")->skip_reason.find("broken link") != std::string::npos);
+  CHECK(find(es, "loop.yaml")->skip_reason.find("broken link") != std::string::npos);
+  // A link to a file that is read anyway is not read twice.
+  CHECK(find(es, "same.yaml")->skip_reason.find("same file") != std::string::npos);
+
+  // Loading the folder must not block on the FIFO, and must report each skip.
+  LoadResult r = load_plan_dir((t.path / "plan").string());
+  std::size_t skipped = 0;
+  for (const Diagnostic& d : r.diags) skipped += d.code == "skipped-file";
+  CHECK(skipped == 6);
+}
+
+TEST_CASE("a link that stays inside the folder is read") {
+  TempDir t;
+  t.write("plan/shared/goals.txt", "goals: [{id: G1, title: Goal}]\n");
+  fs::create_symlink(t.path / "plan/shared/goals.txt", t.path / "plan/goals.yaml");
+  LoadResult r = load_plan_dir((t.path / "plan").string());
+  CHECK(r.plan.goals.size() == 1);
+}
+
+TEST_CASE("read_regular_file enforces the size limit and refuses non-files") {
+  TempDir t;
+  t.write("big.yaml", std::string(100, 'x'));
+  std::string out, error;
+  CHECK(read_regular_file((t.path / "big.yaml").string(), 1000, out, error));
+  CHECK(out.size() == 100);
+  CHECK_FALSE(read_regular_file((t.path / "big.yaml").string(), 10, out, error));
+  CHECK(error.find("limit") != std::string::npos);
+  CHECK_FALSE(read_regular_file(t.path.string(), 1000, out, error));
+  CHECK_FALSE(read_regular_file((t.path / "none.yaml").string(), 1000, out, error));
+}
