@@ -66,8 +66,14 @@ std::string format_text(const std::vector<std::string>& files, const Diagnostic&
 static nlohmann::ordered_json to_json(const std::vector<std::string>& files, const Diagnostic& d) {
   nlohmann::ordered_json j;
   j["file"] = file_name(files, d.loc);
-  j["line"] = d.loc.line;
-  j["column"] = d.loc.col;
+  // A problem with a whole file (or the plan folder) has no line: null, not a fake 0.
+  if (d.loc.line != 0) {
+    j["line"] = d.loc.line;
+    j["column"] = d.loc.col;
+  } else {
+    j["line"] = nullptr;
+    j["column"] = nullptr;
+  }
   j["severity"] = severity_name(d.severity);
   if (!d.code.empty()) j["code"] = d.code;
   j["message"] = d.message;
@@ -106,13 +112,21 @@ std::string format_github(const std::vector<std::string>& files, const Diagnosti
   const char* kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning
                                                                    ? "warning"
                                                                    : "notice";
-  std::string props = "file=" + escape_github(file_name(files, d.loc), true);
-  if (d.loc.line != 0) props += fmt::format(",line={},col={}", d.loc.line, d.loc.col);
-  if (!d.code.empty()) props += ",title=" + escape_github(d.code, true);
+  // File 0 is the plan folder, which GitHub cannot annotate: such problems go unattached.
+  std::vector<std::string> parts;
+  if (d.loc.file != 0) parts.push_back("file=" + escape_github(file_name(files, d.loc), true));
+  if (d.loc.file != 0 && d.loc.line != 0) {
+    parts.push_back(fmt::format("line={}", d.loc.line));
+    parts.push_back(fmt::format("col={}", d.loc.col));
+  }
+  if (!d.code.empty()) parts.push_back("title=" + escape_github(d.code, true));
+  std::string props;
+  for (const std::string& p : parts) props += (props.empty() ? "" : ",") + p;
   std::string message = d.message;
   for (const Diagnostic& n : d.notes)
     message += fmt::format("\n{}: {}", format_location(files, n.loc), n.message);
-  return fmt::format("::{} {}::{}\n", kind, props, escape_github(message, false));
+  return fmt::format("::{}{}{}::{}\n", kind, props.empty() ? "" : " ", props,
+                     escape_github(message, false));
 }
 
 }  // namespace plan

@@ -46,11 +46,14 @@ static std::string suggest_id(const std::string& id) {
 
 static void check_one_id(const char* kind, const Located<std::string>& id, Diagnostics& out) {
   if (!id.given() || valid_id(id.value)) return;
-  std::string hint = suggest_id(id.value);
+  // Suggest a fixed id only when it keeps the text: not for ids in another script.
+  bool ascii = true;
+  for (char c : id.value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  std::string hint = ascii ? suggest_id(id.value) : "";
   out.push_back(make_error(
       "bad-id", id.loc,
-      fmt::format("{} id '{}' is not a valid id: an id is a letter, then letters, digits, '.', "
-                  "'_' or '-'{}",
+      fmt::format("{} id '{}' is not a valid id: an id is an ASCII letter (A-Z, a-z), then "
+                  "ASCII letters, digits, '.', '_' or '-'{}",
                   kind, id.value, hint.empty() ? "" : fmt::format(" (e.g. '{}')", hint))));
 }
 

@@ -33,13 +33,7 @@ void check_statuses(const PlanIndex& ix, Diagnostics& out) {
 
 static void check_date(const Located<Date>& d, const std::string& what, Diagnostics& out) {
   if (!d.given() || d.value.valid) return;
-  bool shaped = d.value.year != 0;
-  out.push_back(make_error(
-      "bad-date", d.loc,
-      shaped ? fmt::format("{} is '{}', which is not a date in the calendar", what, d.value.text)
-             : fmt::format("{} is '{}', which is not a date; write dates as YYYY-MM-DD, e.g. "
-                           "2009-03-15",
-                           what, d.value.text)));
+  out.push_back(make_error("bad-date", d.loc, fmt::format("{} is {}", what, explain_bad_date(d.value))));
 }
 
 void check_dates(const PlanIndex& ix, Diagnostics& out) {
@@ -82,7 +76,7 @@ void check_measures(const PlanIndex& ix, Diagnostics& out) {
     if (m.actual.value < 0)
       out.push_back(make_error("negative-actual", m.actual.loc,
                                fmt::format("the actual count of activity '{}' is {}; counts "
-                                           "cannot be negative",
+                                           "cannot be negative (write 0 if nothing is done yet)",
                                            a.id.value, num(m.actual.value))));
   }
 }

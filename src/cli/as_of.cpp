@@ -13,7 +13,7 @@ namespace plan::cli {
 Date resolve_as_of(const std::string& option, std::string& error) {
   if (!option.empty()) {
     Date d = parse_date(option);
-    if (!d.valid) error = fmt::format("plan: --as-of '{}' is not a date; write it as YYYY-MM-DD", option);
+    if (!d.valid) error = "plan: --as-of is " + explain_bad_date(d);
     return d;
   }
   long long seconds;

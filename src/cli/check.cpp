@@ -28,21 +28,31 @@ Runner setup_check(CLI::App& sub) {
   return [opts](const GlobalOptions& global) {
     auto checked = load_and_check(global);
     if (!checked) return int{kUsage};
+    const std::size_t promoted = opts->strict ? checked->warnings : 0;
     if (opts->strict) {
-      for (Diagnostic& d : checked->diags)
-        if (d.severity == Severity::warning) d.severity = Severity::error;
+      for (Diagnostic& d : checked->diags) {
+        if (d.severity != Severity::warning) continue;
+        d.severity = Severity::error;
+        d.message += " (a warning, made an error by --strict)";
+      }
       checked->errors += checked->warnings;
       checked->warnings = 0;
     }
     static const std::map<std::string, DiagFormat> formats{
         {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
     print_diagnostics(*checked, formats.at(opts->format));
-    if (opts->format == "text" && (checked->errors + checked->warnings) > 0)
-      std::fputs(fmt::format("{} error{}, {} warning{}\n", checked->errors,
-                             checked->errors == 1 ? "" : "s", checked->warnings,
-                             checked->warnings == 1 ? "" : "s")
-                     .c_str(),
-                 stderr);
+    if (opts->format == "text" && (checked->errors + checked->warnings) > 0) {
+      std::string summary = fmt::format("{} error{}, {} warning{}", checked->errors,
+                                        checked->errors == 1 ? "" : "s", checked->warnings,
+                                        checked->warnings == 1 ? "" : "s");
+      if (promoted > 0) summary += fmt::format(" ({} made errors by --strict)", promoted);
+      const std::size_t unread = checked->load.plan.unread_files.size();
+      if (unread > 0)
+        summary += fmt::format("; links and coverage were not checked, since {} file{} could "
+                               "not be read",
+                               unread, unread == 1 ? "" : "s");
+      std::fputs((summary + "\n").c_str(), stderr);
+    }
     return exit_code_for(*checked);
   };
 }

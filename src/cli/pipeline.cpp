@@ -24,7 +24,8 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
   }
   if (!dir.empty()) {
     if (!fs::is_directory(dir, ec)) {
-      error = fmt::format("plan: {} names '{}', which is not a folder", origin, dir);
+      error = fmt::format("plan: {} names '{}', which {}", origin, dir,
+                          fs::exists(dir, ec) ? "is not a folder" : "does not exist");
       return "";
     }
     return dir;

@@ -173,9 +173,10 @@ class FileBuilder {
     }
   }
 
-  // "activity 'general.1'", or "activity (no id)" before the id is known.
+  // "activity 'general.1'", or "an activity with no id".
   static std::string name(const char* kind, const Located<std::string>& id) {
-    return id.value.empty() ? fmt::format("{} (no id)", kind) : fmt::format("{} '{}'", kind, id.value);
+    if (!id.value.empty()) return fmt::format("{} '{}'", kind, id.value);
+    return fmt::format("{} {} with no id", kind[0] == 'a' ? "an" : "a", kind);
   }
 
   bool text(const Fields& f, const char* key, const std::string& owner, Located<std::string>& out) {
@@ -206,7 +207,12 @@ class FileBuilder {
     if (v.is_scalar() && v.plain && !v.value.empty() &&
         v.value.find_first_of("0123456789") != std::string::npos)
       why += " (too large, or not written as a plain number)";
-    error("wrong-type", v, fmt::format("'{}' of {} should be a number, not {}", key, owner, why));
+    std::string example = std::string(key) == "weight"    ? " above 0 (the default is 1)"
+                          : std::string(key) == "percent" ? " from 0 to 100"
+                          : std::string(key) == "actual"  ? " (how many so far; 0 if none)"
+                                                          : "";
+    error("wrong-type", v,
+          fmt::format("'{}' of {} should be a number{}, not {}", key, owner, example, why));
     return false;
   }
 
@@ -269,12 +275,20 @@ class FileBuilder {
     text(f, "id", kind, id);
     std::string owner = name(kind, id);
     text(f, "title", owner, title);
-    if (!id.given())
+    // A value of the wrong type was reported already; "missing" would say it twice.
+    auto absent = [&](const char* key) {
+      auto it = f.find(key);
+      return it == f.end() || it->second.value->is_null();
+    };
+    if (absent("id")) {
+      std::string which = title.given() ? fmt::format("the {} titled '{}'", kind, title.value)
+                                        : fmt::format("this {}", kind);
       error("missing-field", map,
-            fmt::format("{} has no id; add 'id: …' (a letter, then letters, digits, '.', '_' or "
-                        "'-')",
-                        owner));
-    if (!title.given())
+            fmt::format("{} has no id; add 'id: …' (an ASCII letter, then letters, digits, '.', "
+                        "'_' or '-')",
+                        which));
+    }
+    if (absent("title"))
       error("missing-field", map, fmt::format("{} has no title; add 'title: …'", owner));
   }
 

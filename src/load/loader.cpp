@@ -36,8 +36,8 @@ LoadResult load_sources(const std::string& root_display, const std::vector<Sourc
       r.plan.unread_files.push_back(index);
     } else {
       r.diags.push_back(make_warning("empty-file", {index, 0, 0},
-                                     "the file is empty; add goals, targets or sections to it, or "
-                                     "remove it"));
+                                     "the file holds no plan data (it is empty, or only "
+                                     "comments); add goals, targets or sections to it"));
     }
   }
   sort_diagnostics(r.diags);

@@ -72,6 +72,8 @@ std::vector<SourceEntry> find_plan_files(const std::string& root) {
       } else {
         e.open_path = target.string();
       }
+    } else if (st.type() == fs::file_type::directory) {
+      e.skip_reason = "a folder named like a YAML file; the files inside it are read";
     } else if (st.type() != fs::file_type::regular) {
       e.skip_reason = fmt::format("{}, not a file; skipped", kind_name(st.type()));
     }

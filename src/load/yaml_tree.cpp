@@ -34,6 +34,10 @@ class TreeBuilder : public YAML::EventHandler {
 
   std::optional<YamlNode> root;
   Diagnostics diags;  // problems that do not stop the parse (duplicate keys)
+  Loc doc_start;      // where the document begins (its `---`, if it has one)
+
+  // The innermost mapping or sequence still open: where an unclosed '[' or '{' began.
+  const YamlNode* innermost_open() const { return stack_.empty() ? nullptr : stack_.back(); }
 
   Loc loc_of(const YAML::Mark& m) const {
     if (m.is_null()) return {file_, 1, 1};
@@ -44,7 +48,7 @@ class TreeBuilder : public YAML::EventHandler {
     return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(cols + 1)};
   }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& m) override { doc_start = loc_of(m); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
@@ -146,7 +150,9 @@ class TreeBuilder : public YAML::EventHandler {
     auto [it, inserted] = key_sets_.back().emplace(key.value, std::make_pair(key.line, key.col));
     if (inserted) return;
     Diagnostic d = make_error("duplicate-key", {file_, key.line, key.col},
-                              fmt::format("key '{}' appears twice in this mapping; keep one", key.value));
+                              fmt::format("key '{}' appears twice in this mapping (the first value "
+                                          "is used); remove one",
+                                          key.value));
     d.notes.push_back(make_note({file_, it->second.first, it->second.second},
                                 fmt::format("'{}' first appears here", key.value)));
     diags.push_back(std::move(d));
@@ -186,6 +192,42 @@ class TreeBuilder : public YAML::EventHandler {
   std::size_t alias_nodes_ = 0;
 };
 
+// yaml-cpp's messages name parser states ("illegal map value"); say what the writer
+// probably did and how to fix it, and point at an unclosed bracket rather than the end.
+Diagnostic syntax_error(const YAML::Exception& e, const TreeBuilder& b, std::uint32_t file) {
+  struct Known {
+    const char* yaml_cpp;
+    const char* ours;
+  };
+  static const Known known[] = {
+      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "this '[' list is never closed; add the missing ']'"},
+      {YAML::ErrorMsg::END_OF_MAP_FLOW, "this '{' mapping is never closed; add the missing '}'"},
+      {YAML::ErrorMsg::MAP_VALUE,
+       "a ': ' here would start a mapping where one cannot start; if it is part of the text, "
+       "put the whole value in quotes, else check the indentation"},
+      {YAML::ErrorMsg::MAP_KEY, "a '? ' key cannot start here; check the indentation"},
+      {YAML::ErrorMsg::BLOCK_ENTRY,
+       "a '- ' list item cannot start here; check the indentation of this line"},
+      {YAML::ErrorMsg::END_OF_MAP, "a mapping ends unexpectedly here; check the indentation"},
+      {YAML::ErrorMsg::END_OF_SEQ, "a list ends unexpectedly here; check the indentation"},
+      {YAML::ErrorMsg::FLOW_END, "a closing ']' or '}' here has no opening one"},
+      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) refers to an anchor (&name) not defined before it"},
+  };
+  Loc where = b.loc_of(e.mark);
+  std::string msg = e.msg;
+  for (const Known& k : known) {
+    if (msg != k.yaml_cpp) continue;
+    msg = k.ours;
+    const YamlNode* open = b.innermost_open();
+    if (open && (k.yaml_cpp == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
+                 k.yaml_cpp == YAML::ErrorMsg::END_OF_MAP_FLOW))
+      where = {file, open->line, open->col};
+    break;
+  }
+  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
+  return make_error("yaml-syntax", where, "YAML syntax error: " + msg);
+}
+
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Diagnostics& diags,
@@ -200,7 +242,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
     // A second document would be silently ignored by most readers; say so instead.
     TreeBuilder rest(text, file, limits);
     if (parser.HandleNextDocument(rest)) {
-      Loc where = rest.root ? Loc{file, rest.root->line, rest.root->col} : Loc{file, 1, 1};
+      Loc where = rest.doc_start;
       diags.push_back(make_error("multiple-documents", where,
                                  "a plan file holds one YAML document; move this one into a "
                                  "file of its own or remove the '---' before it"));
@@ -213,9 +255,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
     diags.push_back(a.diag);
   } catch (const YAML::Exception& e) {
     for (Diagnostic& d : builder.diags) diags.push_back(std::move(d));
-    std::string msg = e.msg;
-    if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
-    diags.push_back(make_error("yaml-syntax", builder.loc_of(e.mark), "YAML syntax error: " + msg));
+    diags.push_back(syntax_error(e, builder, file));
   } catch (const std::exception& e) {
     diags.push_back(make_error("yaml-syntax", {file, 1, 1}, std::string("cannot parse: ") + e.what()));
   }

@@ -25,6 +25,18 @@ Date parse_date(const std::string& text) {
   return d;
 }
 
+std::string explain_bad_date(const Date& d) {
+  static const char* const months[] = {"January", "February", "March",     "April",
+                                       "May",     "June",     "July",      "August",
+                                       "September", "October", "November", "December"};
+  if (d.year == 0 && d.month == 0 && d.day == 0)
+    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15", d.text);
+  if (d.month < 1 || d.month > 12)
+    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text, d.month);
+  return fmt::format("'{}', but {} {} has {} days", d.text, months[d.month - 1], d.year,
+                     days_in_month(d.year, d.month));
+}
+
 // Howard Hinnant's days_from_civil: exact for every Gregorian date, no time zones involved.
 long days_from_civil(int year, int month, int day) {
   long y = year - (month <= 2 ? 1 : 0);

@@ -91,8 +91,11 @@ TEST_CASE("wrong types are located at the value") {
       "        title: A\n"
       "        percent: \"50\"\n"
       "        weight: heavy\n");
-  CHECK(codes(r.diags) == "missing-field@2:5 wrong-type@3:12 wrong-type@4:12 wrong-type@11:18 wrong-type@12:17");
-  CHECK(r.diags[3].message == "'percent' of activity 'a' should be a number, not the text '50' (remove the quotes)");
+  CHECK(codes(r.diags) == "wrong-type@3:12 wrong-type@4:12 wrong-type@11:18 wrong-type@12:17");
+    // A title of the wrong type is not also reported as missing.
+  CHECK(r.diags[2].message ==
+        "'percent' of activity 'a' should be a number from 0 to 100, not the text '50' (remove "
+        "the quotes)");
 }
 
 TEST_CASE("a top level that is not a mapping, and list items that are not mappings") {
@@ -103,7 +106,7 @@ TEST_CASE("a top level that is not a mapping, and list items that are not mappin
 
 TEST_CASE("empty files are warnings; broken files are remembered as unread") {
   LoadResult r = load({{"plan/a.yaml", ""}, {"plan/b.yaml", "a: [\n"}, {"plan/c.yaml", "# hi\n"}});
-  CHECK(codes(r.diags) == "empty-file@0:0 yaml-syntax@2:1 empty-file@0:0");
+  CHECK(codes(r.diags) == "empty-file@0:0 yaml-syntax@1:4 empty-file@0:0");
   CHECK(r.plan.unread_files == std::vector<std::uint32_t>{2});
 }
 
