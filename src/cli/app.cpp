@@ -13,6 +13,9 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"check", "Validate the plan and report every problem with its file and line", setup_check},
       {"status", "Show how far each goal has come, what is late, and what is broken", setup_status},
+      {"trace", "Show the chain of links through one goal, target, section or activity", setup_trace},
+      {"show", "Show one item with every field, its completion and its links", setup_show},
+      {"list", "List activities, filtered by status, owner, section, target, goal or lateness", setup_list},
   };
   return table;
 }

@@ -33,6 +33,13 @@ const std::vector<Command>& commands();
 // One setup function per subcommand, each in its own file.
 Runner setup_check(CLI::App& sub);
 Runner setup_status(CLI::App& sub);
+Runner setup_trace(CLI::App& sub);
+Runner setup_show(CLI::App& sub);
+Runner setup_list(CLI::App& sub);
+
+// Options several commands share (defined in status.cpp).
+void add_as_of_option(CLI::App& sub, std::string& as_of);
+void add_color_option(CLI::App& sub, std::string& color);
 
 int run(int argc, char** argv);
 

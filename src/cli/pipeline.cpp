@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "check/check.hpp"
+#include "util/text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -79,6 +80,17 @@ void print_diagnostics(const Checked& c, DiagFormat format) {
       for (const Diagnostic& d : c.diags) std::fputs(format_text(files, d).c_str(), stderr);
       return;
   }
+}
+
+const ItemRef* find_item_or_explain(const Checked& c, const std::string& id) {
+  if (const ItemRef* r = c.index->find(id)) return r;
+  std::vector<std::string> all;
+  for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
+    for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
+  std::string hint = did_you_mean(id, all);
+  std::fprintf(stderr, "plan: no goal, target, section or activity has id '%s'%s\n", id.c_str(),
+               hint.empty() ? "; 'plan list' shows the activities" : hint.c_str());
+  return nullptr;
 }
 
 int exit_code_for(const Checked& c) {

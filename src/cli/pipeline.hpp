@@ -32,6 +32,10 @@ enum class DiagFormat { text, json, github };
 // Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.
 void print_diagnostics(const Checked& c, DiagFormat format);
 
+// The item with this id (ignoring case), or null after printing "no item has id …; did you
+// mean …" to stderr.
+const ItemRef* find_item_or_explain(const Checked& c, const std::string& id);
+
 // The exit code for a checked plan: 2 for I/O errors, 1 for errors, else 0.
 int exit_code_for(const Checked& c);
 

@@ -14,6 +14,30 @@ std::size_t StatusCounts::total() const {
   return n;
 }
 
+PaceMark pace_mark(const Completion& completion, const std::optional<double>& pace) {
+  if (!completion || !pace) return PaceMark::none;
+  const double delta = *completion - *pace;
+  if (delta > 0.05) return PaceMark::ahead;
+  if (delta < -0.05) return PaceMark::behind;
+  return PaceMark::on_pace;
+}
+
+const char* pace_mark_name(PaceMark m) {
+  switch (m) {
+    case PaceMark::behind: return "behind";
+    case PaceMark::on_pace: return "on-pace";
+    case PaceMark::ahead: return "ahead";
+    case PaceMark::none: break;
+  }
+  return "";
+}
+
+void StatusCounts::add(const Activity& a, bool overdue_flag) {
+  for (std::size_t k = 0; k < std::size(kStatuses); ++k)
+    if (a.status.value == kStatuses[k]) ++by_status[k];
+  if (overdue_flag) ++overdue;
+}
+
 std::size_t StatusCounts::of(Status s) const {
   for (std::size_t i = 0; i < std::size(kStatuses); ++i)
     if (kStatuses[i] == s) return by_status[i];
@@ -83,18 +107,10 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
   s.section_counts.assign(plan.sections.size(), {});
   for (std::size_t i = 0; i < acts.size(); ++i) {
     const Activity& a = *acts[i].activity;
-    StatusCounts& sc = s.section_counts[section_of[acts[i].section]];
-    for (std::size_t k = 0; k < std::size(kStatuses); ++k) {
-      if (a.status.value != kStatuses[k]) continue;
-      ++s.counts.by_status[k];
-      ++sc.by_status[k];
-    }
     const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
-    if (!closed && as_of.valid && a.due.value.valid && day_number(a.due.value) < today) {
-      s.overdue[i] = true;
-      ++s.counts.overdue;
-      ++sc.overdue;
-    }
+    s.overdue[i] = !closed && as_of.valid && a.due.value.valid && day_number(a.due.value) < today;
+    s.counts.add(a, s.overdue[i]);
+    s.section_counts[section_of[acts[i].section]].add(a, s.overdue[i]);
   }
 
   // Sections and the plan: top-level live activities, weighted.
@@ -135,7 +151,12 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
     }
   }
   s.targets.assign(plan.targets.size(), std::nullopt);
-  for (std::size_t i = 0; i < plan.targets.size(); ++i) s.targets[i] = target_means[i].result();
+  s.target_counts.assign(plan.targets.size(), {});
+  for (std::size_t i = 0; i < plan.targets.size(); ++i) {
+    s.targets[i] = target_means[i].result();
+    for (std::size_t a : s.target_activities[i]) s.target_counts[i].add(*acts[a].activity, s.overdue[a]);
+    if (!s.targets[i]) s.gap_targets.push_back(i);
+  }
 
   // Goals: the plain mean of their targets' completions that are not null.
   s.goal_targets.assign(plan.goals.size(), {});
@@ -152,7 +173,18 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
     }
   }
   s.goals.assign(plan.goals.size(), std::nullopt);
-  for (std::size_t i = 0; i < plan.goals.size(); ++i) s.goals[i] = goal_means[i].result();
+  s.goal_counts.assign(plan.goals.size(), {});
+  std::vector<std::size_t> counted_for(acts.size(), plan.goals.size());  // last goal counted
+  for (std::size_t g = 0; g < plan.goals.size(); ++g) {
+    s.goals[g] = goal_means[g].result();
+    if (!s.goals[g]) s.gap_goals.push_back(g);
+    for (std::size_t t : s.goal_targets[g])
+      for (std::size_t a : s.target_activities[t]) {
+        if (counted_for[a] == g) continue;  // reached through two of the goal's targets
+        counted_for[a] = g;
+        s.goal_counts[g].add(*acts[a].activity, s.overdue[a]);
+      }
+  }
 
   // Pace: the share of the period that has passed before the as-of day.
   if (const Meta* m = plan.meta();

@@ -18,6 +18,7 @@ using Completion = std::optional<double>;  // 0..1, or nothing where nothing can
 struct StatusCounts {
   std::array<std::size_t, 5> by_status{};  // indexed like kStatuses
   std::size_t overdue = 0;
+  void add(const Activity& a, bool overdue);
   std::size_t total() const;
   std::size_t of(Status s) const;
 };
@@ -34,11 +35,22 @@ struct Stats {
   std::vector<std::vector<std::size_t>> target_activities;
   // For each goal, the targets (indexes) whose `goals` name it.
   std::vector<std::vector<std::size_t>> goal_targets;
+  // For each goal, the activities serving it through its targets (distinct, any depth).
+  std::vector<StatusCounts> goal_counts;
+  std::vector<StatusCounts> target_counts;
   // The share of the plan's period elapsed on the as-of date (0..1); nothing without a
   // valid period.
   std::optional<double> pace;
+  // Coverage gaps: goals with no measurable target, targets with no live activity.
+  std::vector<std::size_t> gap_goals, gap_targets;
 };
 
 Stats compute_stats(const PlanIndex& index, const Date& as_of);
+
+// How a completion compares with an even pace through the period.
+enum class PaceMark { none, behind, on_pace, ahead };
+// Within 5 percentage points of the pace counts as on pace.
+PaceMark pace_mark(const Completion& completion, const std::optional<double>& pace);
+const char* pace_mark_name(PaceMark m);  // "behind", "on-pace", "ahead"; "" for none
 
 }  // namespace plan

@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 plan=${PLAN:-$here/../../build/plan}
 [ -x "$plan" ] || { echo "no binary at $plan; build first (or set PLAN)" >&2; exit 2; }
 if [ $# -eq 0 ]; then
-  set -- $(cd "$here" && ls -d */ | tr -d /)
+  set -- $(cd "$here" && for d in */; do [ -f "$d/args" ] && echo "${d%/}"; done)
 fi
 for name in "$@"; do
   cmake -DPLAN="$(realpath "$plan")" -DCASE="$here/$name" -DUPDATE=1 -P "$here/run_case.cmake"

@@ -1,0 +1,33 @@
+#include "cli/measured.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "cli/as_of.hpp"
+
+namespace plan::cli {
+
+std::unique_ptr<Measured> load_and_measure(const GlobalOptions& global, const std::string& as_of_option) {
+  std::string error;
+  Date as_of = resolve_as_of(as_of_option, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return nullptr;
+  }
+  auto m = std::make_unique<Measured>();
+  m->checked = load_and_check(global);
+  if (!m->checked) return nullptr;
+  m->stats = compute_stats(*m->checked->index, as_of);
+  return m;
+}
+
+int finish(Measured& m) {
+  Checked& c = *m.checked;
+  c.diags.erase(std::remove_if(c.diags.begin(), c.diags.end(),
+                               [](const Diagnostic& d) { return d.severity != Severity::error; }),
+                c.diags.end());
+  print_diagnostics(c, DiagFormat::text);
+  return exit_code_for(c);
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,53 @@
+// `plan show ID`: one item with every field, its completion and its links.
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+#include "cli/measured.hpp"
+#include "cli/terminal.hpp"
+#include "render/navigation_text.hpp"
+
+namespace plan::cli {
+
+namespace {
+struct ShowOptions {
+  std::string id, as_of, color = "auto";
+  bool json = false;
+};
+
+const char* list_of(ItemKind k) {
+  switch (k) {
+    case ItemKind::goal: return "goals";
+    case ItemKind::target: return "targets";
+    case ItemKind::section: return "sections";
+    case ItemKind::activity: break;
+  }
+  return "activities";
+}
+}  // namespace
+
+Runner setup_show(CLI::App& sub) {
+  auto opts = std::make_shared<ShowOptions>();
+  sub.add_option("ID", opts->id, "A goal, target, section or activity id")->required();
+  add_as_of_option(sub, opts->as_of);
+  sub.add_flag("--json", opts->json, "Print the item as it appears in 'plan status --json'");
+  add_color_option(sub, opts->color);
+  return [opts](const GlobalOptions& global) {
+    auto m = load_and_measure(global, opts->as_of);
+    if (!m) return int{kUsage};
+    const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
+    if (!item) return int{kPlanErrors};
+    // The report holds every field of every item, already in the shape templates see.
+    Json report = build_report(*m->checked->index, m->stats, m->summary());
+    const Json& obj = report[list_of(item->kind)][item->index];
+    TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+    std::string out = opts->json ? obj.dump(2) + "\n"
+                                 : render_show_text(obj, item_kind_name(item->kind), layout);
+    std::fputs(out.c_str(), stdout);
+    return finish(*m);
+  };
+}
+
+}  // namespace plan::cli

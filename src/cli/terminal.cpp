@@ -1,0 +1,29 @@
+#include "cli/terminal.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+namespace plan::cli {
+
+bool use_color(const std::string& option, std::FILE* stream) {
+  if (option == "always") return true;
+  if (option == "never") return false;
+  if (const char* nc = std::getenv("NO_COLOR"); nc && *nc) return false;  // no-color.org
+  if (const char* term = std::getenv("TERM"); term && std::string(term) == "dumb") return false;
+  return ::isatty(::fileno(stream)) != 0;
+}
+
+std::size_t terminal_width(std::FILE* stream) {
+  struct winsize ws {};
+  if (::isatty(::fileno(stream)) && ::ioctl(::fileno(stream), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  if (const char* cols = std::getenv("COLUMNS"); cols && *cols) {
+    long n = std::strtol(cols, nullptr, 10);
+    if (n >= 20 && n <= 1000) return static_cast<std::size_t>(n);
+  }
+  return 80;
+}
+
+}  // namespace plan::cli

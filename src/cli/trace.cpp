@@ -1,0 +1,36 @@
+// `plan trace ID`: the chain of links through one item, with completions.
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+#include "cli/measured.hpp"
+#include "cli/terminal.hpp"
+#include "render/navigation_text.hpp"
+
+namespace plan::cli {
+
+namespace {
+struct TraceOptions {
+  std::string id, as_of, color = "auto";
+};
+}  // namespace
+
+Runner setup_trace(CLI::App& sub) {
+  auto opts = std::make_shared<TraceOptions>();
+  sub.add_option("ID", opts->id, "A goal, target, section or activity id")->required();
+  add_as_of_option(sub, opts->as_of);
+  add_color_option(sub, opts->color);
+  return [opts](const GlobalOptions& global) {
+    auto m = load_and_measure(global, opts->as_of);
+    if (!m) return int{kUsage};
+    const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
+    if (!item) return int{kPlanErrors};
+    TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+    std::fputs(render_trace_text(*m->checked->index, m->stats, *item, layout).c_str(), stdout);
+    return finish(*m);
+  };
+}
+
+}  // namespace plan::cli

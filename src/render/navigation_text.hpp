@@ -1,0 +1,28 @@
+// Text for `plan trace`, `plan show` and `plan list`: one item's chain of links, one item
+// in full, and a filtered table of activities.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "plan_index.hpp"
+#include "render/report.hpp"
+#include "render/status_text.hpp"
+#include "stats/stats.hpp"
+
+namespace plan {
+
+// For a goal: its targets and their activities; for a target: its goals above and its
+// activities below; for a section: its activities; for an activity: its parents, its
+// targets and their goals. Completions everywhere.
+std::string render_trace_text(const PlanIndex& ix, const Stats& s, const ItemRef& item,
+                              const TextLayout& layout);
+
+// Every field of one item of the report (`item` is its JSON object), one per line.
+std::string render_show_text(const Json& item, const char* kind, const TextLayout& layout);
+
+// A table of activities (indexes into PlanIndex::activities()).
+std::string render_list_text(const PlanIndex& ix, const Stats& s, const std::vector<std::size_t>& rows,
+                             const TextLayout& layout);
+
+}  // namespace plan

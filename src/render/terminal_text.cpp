@@ -1,0 +1,113 @@
+#include "render/terminal_text.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+namespace plan {
+
+namespace {
+// Decodes one code point; invalid bytes (never in a loaded plan) count as U+FFFD.
+std::size_t next_code_point(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i,
+                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0) {
+    cp = 0xFFFD;
+    return 1;
+  }
+  return static_cast<std::size_t>(n);
+}
+
+std::size_t cells(utf8proc_int32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;  // control characters
+  int w = utf8proc_charwidth(cp);
+  return w > 0 ? static_cast<std::size_t>(w) : 0;
+}
+}  // namespace
+
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  utf8proc_int32_t cp;
+  for (std::size_t i = 0; i < text.size();) {
+    i += next_code_point(text, i, cp);
+    width += cells(cp);
+  }
+  return width;
+}
+
+std::string truncate_to_width(std::string_view text, std::size_t width) {
+  if (display_width(text) <= width) return std::string(text);
+  if (width == 0) return "";
+  const std::size_t room = width - 1;  // one cell for the ellipsis
+  std::size_t used = 0, cut = 0, i = 0;
+  utf8proc_int32_t prev = -1, cp;
+  utf8proc_int32_t state = 0;
+  while (i < text.size()) {
+    std::size_t n = next_code_point(text, i, cp);
+    // A cluster starts here: everything before it may be kept.
+    if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+      cut = i;
+      if (used + cells(cp) > room) break;
+    }
+    used += cells(cp);
+    prev = cp;
+    i += n;
+  }
+  if (i >= text.size()) cut = text.size();
+  std::string out(text.substr(0, cut));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out + "…";
+}
+
+std::string isolate(std::string_view text) {
+  return "\u2068" + std::string(text) + "\u2069";
+}
+
+std::string bidi_safe(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return isolate(text);
+  return std::string(text);
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+  std::size_t w = display_width(text);
+  return std::string(text) + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+  std::size_t w = display_width(text);
+  return std::string(w < width ? width - w : 0, ' ') + std::string(text);
+}
+
+std::string progress_bar(std::optional<double> fraction, std::size_t width) {
+  if (!fraction) return std::string(width, ' ');
+  static const char* const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  const double f = std::clamp(*fraction, 0.0, 1.0);
+  const auto total = static_cast<std::size_t>(std::lround(f * static_cast<double>(width * 8)));
+  std::string out;
+  std::size_t full = total / 8, rest = total % 8;
+  for (std::size_t i = 0; i < full; ++i) out += "█";
+  std::size_t used = full;
+  if (rest > 0 && used < width) {
+    out += eighths[rest];
+    ++used;
+  }
+  for (; used < width; ++used) out += "░";
+  return out;
+}
+
+std::string percent_text(std::optional<double> fraction) {
+  if (!fraction) return "   –";
+  // Floor, so that 99.6% never shows as a finished 100%.
+  int p = static_cast<int>(std::floor(std::clamp(*fraction, 0.0, 1.0) * 100 + 1e-9));
+  return fmt::format("{:>3}%", p);
+}
+
+std::string Style::paint(std::string_view text, const char* sgr) const {
+  if (!color || text.empty()) return std::string(text);
+  return fmt::format("\x1b[{}m{}\x1b[0m", sgr, text);
+}
+
+}  // namespace plan
