@@ -16,6 +16,7 @@ const std::vector<Command>& commands() {
       {"trace", "Show the chain of links through one goal, target, section or activity", setup_trace},
       {"show", "Show one item with every field, its completion and its links", setup_show},
       {"list", "List activities, filtered by status, owner, section, target, goal or lateness", setup_list},
+      {"render", "Render a Markdown or HTML summary from a Mustache template", setup_render},
   };
   return table;
 }

@@ -36,6 +36,7 @@ Runner setup_status(CLI::App& sub);
 Runner setup_trace(CLI::App& sub);
 Runner setup_show(CLI::App& sub);
 Runner setup_list(CLI::App& sub);
+Runner setup_render(CLI::App& sub);
 
 // Options several commands share (defined in status.cpp).
 void add_as_of_option(CLI::App& sub, std::string& as_of);

@@ -6,6 +6,14 @@
 
 namespace plan {
 
+// Right-to-left scripts among the languages people are likely to write plans in.
+const char* direction_of(const std::string& language) {
+  std::string primary = ascii_lower(language.substr(0, language.find('-')));
+  for (const char* rtl : {"he", "ar", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
+    if (primary == rtl) return "rtl";
+  return "ltr";
+}
+
 Json completion_json(const Completion& c) {
   if (!c) return nullptr;
   return std::round(*c * 10000.0) / 10000.0;
@@ -45,14 +53,6 @@ Json strings(const std::vector<std::string>& list) {
 void add_source(Json& j, const Plan& p, Loc loc) {
   j["file"] = loc.file < p.files.size() ? p.files[loc.file] : "";
   j["line"] = loc.line;
-}
-
-// Right-to-left scripts among the languages people are likely to write plans in.
-const char* direction_of(const std::string& language) {
-  std::string primary = ascii_lower(language.substr(0, language.find('-')));
-  for (const char* rtl : {"he", "ar", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"})
-    if (primary == rtl) return "rtl";
-  return "ltr";
 }
 
 Json meta_json(const Plan& p) {

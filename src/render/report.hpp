@@ -22,6 +22,9 @@ Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary
 // A completion as JSON: a number rounded to 4 decimals (stable across platforms), or null.
 Json completion_json(const Completion& c);
 
+// "rtl" for right-to-left languages (he, ar, fa…), else "ltr".
+const char* direction_of(const std::string& language);
+
 // The JSON of one status count set: {"planned": n, …, "overdue": n, "total": n}.
 Json counts_json(const StatusCounts& c);
 

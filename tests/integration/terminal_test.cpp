@@ -13,18 +13,10 @@
 #include <vector>
 
 #include "render/terminal_text.hpp"
+#include "run.hpp"
 
 namespace {
-std::string run(const std::string& command) {
-  std::string out;
-  if (FILE* p = ::popen(command.c_str(), "r")) {
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    ::pclose(p);
-  }
-  return out;
-}
+std::string run(const std::string& command) { return plan::test::run(command).out; }
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;

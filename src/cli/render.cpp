@@ -1,0 +1,126 @@
+// `plan render`: Markdown and HTML summaries from Mustache templates.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/command.hpp"
+#include "cli/measured.hpp"
+#include "load/source_files.hpp"
+#include "render/mustache_render.hpp"
+#include "render/template_context.hpp"
+#include "render/templates.hpp"
+#include "util/atomic_write.hpp"
+
+namespace fs = std::filesystem;
+
+namespace plan::cli {
+
+namespace {
+struct RenderOptions {
+  std::string format, template_file, output, as_of, lang;
+  bool strict = false, list = false;
+};
+
+// The repository's own templates/ folder: beside the plan folder.
+std::string override_dir(const GlobalOptions& global) {
+  std::string error;
+  std::string dir = find_plan_dir(global, error);
+  if (dir.empty()) return "";
+  fs::path parent = fs::absolute(dir).lexically_normal().parent_path();
+  if (parent.filename().empty()) parent = parent.parent_path();  // "plan/" ends in a slash
+  return (parent / "templates").string();
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// --format, else what the template's or the output's name says.
+std::string pick_format(const RenderOptions& o) {
+  if (!o.format.empty()) return o.format;
+  for (const std::string& name : {o.template_file, o.output}) {
+    if (name.find(".html") != std::string::npos || ends_with(name, ".htm")) return "html";
+    if (name.find(".md") != std::string::npos || ends_with(name, ".markdown")) return "md";
+  }
+  return "";
+}
+}  // namespace
+
+Runner setup_render(CLI::App& sub) {
+  auto opts = std::make_shared<RenderOptions>();
+  sub.add_option("--format", opts->format, "md (GitHub-flavoured Markdown) or html")
+      ->check(CLI::IsMember({"md", "html"}));
+  sub.add_option("--template", opts->template_file,
+                 "Render this Mustache file instead of the default summary (see docs/templates.md)");
+  sub.add_option("--output", opts->output,
+                 "Write here (atomically: the old file stays until the new one is complete) "
+                 "instead of stdout");
+  add_as_of_option(sub, opts->as_of);
+  sub.add_option("--lang", opts->lang, "The labels' language (default: the plan's language)");
+  sub.add_flag("--strict", opts->strict, "Report every name a template uses that the context lacks");
+  sub.add_flag("--list-templates", opts->list, "List the templates and where each comes from");
+  return [opts](const GlobalOptions& global) {
+    TemplateSet templates(override_dir(global));
+    if (opts->list) {
+      for (const TemplateSource& t : templates.list())
+        std::fputs(fmt::format("{:<36} {}\n", t.name, t.origin).c_str(), stdout);
+      return int{kOk};
+    }
+    const std::string format = pick_format(*opts);
+    if (format.empty()) {
+      std::fputs("plan: render needs --format md or --format html\n", stderr);
+      return int{kUsage};
+    }
+
+    TemplateSource main;
+    if (!opts->template_file.empty()) {
+      main = {opts->template_file, opts->template_file, ""};
+      std::string why;
+      if (!read_regular_file(opts->template_file, std::size_t{4} << 20, main.text, why)) {
+        std::fputs(fmt::format("plan: cannot read the template {}: {}\n", opts->template_file, why).c_str(), stderr);
+        return int{kUsage};
+      }
+    } else {
+      auto found = templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
+      if (!found) {
+        std::fputs("plan: no default template for this format\n", stderr);
+        return int{kUsage};
+      }
+      main = *found;
+    }
+
+    auto m = load_and_measure(global, opts->as_of);
+    if (!m) return int{kUsage};
+    const Checked& c = *m->checked;
+    Json report = build_report(*c.index, m->stats, m->summary());
+    std::string language = opts->lang;
+    if (language.empty() && report["plan"].contains("language") && report["plan"]["language"].is_string())
+      language = report["plan"]["language"].get<std::string>();
+    if (!opts->lang.empty()) report["plan"]["direction"] = direction_of(opts->lang);
+    std::string used, error;
+    Json labels = templates.labels(language, used, error);
+    if (!error.empty()) {
+      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+      return int{kUsage};
+    }
+    Json context = template_context(report, labels, c.load.plan.files, c.diags);
+    RenderResult r = render_template(main, templates.partials(), context,
+                                     format == "html" ? OutputFormat::html : OutputFormat::markdown,
+                                     opts->strict);
+    for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
+    if (!r.ok()) return int{kPlanErrors};
+
+    if (opts->output.empty()) {
+      std::fwrite(r.text.data(), 1, r.text.size(), stdout);
+    } else if (!write_file_atomically(opts->output, r.text, error)) {
+      std::fputs(fmt::format("plan: cannot write {}: {}\n", opts->output, error).c_str(), stderr);
+      return int{kUsage};
+    }
+    return finish(*m);
+  };
+}
+
+}  // namespace plan::cli

@@ -1,0 +1,18 @@
+// The context templates render: the report of `plan status --json`, plus the labels of
+// the report's language and a few fields derived from the report for convenience
+// (docs/templates.md lists them all).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "render/report.hpp"
+
+namespace plan {
+
+// `diagnostics` are the plan's problems, shown in the summary's warnings list.
+Json template_context(const Json& report, const Json& labels, const std::vector<std::string>& files,
+                      const Diagnostics& diagnostics);
+
+}  // namespace plan

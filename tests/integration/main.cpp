@@ -1,0 +1,5 @@
+// Tests that drive the real binary together with other real programs: tmux, cmark-gfm,
+// tidy and headless Chromium. What they produce for a person to look at goes to
+// build/artifacts/.
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>

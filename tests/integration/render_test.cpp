@@ -1,0 +1,196 @@
+// The rendered summaries, checked by the programs that will read them: cmark-gfm for the
+// Markdown, tidy for the HTML, and headless Chromium for the page as a person sees it.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run.hpp"
+
+using namespace plan::test;
+
+namespace {
+
+const char* const kPlans[] = {"plan", "tests/golden/status-english/plan", "tests/golden/plans/hostile",
+                              "tests/golden/hebrew-ids-status/plan"};
+
+std::string render(const std::string& plan_dir, const std::string& format) {
+  Run r = run(plan_cmd("--plan " + source(plan_dir) + " render --format " + format + " --as-of 2009-06-01"));
+  REQUIRE_MESSAGE(r.status == 0, plan_dir);
+  return r.out;
+}
+
+std::string write_temp(const std::string& name, const std::string& text) {
+  std::string path = artifact(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+std::size_t count(const std::string& s, const std::string& needle) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(needle); at != std::string::npos; at = s.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: cmark-gfm keeps every table row's cells, and plan text stays inert") {
+  REQUIRE_MESSAGE(have("cmark-gfm"), "cmark-gfm is needed (scripts/setup.sh installs it)");
+  for (const char* plan : kPlans) {
+    CAPTURE(plan);
+    std::string md = write_temp("summary.md", render(plan, "md"));
+    Run html = run("cmark-gfm --unsafe -e table -e strikethrough -e autolink --to html " + md);
+    REQUIRE(html.status == 0);
+    // Every row of a table has as many cells as its header.
+    std::regex table_re("<table>([\\s\\S]*?)</table>");
+    std::size_t tables = 0;
+    for (std::sregex_iterator it(html.out.begin(), html.out.end(), table_re), end; it != end; ++it) {
+      ++tables;
+      std::string table = (*it)[1];
+      std::regex row_re("<tr>([\\s\\S]*?)</tr>");
+      std::size_t header = 0;
+      for (std::sregex_iterator r(table.begin(), table.end(), row_re); r != end; ++r) {
+        std::string row = (*r)[1];
+        std::size_t cells = count(row, "<td") + count(row, "<th");
+        if (header == 0) header = cells;
+        CAPTURE(row);
+        CHECK(cells == header);
+      }
+    }
+    CHECK(tables >= 4);
+    // Nothing from the plan became markup: --unsafe would pass raw HTML straight through.
+    CHECK(html.out.find("<script") == std::string::npos);
+    CHECK(html.out.find("href=\"javascript") == std::string::npos);
+    CHECK(html.out.find("<h1>broken out") == std::string::npos);
+    CHECK(html.out.find("<strong>bold") == std::string::npos);
+    CHECK(html.out.find("<em>under") == std::string::npos);
+    CHECK(html.out.find("<del>") == std::string::npos);
+    CHECK(html.out.find("<b>units") == std::string::npos);
+    CHECK(html.out.find("<img") == std::string::npos);
+  }
+}
+
+TEST_CASE("html: tidy finds no errors and plan text stays inert") {
+  REQUIRE_MESSAGE(have("tidy"), "tidy is needed (scripts/setup.sh installs it)");
+  for (const char* plan : kPlans) {
+    CAPTURE(plan);
+    std::string html = render(plan, "html");
+    std::string path = write_temp("summary.html", html);
+    Run tidy = run("tidy -e -q " + path + " 2>&1");
+    CAPTURE(tidy.out);
+    CHECK(tidy.status == 0);  // 1 would be warnings, 2 errors
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("<h1>broken out") == std::string::npos);
+    CHECK(html.find("href=\"javascript") == std::string::npos);
+    // Self-contained: nothing to fetch (plan text may mention an address, as text).
+    for (const char* fetch : {"src=\"http", "href=\"http", "url(http", "<link", "@import"})
+      CHECK(html.find(fetch) == std::string::npos);
+  }
+}
+
+namespace {
+// Chromium's headless window is at least 500 px wide, so the page is measured in an
+// iframe of exactly the width under test (srcdoc keeps it same-origin, so the parent can
+// look inside). The verdict is written into the DOM, which --dump-dom prints. The summary
+// itself carries no script.
+std::string probe_page(const std::string& html, int width, int height) {
+  std::string escaped;
+  for (char c : html) {
+    if (c == '&') escaped += "&amp;";
+    else if (c == '"') escaped += "&quot;";
+    else escaped += c;
+  }
+  return R"JS(<!DOCTYPE html><html><head><meta charset="utf-8"><script>
+function measure(f) {
+  const d = f.contentDocument, w = d.documentElement.clientWidth, bad = [];
+  for (const el of d.querySelectorAll('body *')) {
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.right > w + 1 || r.left < -1) && !el.closest('.table-wrap'))
+      bad.push(el.tagName + (el.id ? '#' + el.id : '') + ':' + Math.round(r.left) + '..' + Math.round(r.right));
+  }
+  const wraps = [...d.querySelectorAll('.table-wrap')].filter(t => t.scrollWidth > t.clientWidth + 1).length;
+  document.body.setAttribute('data-layout', JSON.stringify(
+      {width: w, scroll: d.documentElement.scrollWidth, bad: bad.slice(0, 5), wraps: wraps}));
+}
+</script></head><body style="margin:0"><iframe onload="measure(this)" style="border:0;display:block;width:)JS" +
+         std::to_string(width) + "px;height:" + std::to_string(height) + R"(px" srcdoc=")" + escaped +
+         R"("></iframe></body></html>)";
+}
+}  // namespace
+
+TEST_CASE("html: loads in headless Chromium and nothing overflows at 390 px or 1280 px") {
+  REQUIRE_MESSAGE(have("chromium"), "chromium is needed (scripts/setup.sh installs it)");
+  const std::string chromium =
+      "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+      "--disable-background-networking --disable-component-update --disable-sync "
+      "--disable-extensions --hide-scrollbars --user-data-dir=" + artifact("chromium-profile") + " ";
+  for (const char* plan : {"plan", "tests/golden/status-english/plan"}) {
+    const std::string name = std::string(plan) == "plan" ? "shipped" : "english";
+    const std::string html = render(plan, "html");
+    write_temp(name + ".html", html);
+    for (int width : {390, 1280}) {
+      CAPTURE(plan);
+      CAPTURE(width);
+      const std::string w = std::to_string(width);
+      std::string page = write_temp(name + "-" + w + "-probe.html", probe_page(html, width, 900));
+      Run dom = run(chromium + "--window-size=1400,900 --dump-dom file://" + page + " 2>/dev/null");
+      REQUIRE(dom.status == 0);
+      std::smatch m;
+      REQUIRE_MESSAGE(std::regex_search(dom.out, m, std::regex("data-layout=\"([^\"]*)\"")),
+                      "the page did not finish loading");
+      const std::string verdict = std::regex_replace(m[1].str(), std::regex("&quot;"), "\"");
+      CAPTURE(verdict);
+      CHECK(verdict.find("\"width\":" + w + ",") != std::string::npos);
+      CHECK(verdict.find("\"scroll\":" + w + ",") != std::string::npos);  // no sideways scrolling
+      CHECK(verdict.find("\"bad\":[]") != std::string::npos);             // no element sticks out
+      CHECK(verdict.find("\"wraps\":0") != std::string::npos);            // no table scrolls either
+      // A screenshot at that width, for a person to look at.
+      std::string shot_page = write_temp(name + "-" + w + "-shot.html", probe_page(html, width, 3000));
+      std::string shot = artifact(name + "-" + w + ".png");
+      run(chromium + "--window-size=" + std::to_string(std::max(width, 500)) + ",3000 --screenshot=" + shot +
+          " file://" + shot_page + " 2>/dev/null");
+      CHECK(std::ifstream(shot, std::ios::binary).good());
+    }
+  }
+}
+
+TEST_CASE("a custom template given with --template renders goals and targets from the context") {
+  const std::string tmpl = write_temp("custom.md.mustache",
+                                      "{{plan.title}} ({{percent_text}})\n"
+                                      "{{#goals}}* {{id}} {{percent_text}} {{title}}\n"
+                                      "{{#target_links}}  - {{id}} {{title}}\n{{/target_links}}{{/goals}}");
+  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") + " render --template " + tmpl +
+                       " --as-of 2009-07-01 --strict 2>&1"));
+  CHECK(r.status == 0);
+  CHECK(r.out ==
+        "Small English plan (55%)\n"
+        "* G1 68% Grow membership\n"
+        "  - T1 Hold regional meetings\n"
+        "  - T2 Publish a newsletter\n"
+        "* G2 25% Train coordinators\n"
+        "  - T3 Run a course\n");
+}
+
+TEST_CASE("render --output: a failed render leaves the previous report byte for byte") {
+  const std::string out = artifact("kept.md");
+  std::ofstream(out, std::ios::binary) << "the previous report\n";
+  const std::string broken = write_temp("broken.md.mustache", "{{#goals}} never closed\n");
+  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") + " render --template " +
+                       broken + " --output " + out + " 2>&1"));
+  CHECK(r.status == 1);
+  std::stringstream kept;
+  kept << std::ifstream(out, std::ios::binary).rdbuf();
+  CHECK(kept.str() == "the previous report\n");
+
+  // A good render replaces it whole.
+  r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") +
+                   " render --format md --as-of 2009-07-01 --output " + out + " 2>&1"));
+  CHECK(r.status == 0);
+  std::stringstream now;
+  now << std::ifstream(out, std::ios::binary).rdbuf();
+  CHECK(now.str().rfind("# Small English plan", 1) != std::string::npos);
+}
