@@ -1,6 +1,15 @@
 #include "model.hpp"
 
+#include <cstdio>
+
 namespace plan {
+
+std::string Date::text() const {
+  if (!valid) return raw ? *raw : std::string();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return buf;
+}
 
 const char* status_name(Status s) {
   switch (s) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -34,11 +35,13 @@ struct Ref {
 
 enum class Status { planned, in_progress, done, blocked, dropped, unknown };
 
-// A calendar date as written; `valid` is false for text that is not a real YYYY-MM-DD date.
+// A calendar date; `valid` is false for text that is not a real YYYY-MM-DD date, and only
+// then is the text kept as written (a plan has a date or two on each of many activities).
 struct Date {
-  std::string text;
   int year = 0, month = 0, day = 0;
   bool valid = false;
+  std::shared_ptr<const std::string> raw;  // as written, when not valid
+  std::string text() const;                // YYYY-MM-DD, or the text as written
 };
 
 // `planned: 5-6` or `[5, 6]` or `5` (low == high).

@@ -52,8 +52,8 @@ void check_due_in_period(const PlanIndex& ix, Diagnostics& out) {
       out.push_back(make_warning("due-outside-period", a.due.loc,
                                  fmt::format("activity '{}' is due {}, outside the plan's period "
                                              "{} to {}",
-                                             a.id.value, a.due.value.text, m->start.value.text,
-                                             m->end.value.text)));
+                                             a.id.value, a.due.value.text(), m->start.value.text(),
+                                             m->end.value.text())));
   }
 }
 

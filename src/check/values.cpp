@@ -44,7 +44,7 @@ void check_dates(const PlanIndex& ix, Diagnostics& out) {
     if (m.start.value.valid && m.end.value.valid && m.end.value < m.start.value)
       out.push_back(make_error("bad-period", m.end.loc,
                                fmt::format("the plan's period ends ({}) before it starts ({})",
-                                           m.end.value.text, m.start.value.text)));
+                                           m.end.value.text(), m.start.value.text())));
   }
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
@@ -53,7 +53,7 @@ void check_dates(const PlanIndex& ix, Diagnostics& out) {
     if (a.due.value.valid && a.start.value.valid && a.due.value < a.start.value)
       out.push_back(make_error("bad-period", a.due.loc,
                                fmt::format("activity '{}' is due ({}) before it starts ({})",
-                                           a.id.value, a.due.value.text, a.start.value.text)));
+                                           a.id.value, a.due.value.text(), a.start.value.text())));
   }
 }
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/command.hpp"
+#include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 
 namespace plan::cli {
@@ -53,7 +54,9 @@ Runner setup_check(CLI::App& sub) {
                                unread, unread == 1 ? "" : "s");
       std::fputs((summary + "\n").c_str(), stderr);
     }
-    return exit_code_for(*checked);
+    const int code = exit_code_for(*checked);
+    keep_until_exit(checked);
+    return code;
   };
 }
 

@@ -97,7 +97,7 @@ Runner setup_list(CLI::App& sub) {
       out = render_list_text(*c.index, m->stats, rows, layout);
     }
     std::fputs(out.c_str(), stdout);
-    return finish(*m);
+    return finish(m);
   };
 }
 

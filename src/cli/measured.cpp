@@ -21,13 +21,16 @@ std::unique_ptr<Measured> load_and_measure(const GlobalOptions& global, const st
   return m;
 }
 
-int finish(Measured& m) {
-  Checked& c = *m.checked;
+int finish(std::unique_ptr<Measured>& m) {
+  Checked& c = *m->checked;
   c.diags.erase(std::remove_if(c.diags.begin(), c.diags.end(),
                                [](const Diagnostic& d) { return d.severity != Severity::error; }),
                 c.diags.end());
   print_diagnostics(c, DiagFormat::text);
-  return exit_code_for(c);
+  const int code = exit_code_for(c);
+  keep_until_exit(m->checked);
+  keep_until_exit(m);
+  return code;
 }
 
 }  // namespace plan::cli

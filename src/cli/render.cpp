@@ -107,7 +107,10 @@ Runner setup_render(CLI::App& sub) {
       return int{kUsage};
     }
     Json context = template_context(report, labels, c.load.plan.files, c.diags);
-    RenderResult r = render_template(main, templates.partials(), context,
+    report = Json();
+    // The plan's errors are printed now; the plan itself is not needed to render.
+    const int code = finish(m);
+    RenderResult r = render_template(main, templates.partials(), std::move(context),
                                      format == "html" ? OutputFormat::html : OutputFormat::markdown,
                                      opts->strict);
     for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
@@ -119,7 +122,7 @@ Runner setup_render(CLI::App& sub) {
       std::fputs(fmt::format("plan: cannot write {}: {}\n", opts->output, error).c_str(), stderr);
       return int{kUsage};
     }
-    return finish(*m);
+    return code;
   };
 }
 

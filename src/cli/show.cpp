@@ -46,7 +46,7 @@ Runner setup_show(CLI::App& sub) {
     std::string out = opts->json ? obj.dump(2) + "\n"
                                  : render_show_text(obj, item_kind_name(item->kind), layout);
     std::fputs(out.c_str(), stdout);
-    return finish(*m);
+    return finish(m);
   };
 }
 

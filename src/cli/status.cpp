@@ -7,6 +7,7 @@
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/terminal.hpp"
+#include "render/json_sink.hpp"
 #include "render/report.hpp"
 #include "render/status_text.hpp"
 #include "stats/stats.hpp"
@@ -39,15 +40,15 @@ Runner setup_status(CLI::App& sub) {
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
-    std::string out;
     if (opts->json) {
-      out = build_report(*m->checked->index, m->stats, m->summary()).dump(2) + "\n";
+      // Streamed: a large plan's report never has to fit in memory as a tree.
+      JsonStreamSink sink(stdout);
+      write_report(*m->checked->index, m->stats, m->summary(), sink);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      out = render_status_text(*m->checked->index, m->stats, m->summary(), layout);
+      std::fputs(render_status_text(*m->checked->index, m->stats, m->summary(), layout).c_str(), stdout);
     }
-    std::fputs(out.c_str(), stdout);
-    return finish(*m);
+    return finish(m);
   };
 }
 

@@ -29,7 +29,7 @@ Runner setup_trace(CLI::App& sub) {
     if (!item) return int{kPlanErrors};
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
     std::fputs(render_trace_text(*m->checked->index, m->stats, *item, layout).c_str(), stdout);
-    return finish(*m);
+    return finish(m);
   };
 }
 

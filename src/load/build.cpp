@@ -386,6 +386,7 @@ class FileBuilder {
     if (auto it = f.find("activities"); it != f.end())
       read_list(*it->second.value, "activities", "activity",
                 [&](const YamlNode& n) { s.activities.push_back(read_activity(n)); });
+    s.activities.shrink_to_fit();  // a large plan keeps no half-empty growth room
     plan_.sections.push_back(std::move(s));
   }
 
@@ -415,6 +416,7 @@ class FileBuilder {
     if (auto it = f.find("activities"); it != f.end())
       read_list(*it->second.value, "activities", "activity",
                 [&](const YamlNode& n) { a.activities.push_back(read_activity(n)); });
+    a.activities.shrink_to_fit();
     return a;
   }
 

@@ -1,6 +1,9 @@
 #include "load/loader.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 
 #include "load/build.hpp"
 #include "load/encoding.hpp"
@@ -11,34 +14,80 @@ namespace fs = std::filesystem;
 
 namespace plan {
 
-LoadResult load_sources(const std::string& root_display, const std::vector<SourceText>& files) {
+namespace {
+
+// One file's share of the plan, loaded on its own so files can load in parallel.
+struct FilePart {
+  Plan plan;  // only goals, targets, sections and metas are filled
+  Diagnostics diags;
+  bool unread = false;
+};
+
+FilePart load_one(SourceText& f, std::uint32_t index) {
+  FilePart part;
+  if (!f.skip_reason.empty()) {
+    if (f.unreadable) {
+      part.diags.push_back(make_error("unreadable", {index, 0, 0}, f.skip_reason));
+      part.unread = true;
+    } else {
+      part.diags.push_back(make_warning("skipped-file", {index, 0, 0}, f.skip_reason));
+    }
+    return part;
+  }
+  auto text = decode_text(f.bytes, index, part.diags);
+  auto root = text ? parse_yaml(*text, index, part.diags) : std::nullopt;
+  std::string().swap(f.bytes);  // the tree holds all that is needed now
+  if (root) {
+    build_from_tree(*root, index, part.plan, part.diags);
+  } else if (!part.diags.empty()) {
+    part.unread = true;
+  } else {
+    part.diags.push_back(make_warning("empty-file", {index, 0, 0},
+                                      "the file holds no plan data (it is empty, or only "
+                                      "comments); add goals, targets or sections to it"));
+  }
+  return part;
+}
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) {
+    to = std::move(from);
+    return;
+  }
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files) {
+  // Files are parsed on every core; the parts are then merged in path order, so the
+  // result is the same as reading them one by one.
+  std::vector<FilePart> parts(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
+      parts[i] = load_one(files[i], static_cast<std::uint32_t>(i + 1));
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
   LoadResult r;
   r.plan.files.reserve(files.size() + 1);
   r.plan.files.push_back(root_display);
-  for (const SourceText& f : files) {
-    const auto index = static_cast<std::uint32_t>(r.plan.files.size());
-    r.plan.files.push_back(f.path);
-    if (!f.skip_reason.empty()) {
-      if (f.unreadable) {
-        r.diags.push_back(make_error("unreadable", {index, 0, 0}, f.skip_reason));
-        r.plan.unread_files.push_back(index);
-      } else {
-        r.diags.push_back(make_warning("skipped-file", {index, 0, 0}, f.skip_reason));
-      }
-      continue;
-    }
-    const std::size_t before = r.diags.size();
-    auto text = decode_text(f.bytes, index, r.diags);
-    auto root = text ? parse_yaml(*text, index, r.diags) : std::nullopt;
-    if (root) {
-      build_from_tree(*root, index, r.plan, r.diags);
-    } else if (r.diags.size() != before) {
-      r.plan.unread_files.push_back(index);
-    } else {
-      r.diags.push_back(make_warning("empty-file", {index, 0, 0},
-                                     "the file holds no plan data (it is empty, or only "
-                                     "comments); add goals, targets or sections to it"));
-    }
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    r.plan.files.push_back(files[i].path);
+    FilePart& p = parts[i];
+    append(r.plan.metas, p.plan.metas);
+    append(r.plan.goals, p.plan.goals);
+    append(r.plan.targets, p.plan.targets);
+    append(r.plan.sections, p.plan.sections);
+    append(r.diags, p.diags);
+    if (p.unread) r.plan.unread_files.push_back(static_cast<std::uint32_t>(i + 1));
   }
   sort_diagnostics(r.diags);
   return r;
@@ -71,7 +120,7 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
   }
   std::string root = display_path(dir, cwd);
   if (!root.empty() && root.back() != '/') root += '/';
-  return load_sources(root, sources);
+  return load_sources(root, std::move(sources));
 }
 
 }  // namespace plan

@@ -29,7 +29,8 @@ struct SourceText {
 };
 
 // Decodes, parses and merges the files in the order given (callers sort them by path).
-LoadResult load_sources(const std::string& root_display, const std::vector<SourceText>& files);
+// Each file's bytes are released as soon as it is parsed.
+LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files);
 
 // Reads every *.yaml / *.yml below `dir` in sorted path order. Paths in diagnostics are
 // shown relative to the current directory.

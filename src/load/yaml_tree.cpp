@@ -1,22 +1,23 @@
 #include "load/yaml_tree.hpp"
 
+#include <yaml.h>
+
 #include <cctype>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
 
 #include "util/text.hpp"
+
+// libyaml (Debian's libyaml-dev) reads the text: it is the reference C implementation, an
+// order of magnitude faster than yaml-cpp here (bench/README.md has the numbers), and its
+// marks count lines and columns in characters, as people and editors do.
 
 namespace plan {
 namespace {
 
-// Thrown from inside the event handler to stop yaml-cpp once the file is known to be bad;
-// caught in parse_yaml, never past it.
+// Stops the build once the file is known to be bad; caught in parse_yaml, never past it.
 struct Abort {
   Diagnostic diag;
 };
@@ -27,114 +28,104 @@ std::size_t count_nodes(const YamlNode& n) {
   return total;
 }
 
-class TreeBuilder : public YAML::EventHandler {
+// YAML's core schema: these plain scalars are null.
+bool is_null_text(const char* v, std::size_t len) {
+  std::string_view s(v, len);
+  return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, std::uint32_t file, const YamlLimits& limits)
       : text_(text), file_(file), limits_(limits) {}
 
   std::optional<YamlNode> root;
   Diagnostics diags;  // problems that do not stop the parse (duplicate keys)
-  Loc doc_start;      // where the document begins (its `---`, if it has one)
 
-  // The innermost mapping or sequence still open: where an unclosed '[' or '{' began.
+  // The innermost mapping or sequence still open, or null.
   const YamlNode* innermost_open() const { return stack_.empty() ? nullptr : stack_.back(); }
 
-  Loc loc_of(const YAML::Mark& m) const {
-    if (m.is_null()) return {file_, 1, 1};
-    std::size_t pos = static_cast<std::size_t>(m.pos);
-    std::size_t col_bytes = static_cast<std::size_t>(m.column);
-    if (pos > text_.size() || col_bytes > pos) return {file_, static_cast<std::uint32_t>(m.line + 1), 1};
-    std::size_t cols = count_code_points(text_.substr(pos - col_bytes, col_bytes));
-    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(cols + 1)};
+  Loc loc_of(const yaml_mark_t& m) const {
+    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
   }
 
-  void OnDocumentStart(const YAML::Mark& m) override { doc_start = loc_of(m); }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
-    YamlNode n = make(YamlNode::Kind::null, m);
-    // yaml-cpp places an empty value at the start of the next line; the key is a better
-    // place to point at, so use its position when this null is a mapping value.
-    if (!stack_.empty() && stack_.back()->is_mapping() && stack_.back()->children.size() % 2 == 1) {
-      n.line = stack_.back()->children.back().line;
-      n.col = stack_.back()->children.back().col;
+  void scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    const char* value = reinterpret_cast<const char*>(s.value);
+    YamlNode n = make(YamlNode::Kind::scalar, e.start_mark);
+    // Only an untagged plain scalar is typed (a number, null…); quoted, block and
+    // explicitly tagged ones are text.
+    n.plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
+    if (n.plain && is_null_text(value, s.length)) {
+      n.kind = YamlNode::Kind::null;
+      // An empty value sits where the key's line ends; the key is a better place to point.
+      if (s.length == 0 && !stack_.empty() && stack_.back()->is_mapping() &&
+          stack_.back()->children.size() % 2 == 1) {
+        n.line = stack_.back()->children.back().line;
+        n.col = stack_.back()->children.back().col;
+      }
+    } else {
+      n.value.assign(value, s.length);
     }
-    add(std::move(n), anchor);
+    add(std::move(n), s.anchor);
   }
 
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw Abort{make_error("yaml-syntax", loc_of(m), "alias to an unknown anchor")};
+  void alias(const yaml_event_t& e) {
+    const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
+    auto it = anchors_.find(name ? name : "");
+    if (it == anchors_.end())
+      throw Abort{make_error("yaml-syntax", loc_of(e.start_mark),
+                             fmt::format("YAML syntax error: the alias *{} refers to no anchor &{} "
+                                         "before it",
+                                         name ? name : "", name ? name : ""))};
     alias_nodes_ += count_nodes(it->second);
     if (alias_nodes_ > limits_.max_alias_nodes)
-      throw Abort{make_error("alias-limit", loc_of(m),
+      throw Abort{make_error("alias-limit", loc_of(e.start_mark),
                              fmt::format("aliases expand to more than {} nodes; write the values "
                                          "out instead of nesting aliases",
                                          limits_.max_alias_nodes))};
     YamlNode copy = it->second;
-    add(std::move(copy), 0);
+    add(std::move(copy), nullptr);
   }
 
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    YamlNode n = make(YamlNode::Kind::scalar, m);
-    n.plain = tag == "?";
-    n.value = value;
-    if (!n.plain) check_closed_quote(m);
-    add(std::move(n), anchor);
+  void open(YamlNode::Kind kind, const yaml_event_t& e, yaml_char_t* anchor) {
+    if (stack_.size() >= limits_.max_depth)
+      throw Abort{make_error("too-deep", loc_of(e.start_mark),
+                             fmt::format("nesting deeper than {} levels", limits_.max_depth))};
+    YamlNode n = make(kind, e.start_mark);
+    if (stack_.empty()) {
+      root = std::move(n);
+      stack_.push_back(&*root);
+    } else {
+      YamlNode& parent = *stack_.back();
+      if (parent.is_mapping() && parent.children.size() % 2 == 0) note_key(n);
+      parent.children.push_back(std::move(n));
+      stack_.push_back(&parent.children.back());
+    }
+    open_anchors_.push_back(anchor ? reinterpret_cast<const char*>(anchor) : "");
+    if (kind == YamlNode::Kind::mapping) key_sets_.emplace_back();
   }
 
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(make(YamlNode::Kind::sequence, m), anchor, m);
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(make(YamlNode::Kind::mapping, m), anchor, m);
-    key_sets_.emplace_back();
-  }
-  void OnMapEnd() override {
-    key_sets_.pop_back();
-    close();
+  void close() {
+    YamlNode* done = stack_.back();
+    if (done->is_mapping()) key_sets_.pop_back();
+    stack_.pop_back();
+    std::string anchor = std::move(open_anchors_.back());
+    open_anchors_.pop_back();
+    if (!anchor.empty()) anchors_[anchor] = *done;
   }
 
  private:
-  YamlNode make(YamlNode::Kind kind, const YAML::Mark& m) const {
+  YamlNode make(YamlNode::Kind kind, const yaml_mark_t& m) const {
     YamlNode n;
     n.kind = kind;
-    Loc l = loc_of(m);
-    n.line = l.line;
-    n.col = l.col;
+    n.line = static_cast<std::uint32_t>(m.line + 1);
+    n.col = static_cast<std::uint32_t>(m.column + 1);
     return n;
   }
 
-  // yaml-cpp 0.7 accepts a quoted scalar that is never closed when the file ends with a
-  // newline, swallowing the rest of the file; find the closing quote ourselves.
-  void check_closed_quote(const YAML::Mark& m) {
-    std::size_t pos = static_cast<std::size_t>(m.pos);
-    if (pos >= text_.size()) return;
-    char q = text_[pos];
-    if (q != '"' && q != '\'') return;  // block scalars (| and >) carry tag "!" too
-    for (std::size_t i = pos + 1; i < text_.size(); ++i) {
-      if (q == '"' && text_[i] == '\\') {
-        ++i;
-      } else if (text_[i] == q) {
-        if (q == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
-          ++i;  // '' is an escaped single quote
-          continue;
-        }
-        return;
-      }
-    }
-    throw Abort{make_error("unclosed-quote", loc_of(m),
-                           fmt::format("this {}-quoted string is never closed; add the closing {}",
-                                       q == '"' ? "double" : "single", q))};
-  }
-
-  void add(YamlNode n, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = n;
+  void add(YamlNode n, yaml_char_t* anchor) {
+    if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
     if (stack_.empty()) {
       root = std::move(n);
       return;
@@ -144,7 +135,7 @@ class TreeBuilder : public YAML::EventHandler {
     parent.children.push_back(std::move(n));
   }
 
-  // Duplicate keys: yaml-cpp keeps both silently; the format says a key appears once.
+  // Duplicate keys: most YAML readers keep one silently; the format says a key appears once.
   void note_key(const YamlNode& key) {
     if (!key.is_scalar()) return;
     auto [it, inserted] = key_sets_.back().emplace(key.value, std::make_pair(key.line, key.col));
@@ -158,108 +149,139 @@ class TreeBuilder : public YAML::EventHandler {
     diags.push_back(std::move(d));
   }
 
-  void open(YamlNode n, YAML::anchor_t anchor, const YAML::Mark& m) {
-    if (stack_.size() >= limits_.max_depth)
-      throw Abort{make_error("too-deep", loc_of(m),
-                             fmt::format("nesting deeper than {} levels", limits_.max_depth))};
-    if (stack_.empty()) {
-      root = std::move(n);
-      stack_.push_back(&*root);
-    } else {
-      YamlNode& parent = *stack_.back();
-      if (parent.is_mapping() && parent.children.size() % 2 == 0) note_key(n);
-      parent.children.push_back(std::move(n));
-      stack_.push_back(&parent.children.back());
-    }
-    open_anchors_.push_back(anchor);
-  }
-
-  void close() {
-    YamlNode* done = stack_.back();
-    stack_.pop_back();
-    YAML::anchor_t anchor = open_anchors_.back();
-    open_anchors_.pop_back();
-    if (anchor != 0) anchors_[anchor] = *done;
-  }
-
   std::string_view text_;
   std::uint32_t file_;
   YamlLimits limits_;
   std::vector<YamlNode*> stack_;  // pointers stay valid: only the top node grows
-  std::vector<YAML::anchor_t> open_anchors_;
+  std::vector<std::string> open_anchors_;
   std::vector<std::map<std::string, std::pair<std::uint32_t, std::uint32_t>>> key_sets_;
-  std::unordered_map<YAML::anchor_t, YamlNode> anchors_;
+  std::unordered_map<std::string, YamlNode> anchors_;
   std::size_t alias_nodes_ = 0;
 };
 
-// yaml-cpp's messages name parser states ("illegal map value"); say what the writer
-// probably did and how to fix it, and point at an unclosed bracket rather than the end.
-Diagnostic syntax_error(const YAML::Exception& e, const TreeBuilder& b, std::uint32_t file) {
-  struct Known {
-    const char* yaml_cpp;
-    const char* ours;
-  };
-  static const Known known[] = {
-      {YAML::ErrorMsg::END_OF_SEQ_FLOW, "this '[' list is never closed; add the missing ']'"},
-      {YAML::ErrorMsg::END_OF_MAP_FLOW, "this '{' mapping is never closed; add the missing '}'"},
-      {YAML::ErrorMsg::MAP_VALUE,
-       "a ': ' here would start a mapping where one cannot start; if it is part of the text, "
-       "put the whole value in quotes, else check the indentation"},
-      {YAML::ErrorMsg::MAP_KEY, "a '? ' key cannot start here; check the indentation"},
-      {YAML::ErrorMsg::BLOCK_ENTRY,
-       "a '- ' list item cannot start here; check the indentation of this line"},
-      {YAML::ErrorMsg::END_OF_MAP, "a mapping ends unexpectedly here; check the indentation"},
-      {YAML::ErrorMsg::END_OF_SEQ, "a list ends unexpectedly here; check the indentation"},
-      {YAML::ErrorMsg::FLOW_END, "a closing ']' or '}' here has no opening one"},
-      {YAML::ErrorMsg::UNKNOWN_ANCHOR, "an alias (*name) refers to an anchor (&name) not defined before it"},
-  };
-  Loc where = b.loc_of(e.mark);
-  std::string msg = e.msg;
-  for (const Known& k : known) {
-    if (msg != k.yaml_cpp) continue;
-    msg = k.ours;
-    const YamlNode* open = b.innermost_open();
-    if (open && (k.yaml_cpp == YAML::ErrorMsg::END_OF_SEQ_FLOW ||
-                 k.yaml_cpp == YAML::ErrorMsg::END_OF_MAP_FLOW))
-      where = {file, open->line, open->col};
-    break;
+// The character at a line and column (both 1-based, column in code points), or 0.
+char char_at(std::string_view text, const Loc& at) {
+  std::size_t pos = 0;
+  for (std::uint32_t line = 1; line < at.line; ++line) {
+    pos = text.find('\n', pos);
+    if (pos == std::string_view::npos) return 0;
+    ++pos;
   }
-  if (!msg.empty()) msg[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(msg[0])));
-  return make_error("yaml-syntax", where, "YAML syntax error: " + msg);
+  for (std::uint32_t col = 1; col < at.col && pos < text.size(); ++pos)
+    if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) ++col;
+  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  return pos < text.size() ? text[pos] : 0;
+}
+
+// libyaml names parser states ("did not find expected key"); say what the writer probably
+// did and how to fix it, at the place where the problem starts.
+Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::string_view text, std::uint32_t file) {
+  const std::string problem = p.problem ? p.problem : "unknown problem";
+  std::string context = p.context ? p.context : "";
+  const Loc at = b.loc_of(p.problem_mark);
+  Loc ctx = b.loc_of(p.context_mark);
+  // A flow collection left open to the end of the file: point at its bracket.
+  if (context == "while parsing a flow node")
+    if (const YamlNode* open = b.innermost_open()) {
+      const Loc start{file, open->line, open->col};
+      const char c = char_at(text, start);
+      if (c == '[' || c == '{') {
+        context = c == '[' ? "while parsing a flow sequence" : "while parsing a flow mapping";
+        ctx = start;
+      }
+    }
+  if (context == "while scanning a quoted scalar") {
+    const char q = char_at(text, ctx) == '\'' ? '\'' : '"';
+    return make_error("unclosed-quote", ctx,
+                      fmt::format("this {}-quoted string is never closed; add the closing {}",
+                                  q == '"' ? "double" : "single", q));
+  }
+  if (context == "while parsing a flow sequence")
+    return make_error("yaml-syntax", ctx,
+                      "YAML syntax error: this '[' list is never closed; add the missing ']' (or a "
+                      "',' between its items)");
+  if (context == "while parsing a flow mapping")
+    return make_error("yaml-syntax", ctx,
+                      "YAML syntax error: this '{' mapping is never closed; add the missing '}' "
+                      "(or a ',' between its entries)");
+  if (problem == "mapping values are not allowed in this context")
+    return make_error("yaml-syntax", at,
+                      "YAML syntax error: a ': ' here would start a mapping where one cannot start; "
+                      "if it is part of the text, put the whole value in quotes, else check the "
+                      "indentation");
+  if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
+    return make_error("yaml-syntax", at,
+                      fmt::format("YAML syntax error: this line is not indented like the {} that "
+                                  "starts at line {}; check its indentation",
+                                  context.find("sequence") != std::string::npos ? "list" : "mapping",
+                                  ctx.line));
+  if (problem == "found character that cannot start any token" && char_at(text, at) == '\t')
+    return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
+  std::string msg = "YAML syntax error: " + problem;
+  if (!context.empty()) msg += fmt::format(" ({} at line {})", context, ctx.line);
+  return make_error("yaml-syntax", at, msg);
 }
 
 }  // namespace
 
 std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Diagnostics& diags,
                                    const YamlLimits& limits) {
-  std::istringstream in{std::string(text)};
-  TreeBuilder builder(text, file, limits);
-  try {
-    YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(builder)) return std::nullopt;  // no document at all
-    std::optional<YamlNode> first = std::move(builder.root);
-    builder.root.reset();
-    // A second document would be silently ignored by most readers; say so instead.
-    TreeBuilder rest(text, file, limits);
-    if (parser.HandleNextDocument(rest)) {
-      Loc where = rest.doc_start;
-      diags.push_back(make_error("multiple-documents", where,
-                                 "a plan file holds one YAML document; move this one into a "
-                                 "file of its own or remove the '---' before it"));
-    }
-    for (Diagnostic& d : builder.diags) diags.push_back(std::move(d));
-    if (first && first->is_null()) return std::nullopt;  // a file of only `---`
-    return first;
-  } catch (const Abort& a) {
-    for (Diagnostic& d : builder.diags) diags.push_back(std::move(d));
-    diags.push_back(a.diag);
-  } catch (const YAML::Exception& e) {
-    for (Diagnostic& d : builder.diags) diags.push_back(std::move(d));
-    diags.push_back(syntax_error(e, builder, file));
-  } catch (const std::exception& e) {
-    diags.push_back(make_error("yaml-syntax", {file, 1, 1}, std::string("cannot parse: ") + e.what()));
+  yaml_parser_t parser;
+  if (!yaml_parser_initialize(&parser)) {
+    diags.push_back(make_error("yaml-syntax", {file, 1, 1}, "cannot start the YAML parser (out of memory)"));
+    return std::nullopt;
   }
-  return std::nullopt;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  TreeBuilder b(text, file, limits);
+  std::optional<Diagnostic> fatal;
+  int documents = 0;
+  try {
+    for (bool done = false; !done;) {
+      yaml_event_t e;
+      if (!yaml_parser_parse(&parser, &e)) {
+        fatal = syntax_error(parser, b, text, file);
+        break;
+      }
+      // The event owns its strings: free them however we leave this iteration.
+      struct Free {
+        yaml_event_t& e;
+        ~Free() { yaml_event_delete(&e); }
+      } free_event{e};
+      switch (e.type) {
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents == 2) {
+            fatal = make_error("multiple-documents", b.loc_of(e.start_mark),
+                               "a plan file holds one YAML document; move this one into a file "
+                               "of its own or remove the '---' before it");
+            done = true;
+          }
+          break;
+        case YAML_SCALAR_EVENT: b.scalar(e); break;
+        case YAML_ALIAS_EVENT: b.alias(e); break;
+        case YAML_SEQUENCE_START_EVENT: b.open(YamlNode::Kind::sequence, e, e.data.sequence_start.anchor); break;
+        case YAML_MAPPING_START_EVENT: b.open(YamlNode::Kind::mapping, e, e.data.mapping_start.anchor); break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: b.close(); break;
+        case YAML_STREAM_END_EVENT: done = true; break;
+        default: break;
+      }
+    }
+  } catch (const Abort& a) {
+    fatal = a.diag;
+  } catch (const std::bad_alloc&) {
+    fatal = make_error("yaml-syntax", {file, 1, 1}, "the file is too large to read into memory");
+  }
+  yaml_parser_delete(&parser);
+  for (Diagnostic& d : b.diags) diags.push_back(std::move(d));
+  // A second document is reported, and the first is still checked.
+  if (fatal && fatal->code != "multiple-documents") {
+    diags.push_back(std::move(*fatal));
+    return std::nullopt;
+  }
+  if (fatal) diags.push_back(std::move(*fatal));
+  if (!b.root || b.root->is_null()) return std::nullopt;  // empty, comments only, or a bare ---
+  return std::move(b.root);
 }
 
 }  // namespace plan

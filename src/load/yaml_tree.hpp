@@ -1,5 +1,5 @@
-// YAML text → a small tree that keeps the place of every node. This and yaml_tree.cpp are
-// the only code that knows yaml-cpp; everything above works on YamlNode.
+// YAML text → a small tree that keeps the place of every node. yaml_tree.cpp is the only
+// code that knows the YAML library (libyaml); everything above works on YamlNode.
 #pragma once
 
 #include <cstdint>

@@ -16,16 +16,30 @@ namespace km = kainjow::mustache;
 
 namespace {
 
-km::data to_data(const Json& j) {
+// kainjow's set() and push_back() copy their argument, which would copy every subtree once
+// per level above it; instead a placeholder is added and the child moved into it. The
+// source is emptied as it is converted, so the two trees never both exist whole.
+km::data to_data(Json&& j) {
   switch (j.type()) {
     case Json::value_t::object: {
       km::data d{km::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) {
+        d.set(it.key(), km::data{false});
+        *const_cast<km::data*>(d.get(it.key())) = to_data(std::move(it.value()));
+        it.value() = nullptr;
+      }
       return d;
     }
     case Json::value_t::array: {
       km::data d{km::data::type::list};
-      for (const Json& e : j) d.push_back(to_data(e));
+      // kainjow's move constructor is not noexcept, so a growing vector would deep-copy
+      // every element it moves: reserve first.
+      const_cast<km::list&>(d.list_value()).reserve(j.size());
+      for (Json& e : j) {
+        d.push_back(km::data{false});
+        const_cast<km::data&>(d.list_value().back()) = to_data(std::move(e));
+        e = nullptr;
+      }
       return d;
     }
     case Json::value_t::string:
@@ -115,7 +129,7 @@ Loc find_tag(const std::string& text, const std::string& name, std::uint32_t fil
 }  // namespace
 
 RenderResult render_template(const TemplateSource& main, const std::vector<TemplateSource>& partials,
-                             const Json& context, OutputFormat format, bool strict) {
+                             Json context, OutputFormat format, bool strict) {
   RenderResult r;
   r.files.push_back("");
   auto add_file = [&](const TemplateSource& t) {
@@ -145,7 +159,7 @@ RenderResult render_template(const TemplateSource& main, const std::vector<Templ
   if (!r.ok()) return r;
   tmpl.set_custom_escape([escape](const std::string& s) { return escape(s); });
 
-  const km::data data = to_data(context);
+  const km::data data = to_data(std::move(context));
   Context ctx(&data, partial_data);
   r.text = tmpl.render(ctx);
   if (!tmpl.is_valid()) {

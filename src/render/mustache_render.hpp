@@ -21,7 +21,8 @@ struct RenderResult {
   bool ok() const { return count_severity(diags, Severity::error) == 0; }
 };
 
+// The context is consumed (converted to the engine's own data as it is read).
 RenderResult render_template(const TemplateSource& main, const std::vector<TemplateSource>& partials,
-                             const Json& context, OutputFormat format, bool strict);
+                             Json context, OutputFormat format, bool strict);
 
 }  // namespace plan

@@ -172,7 +172,7 @@ std::string render_list_text(const PlanIndex& ix, const Stats& s, const std::vec
   std::string out;
   for (std::size_t r : rows) {
     const Activity& a = *acts[r].activity;
-    std::string due = a.due.value.valid ? a.due.value.text : "";
+    std::string due = a.due.value.valid ? a.due.value.text() : "";
     std::string status = status_name(a.status.value);
     if (s.overdue[r]) status = layout.style.red(pad_right(status + "!", 12));
     else status = pad_right(status, 12);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "render/json_sink.hpp"
 #include "util/text.hpp"
 
 namespace plan {
@@ -14,159 +15,240 @@ const char* direction_of(const std::string& language) {
   return "ltr";
 }
 
-Json completion_json(const Completion& c) {
-  if (!c) return nullptr;
-  return std::round(*c * 10000.0) / 10000.0;
-}
-
-Json counts_json(const StatusCounts& c) {
-  Json j = Json::object();
-  for (Status s : kStatuses) j[status_name(s)] = c.of(s);
-  j["overdue"] = c.overdue;
-  j["total"] = c.total();
-  return j;
-}
-
 namespace {
 
-Json text_or_null(const Located<std::string>& t) {
-  return t.given() ? Json(t.value) : Json(nullptr);
-}
+// Small helpers over the sink, so the report below reads as its shape.
+struct Writer {
+  JsonSink& out;
+  void key(std::string_view k) { out.key(k); }
+  void text(std::string_view k, const std::string& v) {
+    out.key(k);
+    out.string(v);
+  }
+  void text_or_null(std::string_view k, const Located<std::string>& t) {
+    out.key(k);
+    if (t.given()) out.string(t.value);
+    else out.null();
+  }
+  void date_or_null(std::string_view k, const Located<Date>& d) {
+    out.key(k);
+    if (d.given() && d.value.valid) out.string(d.value.text());
+    else out.null();
+  }
+  void completion(std::string_view k, const Completion& c) {
+    out.key(k);
+    if (c) out.number(std::round(*c * 10000.0) / 10000.0);
+    else out.null();
+  }
+  void integer(std::string_view k, long long v) {
+    out.key(k);
+    out.integer(v);
+  }
+  void ids(std::string_view k, const std::vector<Ref>& refs) {
+    out.key(k);
+    out.begin_array();
+    for (const Ref& r : refs) out.string(r.id);
+    out.end_array();
+  }
+  void strings(std::string_view k, const std::vector<std::string>& list) {
+    out.key(k);
+    out.begin_array();
+    for (const std::string& s : list) out.string(s);
+    out.end_array();
+  }
+  void counts(std::string_view k, const StatusCounts& c) {
+    out.key(k);
+    out.begin_object();
+    for (Status s : kStatuses) integer(status_name(s), static_cast<long long>(c.of(s)));
+    integer("overdue", static_cast<long long>(c.overdue));
+    integer("total", static_cast<long long>(c.total()));
+    out.end_object();
+  }
+  // Where an item is written, so tools can link back to it.
+  void source(const Plan& p, Loc loc) {
+    text("file", loc.file < p.files.size() ? p.files[loc.file] : "");
+    integer("line", loc.line);
+  }
+};
 
-Json date_or_null(const Located<Date>& d) {
-  return d.given() && d.value.valid ? Json(d.value.text) : Json(nullptr);
-}
-
-Json ids(const std::vector<Ref>& refs) {
-  Json j = Json::array();
-  for (const Ref& r : refs) j.push_back(r.id);
-  return j;
-}
-
-Json strings(const std::vector<std::string>& list) {
-  Json j = Json::array();
-  for (const std::string& s : list) j.push_back(s);
-  return j;
-}
-
-// Where an item is written, so tools can link back to it.
-void add_source(Json& j, const Plan& p, Loc loc) {
-  j["file"] = loc.file < p.files.size() ? p.files[loc.file] : "";
-  j["line"] = loc.line;
-}
-
-Json meta_json(const Plan& p) {
-  Json j = Json::object();
-  const Meta* m = p.meta();
-  if (!m) return j;
-  j["id"] = text_or_null(m->id);
-  j["title"] = text_or_null(m->title);
-  j["organization"] = text_or_null(m->organization);
-  j["language"] = text_or_null(m->language);
-  j["direction"] = direction_of(m->language.value);
-  j["period"] = {{"start", date_or_null(m->start)}, {"end", date_or_null(m->end)}};
-  j["published"] = date_or_null(m->published);
-  j["status"] = text_or_null(m->status);
-  Json contacts = Json::object();
-  for (const auto& [k, v] : m->contacts) contacts[k] = v;
-  j["contacts"] = contacts;
-  return j;
+void write_meta(Writer& w, const Plan& p) {
+  w.key("plan");
+  w.out.begin_object();
+  if (const Meta* m = p.meta()) {
+    w.text_or_null("id", m->id);
+    w.text_or_null("title", m->title);
+    w.text_or_null("organization", m->organization);
+    w.text_or_null("language", m->language);
+    w.text("direction", direction_of(m->language.value));
+    w.key("period");
+    w.out.begin_object();
+    w.date_or_null("start", m->start);
+    w.date_or_null("end", m->end);
+    w.out.end_object();
+    w.date_or_null("published", m->published);
+    w.text_or_null("status", m->status);
+    w.key("contacts");
+    w.out.begin_object();
+    for (const auto& [k, v] : m->contacts) w.text(k, v);
+    w.out.end_object();
+  }
+  w.out.end_object();
 }
 
 }  // namespace
 
-Json build_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks) {
+void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks, JsonSink& sink) {
   const Plan& p = index.plan();
   const auto& acts = index.activities();
-  Json r = Json::object();
-  r["as_of"] = s.as_of.text;
-  r["plan"] = meta_json(p);
-  r["completion"] = completion_json(s.plan);
-  r["pace"] = completion_json(s.pace);
-  r["pace_mark"] = pace_mark_name(pace_mark(s.plan, s.pace));
-  r["counts"] = counts_json(s.counts);
+  Writer w{sink};
+  sink.begin_object();
+  w.text("as_of", s.as_of.text());
+  write_meta(w, p);
+  w.completion("completion", s.plan);
+  w.completion("pace", s.pace);
+  w.text("pace_mark", pace_mark_name(pace_mark(s.plan, s.pace)));
+  w.counts("counts", s.counts);
 
-  Json goals = Json::array();
+  w.key("goals");
+  sink.begin_array();
   for (std::size_t i = 0; i < p.goals.size(); ++i) {
     const Goal& g = p.goals[i];
-    Json j = {{"id", g.id.value}, {"title", g.title.value}, {"description", text_or_null(g.description)},
-              {"completion", completion_json(s.goals[i])},
-              {"pace_mark", pace_mark_name(pace_mark(s.goals[i], s.pace))},
-              {"counts", counts_json(s.goal_counts[i])}};
-    Json targets = Json::array();
-    for (std::size_t t : s.goal_targets[i]) targets.push_back(p.targets[t].id.value);
-    j["targets"] = targets;
-    add_source(j, p, g.loc);
-    goals.push_back(j);
+    sink.begin_object();
+    w.text("id", g.id.value);
+    w.text("title", g.title.value);
+    w.text_or_null("description", g.description);
+    w.completion("completion", s.goals[i]);
+    w.text("pace_mark", pace_mark_name(pace_mark(s.goals[i], s.pace)));
+    w.counts("counts", s.goal_counts[i]);
+    w.key("targets");
+    sink.begin_array();
+    for (std::size_t t : s.goal_targets[i]) sink.string(p.targets[t].id.value);
+    sink.end_array();
+    w.source(p, g.loc);
+    sink.end_object();
   }
-  r["goals"] = goals;
+  sink.end_array();
 
-  Json targets = Json::array();
+  w.key("targets");
+  sink.begin_array();
   for (std::size_t i = 0; i < p.targets.size(); ++i) {
     const Target& t = p.targets[i];
-    Json j = {{"id", t.id.value}, {"title", t.title.value}, {"description", text_or_null(t.description)},
-              {"owner", text_or_null(t.owner)}, {"partners", strings(t.partners.value)},
-              {"completion", completion_json(s.targets[i])}, {"counts", counts_json(s.target_counts[i])},
-              {"goals", ids(t.goals.value)}};
-    Json activities = Json::array();
-    for (std::size_t a : s.target_activities[i]) activities.push_back(acts[a].activity->id.value);
-    j["activities"] = activities;
-    add_source(j, p, t.loc);
-    targets.push_back(j);
+    sink.begin_object();
+    w.text("id", t.id.value);
+    w.text("title", t.title.value);
+    w.text_or_null("description", t.description);
+    w.text_or_null("owner", t.owner);
+    w.strings("partners", t.partners.value);
+    w.completion("completion", s.targets[i]);
+    w.counts("counts", s.target_counts[i]);
+    w.ids("goals", t.goals.value);
+    w.key("activities");
+    sink.begin_array();
+    for (std::size_t a : s.target_activities[i]) sink.string(acts[a].activity->id.value);
+    sink.end_array();
+    w.source(p, t.loc);
+    sink.end_object();
   }
-  r["targets"] = targets;
+  sink.end_array();
 
-  Json sections = Json::array();
+  w.key("sections");
+  sink.begin_array();
   for (std::size_t i = 0; i < p.sections.size(); ++i) {
     const Section& sec = p.sections[i];
-    Json j = {{"id", sec.id.value}, {"title", sec.title.value},
-              {"completion", completion_json(s.sections[i])}, {"counts", counts_json(s.section_counts[i])}};
-    Json top = Json::array();
-    for (const Activity& a : sec.activities) top.push_back(a.id.value);
-    j["activities"] = top;
-    add_source(j, p, sec.loc);
-    sections.push_back(j);
+    sink.begin_object();
+    w.text("id", sec.id.value);
+    w.text("title", sec.title.value);
+    w.completion("completion", s.sections[i]);
+    w.counts("counts", s.section_counts[i]);
+    w.key("activities");
+    sink.begin_array();
+    for (const Activity& a : sec.activities) sink.string(a.id.value);
+    sink.end_array();
+    w.source(p, sec.loc);
+    sink.end_object();
   }
-  r["sections"] = sections;
+  sink.end_array();
 
-  Json activities = Json::array();
+  w.key("activities");
+  sink.begin_array();
+  static const std::vector<Ref> kNone;
   for (std::size_t i = 0; i < acts.size(); ++i) {
     const ActivityEntry& e = acts[i];
     const Activity& a = *e.activity;
-    Json j = {{"id", a.id.value}, {"title", a.title.value}, {"section", e.section->id.value},
-              {"parent", e.parent >= 0 ? Json(acts[static_cast<std::size_t>(e.parent)].activity->id.value)
-                                       : Json(nullptr)},
-              {"depth", e.depth}, {"status", status_name(a.status.value)},
-              {"completion", completion_json(s.activities[i])}, {"overdue", static_cast<bool>(s.overdue[i])},
-              {"targets", ids(a.targets.value)},
-              {"effective_targets", e.targets ? ids(*e.targets) : Json::array()},
-              {"owner", text_or_null(a.owner)}, {"partners", strings(a.partners.value)},
-              {"start", date_or_null(a.start)}, {"due", date_or_null(a.due)}};
+    sink.begin_object();
+    w.text("id", a.id.value);
+    w.text("title", a.title.value);
+    w.text("section", e.section->id.value);
+    w.key("parent");
+    if (e.parent >= 0) sink.string(acts[static_cast<std::size_t>(e.parent)].activity->id.value);
+    else sink.null();
+    w.integer("depth", e.depth);
+    w.text("status", status_name(a.status.value));
+    w.completion("completion", s.activities[i]);
+    w.key("overdue");
+    sink.boolean(s.overdue[i]);
+    w.ids("targets", a.targets.value);
+    w.ids("effective_targets", e.targets ? *e.targets : kNone);
+    w.text_or_null("owner", a.owner);
+    w.strings("partners", a.partners.value);
+    w.date_or_null("start", a.start);
+    w.date_or_null("due", a.due);
+    w.key("measure");
     if (a.measure) {
       const Range& pl = a.measure->planned.value;
-      j["measure"] = {{"unit", text_or_null(a.measure->unit)},
-                      {"planned", {{"low", pl.low}, {"high", pl.high}}},
-                      {"actual", a.measure->actual.value}};
+      sink.begin_object();
+      w.text_or_null("unit", a.measure->unit);
+      w.key("planned");
+      sink.begin_object();
+      w.key("low");
+      sink.number(pl.low);
+      w.key("high");
+      sink.number(pl.high);
+      sink.end_object();
+      w.key("actual");
+      sink.number(a.measure->actual.value);
+      sink.end_object();
     } else {
-      j["measure"] = nullptr;
+      sink.null();
     }
-    j["percent"] = a.percent.given() ? Json(a.percent.value) : Json(nullptr);
-    j["weight"] = a.weight.value;
-    j["notes"] = text_or_null(a.notes);
-    Json children = Json::array();
-    for (const Activity& c : a.activities) children.push_back(c.id.value);
-    j["activities"] = children;
-    add_source(j, p, a.loc);
-    activities.push_back(j);
+    w.key("percent");
+    if (a.percent.given()) sink.number(a.percent.value);
+    else sink.null();
+    w.key("weight");
+    sink.number(a.weight.value);
+    w.text_or_null("notes", a.notes);
+    w.key("activities");
+    sink.begin_array();
+    for (const Activity& c : a.activities) sink.string(c.id.value);
+    sink.end_array();
+    w.source(p, a.loc);
+    sink.end_object();
   }
-  r["activities"] = activities;
+  sink.end_array();
 
-  Json gap_goals = Json::array(), gap_targets = Json::array();
-  for (std::size_t g : s.gap_goals) gap_goals.push_back(p.goals[g].id.value);
-  for (std::size_t t : s.gap_targets) gap_targets.push_back(p.targets[t].id.value);
-  r["gaps"] = {{"goals", gap_goals}, {"targets", gap_targets}};
-  r["checks"] = {{"errors", checks.errors}, {"warnings", checks.warnings}};
-  return r;
+  w.key("gaps");
+  sink.begin_object();
+  w.key("goals");
+  sink.begin_array();
+  for (std::size_t g : s.gap_goals) sink.string(p.goals[g].id.value);
+  sink.end_array();
+  w.key("targets");
+  sink.begin_array();
+  for (std::size_t t : s.gap_targets) sink.string(p.targets[t].id.value);
+  sink.end_array();
+  sink.end_object();
+  w.key("checks");
+  sink.begin_object();
+  w.integer("errors", static_cast<long long>(checks.errors));
+  w.integer("warnings", static_cast<long long>(checks.warnings));
+  sink.end_object();
+  sink.end_object();
+}
+
+Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks) {
+  JsonTreeSink tree;
+  write_report(index, stats, checks, tree);
+  return std::move(tree.result);
 }
 
 }  // namespace plan

@@ -17,15 +17,13 @@ struct CheckSummary {
   std::size_t errors = 0, warnings = 0;
 };
 
-Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks);
-
-// A completion as JSON: a number rounded to 4 decimals (stable across platforms), or null.
-Json completion_json(const Completion& c);
+class JsonSink;
 
 // "rtl" for right-to-left languages (he, ar, fa…), else "ltr".
 const char* direction_of(const std::string& language);
 
-// The JSON of one status count set: {"planned": n, …, "overdue": n, "total": n}.
-Json counts_json(const StatusCounts& c);
+// Writes the report to a sink: a stream for `status --json`, a tree for everything else.
+void write_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks, JsonSink& sink);
+Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks);
 
 }  // namespace plan

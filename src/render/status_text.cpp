@@ -68,7 +68,7 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   std::string title = m && m->title.given() ? m->title.value : "(untitled plan)";
   out += st.bold(bidi_safe(truncate_to_width(title, layout.width))) + "\n";
   std::string overall = fmt::format("{} {}  as of {}", coloured_percent(s.plan, st),
-                                    progress_bar(s.plan, kBarWidth), s.as_of.text);
+                                    progress_bar(s.plan, kBarWidth), s.as_of.text());
   if (s.pace) overall += fmt::format(", {} of the period gone", percent_text(s.pace).substr(1));
   const PaceMark plan_mark = pace_mark(s.plan, s.pace);
   if (plan_mark != PaceMark::none) {
@@ -127,7 +127,7 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
     aw = std::min<std::size_t>(aw, 24);
     for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
       const Activity& a = *acts[late[k]].activity;
-      std::string fixed = fmt::format("  {} due {}  {}", pad_right(a.id.value, aw), a.due.value.text,
+      std::string fixed = fmt::format("  {} due {}  {}", pad_right(a.id.value, aw), a.due.value.text(),
                                       pad_right(status_name(a.status.value), 11));
       out += table_row(fixed, 2 + aw + 5 + 10 + 2 + 11, a.title.value, layout);
     }

@@ -13,7 +13,7 @@ static int days_in_month(int y, int m) {
 
 Date parse_date(const std::string& text) {
   Date d;
-  d.text = text;
+  d.raw = std::make_shared<const std::string>(text);
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return d;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (text[i] < '0' || text[i] > '9') return d;
@@ -22,6 +22,7 @@ Date parse_date(const std::string& text) {
   d.month = num(5, 2);
   d.day = num(8, 2);
   d.valid = d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= days_in_month(d.year, d.month);
+  if (d.valid) d.raw.reset();
   return d;
 }
 
@@ -30,10 +31,10 @@ std::string explain_bad_date(const Date& d) {
                                        "May",     "June",     "July",      "August",
                                        "September", "October", "November", "December"};
   if (d.year == 0 && d.month == 0 && d.day == 0)
-    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15", d.text);
+    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15", d.text());
   if (d.month < 1 || d.month > 12)
-    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text, d.month);
-  return fmt::format("'{}', but {} {} has {} days", d.text, months[d.month - 1], d.year,
+    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text(), d.month);
+  return fmt::format("'{}', but {} {} has {} days", d.text(), months[d.month - 1], d.year,
                      days_in_month(d.year, d.month));
 }
 
@@ -63,7 +64,6 @@ Date date_from_days(long z) {
   out.month = static_cast<int>(m);
   out.day = static_cast<int>(d);
   out.valid = true;
-  out.text = fmt::format("{:04}-{:02}-{:02}", out.year, out.month, out.day);
   return out;
 }
 

@@ -123,7 +123,7 @@ TEST_CASE("plan metadata, period and nested contacts") {
   CHECK(r.diags.empty());
   const Meta* m = r.plan.meta();
   REQUIRE(m);
-  CHECK(m->end.value.text == "2009-12-31");
+  CHECK(m->end.value.text() == "2009-12-31");
   CHECK(m->contacts == std::vector<std::pair<std::string, std::string>>{
                            {"phone", "03-6925418"}, {"office.email", "a@b.c"}});
 }
