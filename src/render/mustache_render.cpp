@@ -78,16 +78,21 @@ class Context : public km::basic_context<std::string> {
  private:
   const km::data* lookup(const std::string& name) const {
     if (name == ".") return items_.front();
-    std::vector<std::string> parts;
+    if (name.find('.') == std::string::npos) {  // the common case: no splitting, no copies
+      for (const km::data* item : items_)
+        if (const km::data* var = item->get(name)) return var;
+      return nullptr;
+    }
+    parts_.clear();
     for (std::size_t start = 0;;) {
       std::size_t dot = name.find('.', start);
-      parts.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+      parts_.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
     for (const km::data* item : items_) {
       const km::data* var = item;
-      for (const std::string& p : parts) {
+      for (const std::string& p : parts_) {
         var = var->get(p);
         if (!var) break;
       }
@@ -95,6 +100,7 @@ class Context : public km::basic_context<std::string> {
     }
     return nullptr;
   }
+  mutable std::vector<std::string> parts_;
   std::vector<const km::data*> items_;
   const std::map<std::string, km::data>& partials_;
 };

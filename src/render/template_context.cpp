@@ -132,17 +132,30 @@ Json template_context(const Json& report, const Json& labels, const std::vector<
     }());
   }
   for (Json& a : ctx["activities"]) a["target_links"] = links(a["effective_targets"]);
-  for (Json& s : ctx["sections"]) {
-    Json all = Json::array();
-    for (const Json& a : ctx["activities"])
-      if (a["section"] == s["id"]) all.push_back(a);
-    s["all_activities"] = all;
+  // Activities come grouped by section, in the sections' order: one pass fills them all.
+  {
+    Json& sections = ctx["sections"];
+    std::size_t si = 0;
+    for (const Json& a : ctx["activities"]) {
+      while (si < sections.size() && sections[si]["id"] != a["section"]) ++si;
+      if (si == sections.size()) break;
+      Json& all = sections[si]["all_activities"];
+      if (all.is_null()) all = Json::array();
+      all.push_back(a);
+    }
+    for (Json& s : sections)
+      if (!s.contains("all_activities")) s["all_activities"] = Json::array();
   }
 
+  // Links, not copies: a large plan can have thousands of overdue activities.
   Json overdue = Json::array();
   for (const Json& a : ctx["activities"])
-    if (a["overdue"].get<bool>()) overdue.push_back(a);
-  ctx["overdue_activities"] = overdue;
+    if (a["overdue"].get<bool>()) {
+      Json l = link(a);
+      l["due"] = a["due"];
+      overdue.push_back(std::move(l));
+    }
+  ctx["overdue_activities"] = std::move(overdue);
   ctx["gap_goal_links"] = links(ctx["gaps"]["goals"]);
   ctx["gap_target_links"] = links(ctx["gaps"]["targets"]);
   ctx["has_gaps"] = !ctx["gap_goal_links"].empty() || !ctx["gap_target_links"].empty();
