@@ -1,6 +1,6 @@
 # Writes a C++ source holding every file under SOURCE_DIR as bytes, so an installed `plan`
 # carries its default templates and labels with it.
-#   cmake -DSOURCE_DIR=templates -DOUTPUT=embedded_templates.cpp -P embed.cmake
+#   cmake -DSOURCE_DIR=templates -DOUTPUT=embedded_templates.cpp -DFUNCTION=embedded_files -P embed.cmake
 file(GLOB_RECURSE files RELATIVE "${SOURCE_DIR}" "${SOURCE_DIR}/*")
 list(SORT files)
 set(body "")
@@ -15,14 +15,14 @@ foreach(rel ${files})
   string(APPEND table "    {\"${rel}\", std::string_view(reinterpret_cast<const char*>(f${i}), ${size})},\n")
   math(EXPR i "${i} + 1")
 endforeach()
-file(WRITE "${OUTPUT}.new" "// Generated from templates/ by cmake/embed.cmake; do not edit.
+file(WRITE "${OUTPUT}.new" "// Generated from ${SOURCE_DIR} by cmake/embed.cmake; do not edit.
 #include \"render/embedded.hpp\"
 
 namespace plan {
 namespace {
 ${body}}  // namespace
 
-const std::vector<EmbeddedFile>& embedded_files() {
+const std::vector<EmbeddedFile>& ${FUNCTION}() {
   static const std::vector<EmbeddedFile> files{
 ${table}  };
   return files;

@@ -24,6 +24,9 @@ template <class T>
 struct Located {
   T value{};
   Loc loc{};
+  // Written, but not as the right type: the loader reported it, so rules that would only
+  // repeat that (a target "with no goals") stay quiet.
+  bool malformed = false;
   bool given() const { return loc.line != 0; }
 };
 

@@ -20,7 +20,7 @@ void check_coverage(const PlanIndex& ix, Diagnostics& out) {
       named_targets.insert(ascii_lower(r.id));
       if (a.status.value != Status::dropped) live_targets.insert(ascii_lower(r.id));
     }
-    if (!e.targets || e.targets->empty())
+    if ((!e.targets || e.targets->empty()) && !a.targets.malformed)
       out.push_back(make_warning("no-targets", a.loc,
                                  fmt::format("activity '{}' counts towards no target (none of its "
                                              "own, none inherited); add 'targets: [...]'",

@@ -44,7 +44,7 @@ void check_links(const PlanIndex& ix, Diagnostics& out) {
 
 void check_target_goals(const PlanIndex& ix, Diagnostics& out) {
   for (const Target& t : ix.plan().targets) {
-    if (!t.goals.value.empty()) continue;
+    if (!t.goals.value.empty() || t.goals.malformed) continue;
     out.push_back(make_error("target-without-goals", t.goals.given() ? t.goals.loc : t.loc,
                              fmt::format("target '{}' serves no goal; add 'goals: [...]' naming the "
                                          "goals it serves",

@@ -17,6 +17,9 @@ const std::vector<Command>& commands() {
       {"show", "Show one item with every field, its completion and its links", setup_show},
       {"list", "List activities, filtered by status, owner, section, target, goal or lateness", setup_list},
       {"render", "Render a Markdown or HTML summary from a Mustache template", setup_render},
+      {"set", "Change fields of one activity in place, keeping every comment", setup_set},
+      {"schema", "Print the JSON Schema of the plan format (--plan: one that knows the plan's ids)", setup_schema},
+      {"init", "Create a new plan repository: a starter plan, its schema and a CI workflow", setup_init},
   };
   return table;
 }

@@ -37,6 +37,9 @@ Runner setup_trace(CLI::App& sub);
 Runner setup_show(CLI::App& sub);
 Runner setup_list(CLI::App& sub);
 Runner setup_render(CLI::App& sub);
+Runner setup_set(CLI::App& sub);
+Runner setup_schema(CLI::App& sub);
+Runner setup_init(CLI::App& sub);
 
 // Options several commands share (defined in status.cpp).
 void add_as_of_option(CLI::App& sub, std::string& as_of);

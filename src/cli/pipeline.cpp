@@ -46,7 +46,7 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
   return "";
 }
 
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global) {
+std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options) {
   std::string error;
   std::string dir = find_plan_dir(global, error);
   if (dir.empty()) {
@@ -54,7 +54,7 @@ std::unique_ptr<Checked> load_and_check(const GlobalOptions& global) {
     return nullptr;
   }
   auto c = std::make_unique<Checked>();
-  c->load = load_plan_dir(dir);
+  c->load = load_plan_dir(dir, options);
   c->index = std::make_unique<PlanIndex>(c->load.plan);
   c->diags = c->load.diags;
   Diagnostics found = run_checks(*c->index);

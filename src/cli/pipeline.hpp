@@ -26,7 +26,7 @@ struct Checked {
 
 // Loads and checks; nothing is printed. Returns nothing (after printing why to stderr)
 // when there is no plan folder to read.
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global);
+std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options = {});
 
 enum class DiagFormat { text, json, github };
 // Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.

@@ -158,8 +158,8 @@ class FileBuilder {
     if (value.is_null()) return;
     if (!value.is_sequence()) {
       error("wrong-type", value,
-            fmt::format("'{}' should be a list of {}s (items starting with '- '), not {}", key,
-                        item, describe(value)));
+            fmt::format("'{}' should be a list of {} (items starting with '- '), not {}", key,
+                        key, describe(value)));
       return;
     }
     for (const YamlNode& n : value.children) {
@@ -231,6 +231,7 @@ class FileBuilder {
     out.loc = at(v);
     if (v.is_null()) return;  // given, but empty
     if (!v.is_sequence()) {
+      out.malformed = true;
       error("wrong-type", v,
             fmt::format("'{}' of {} should be a list of {} ids like [{}], not {}", key, owner, item,
                         v.is_scalar() ? v.value : "…", describe(v)));
@@ -278,7 +279,13 @@ class FileBuilder {
     // A value of the wrong type was reported already; "missing" would say it twice.
     auto absent = [&](const char* key) {
       auto it = f.find(key);
-      return it == f.end() || it->second.value->is_null();
+      if (it != f.end()) return it->second.value->is_null();
+      // A misspelt key ('titel') was reported with "did you mean"; do not say it twice.
+      for (std::size_t i = 0; i < map.pair_count(); ++i)
+        if (map.key(i).is_scalar() && map.key(i).value != key &&
+            closest_match(map.key(i).value, {key}) == key)
+          return false;
+      return true;
     };
     if (absent("id")) {
       std::string which = title.given() ? fmt::format("the {} titled '{}'", kind, title.value)
@@ -310,7 +317,8 @@ class FileBuilder {
     text(f, "language", owner, m.language);
     text(f, "status", owner, m.status);
     date(f, "published", owner, m.published);
-    if (!m.title.given()) error("missing-field", key, "the plan has no title; add 'title: …' under 'plan:'");
+    if (f.find("title") == f.end() || f.at("title").value->is_null())
+      error("missing-field", key, "the plan has no title; add 'title: …' under 'plan:'");
     if (auto it = f.find("period"); it != f.end() && !it->second.value->is_null()) {
       const YamlNode& p = *it->second.value;
       if (!p.is_mapping()) {

@@ -30,10 +30,15 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
                           ? "UTF-32"
                       : starts("\xFF\xFE") || starts("\xFE\xFF") ? "UTF-16"
                                                                  : nullptr;
+  // Without a byte-order mark, UTF-16 and UTF-32 show as NUL bytes beside ASCII letters.
+  if (!other && bytes.size() >= 4) {
+    const bool z0 = bytes[0] == 0, z1 = bytes[1] == 0, z2 = bytes[2] == 0, z3 = bytes[3] == 0;
+    if ((z0 && z1 && z2 && !z3) || (!z0 && z1 && z2 && z3)) other = "UTF-32";
+    else if ((z0 && !z1) || (!z0 && z1)) other = "UTF-16";
+  }
   if (other) {
     diags.push_back(make_error("encoding", {file, 1, 1},
-                               fmt::format("the file is encoded as {} (it starts with a byte-order "
-                                           "mark); save it as UTF-8",
+                               fmt::format("the file is encoded as {}; save it as UTF-8",
                                            other)));
     return std::nullopt;
   }

@@ -39,6 +39,8 @@ FilePart load_one(SourceText& f, std::uint32_t index) {
   std::string().swap(f.bytes);  // the tree holds all that is needed now
   if (root) {
     build_from_tree(*root, index, part.plan, part.diags);
+    // A second document was not read: the file counts as not wholly read.
+    for (const Diagnostic& d : part.diags) part.unread = part.unread || d.code == "multiple-documents";
   } else if (!part.diags.empty()) {
     part.unread = true;
   } else {
@@ -109,7 +111,9 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
     SourceText s;
     s.path = display_path(e.path, cwd);
     s.skip_reason = e.skip_reason;
-    if (s.skip_reason.empty()) {
+    if (s.skip_reason.empty() && !options.replace_path.empty() && s.path == options.replace_path) {
+      s.bytes = options.replace_bytes;
+    } else if (s.skip_reason.empty()) {
       std::string why;
       if (!read_regular_file(e.open_path, options.max_file_size, s.bytes, why)) {
         s.skip_reason = "cannot read the file: " + why;

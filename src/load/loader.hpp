@@ -13,6 +13,9 @@ namespace plan {
 
 struct LoadOptions {
   std::size_t max_file_size = std::size_t{64} << 20;  // bytes
+  // Read this file's bytes from here instead of the disk: `plan set` checks an edit
+  // before writing it. The path is as shown (relative to the current folder).
+  std::string replace_path, replace_bytes;
 };
 
 struct LoadResult {

@@ -53,17 +53,13 @@ class TreeBuilder {
     const auto& s = e.data.scalar;
     const char* value = reinterpret_cast<const char*>(s.value);
     YamlNode n = make(YamlNode::Kind::scalar, e.start_mark);
+    n.end_line = static_cast<std::uint32_t>(e.end_mark.line + 1);
+    n.end_col = static_cast<std::uint32_t>(e.end_mark.column + 1);
     // Only an untagged plain scalar is typed (a number, null…); quoted, block and
     // explicitly tagged ones are text.
     n.plain = s.style == YAML_PLAIN_SCALAR_STYLE && s.tag == nullptr;
     if (n.plain && is_null_text(value, s.length)) {
-      n.kind = YamlNode::Kind::null;
-      // An empty value sits where the key's line ends; the key is a better place to point.
-      if (s.length == 0 && !stack_.empty() && stack_.back()->is_mapping() &&
-          stack_.back()->children.size() % 2 == 1) {
-        n.line = stack_.back()->children.back().line;
-        n.col = stack_.back()->children.back().col;
-      }
+      n.kind = YamlNode::Kind::null;  // an empty value is placed right after its key's colon
     } else {
       n.value.assign(value, s.length);
     }
@@ -91,7 +87,9 @@ class TreeBuilder {
   void open(YamlNode::Kind kind, const yaml_event_t& e, yaml_char_t* anchor) {
     if (stack_.size() >= limits_.max_depth)
       throw Abort{make_error("too-deep", loc_of(e.start_mark),
-                             fmt::format("nesting deeper than {} levels", limits_.max_depth))};
+                             fmt::format("nesting deeper than {} levels; a plan needs only a few "
+                                         "(look for brackets that are opened and never closed)",
+                                         limits_.max_depth))};
     YamlNode n = make(kind, e.start_mark);
     if (stack_.empty()) {
       root = std::move(n);
@@ -106,8 +104,10 @@ class TreeBuilder {
     if (kind == YamlNode::Kind::mapping) key_sets_.emplace_back();
   }
 
-  void close() {
+  void close(const yaml_event_t& e) {
     YamlNode* done = stack_.back();
+    done->end_line = static_cast<std::uint32_t>(e.end_mark.line + 1);
+    done->end_col = static_cast<std::uint32_t>(e.end_mark.column + 1);
     if (done->is_mapping()) key_sets_.pop_back();
     stack_.pop_back();
     std::string anchor = std::move(open_anchors_.back());
@@ -209,6 +209,22 @@ Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::strin
                       "YAML syntax error: a ': ' here would start a mapping where one cannot start; "
                       "if it is part of the text, put the whole value in quotes, else check the "
                       "indentation");
+  const char here = char_at(text, at);
+  if (here == '}' || here == ']')
+    return make_error("yaml-syntax", at,
+                      fmt::format("YAML syntax error: this '{}' closes nothing: there is no '{}' "
+                                  "open before it; remove it",
+                                  here, here == '}' ? '{' : '['));
+  if (here == '-' && problem == "did not find expected key")
+    return make_error("yaml-syntax", at,
+                      "YAML syntax error: a list item ('- ') cannot start here, where a key of the "
+                      "mapping above belongs; indent it under a key, or write it as 'key: value'");
+  if (problem == "found unknown escape character")
+    return make_error("yaml-syntax", at,
+                      "YAML syntax error: an unknown escape (\\ followed by a letter) in a "
+                      "double-quoted string; write \\\\ for a backslash, or use single quotes");
+  if (problem.find("tab") != std::string::npos)
+    return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
   if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
     return make_error("yaml-syntax", at,
                       fmt::format("YAML syntax error: this line is not indented like the {} that "
@@ -262,7 +278,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
         case YAML_SEQUENCE_START_EVENT: b.open(YamlNode::Kind::sequence, e, e.data.sequence_start.anchor); break;
         case YAML_MAPPING_START_EVENT: b.open(YamlNode::Kind::mapping, e, e.data.mapping_start.anchor); break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: b.close(); break;
+        case YAML_MAPPING_END_EVENT: b.close(e); break;
         case YAML_STREAM_END_EVENT: done = true; break;
         default: break;
       }

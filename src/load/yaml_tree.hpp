@@ -16,7 +16,8 @@ struct YamlNode {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
   bool plain = true;  // a plain scalar (typed: number, bool…); quoted and block ones are text
-  std::uint32_t line = 0, col = 0;  // 1-based; col counts code points
+  std::uint32_t line = 0, col = 0;          // 1-based; col counts code points
+  std::uint32_t end_line = 0, end_col = 0;  // just past the node (scalars: its last character)
   std::string value;                // scalars only
   std::vector<YamlNode> children;   // sequence items, or mapping key, value, key, value…
 

@@ -1,4 +1,5 @@
-// The default templates and labels, compiled into the binary from templates/.
+// The default templates, labels and starter plans (templates/) and the JSON Schema
+// (schema/), compiled into the binary so an installed `plan` needs no other files.
 #pragma once
 
 #include <string_view>
@@ -11,6 +12,7 @@ struct EmbeddedFile {
   std::string_view content;
 };
 
-const std::vector<EmbeddedFile>& embedded_files();
+const std::vector<EmbeddedFile>& embedded_files();         // templates/
+const std::vector<EmbeddedFile>& embedded_schema_files();  // schema/
 
 }  // namespace plan
