@@ -19,6 +19,8 @@ const std::vector<Command>& commands() {
       {"render", "Render a Markdown or HTML summary from a Mustache template", setup_render},
       {"set", "Change fields of one activity in place, keeping every comment", setup_set},
       {"schema", "Print the JSON Schema of the plan format (--plan: one that knows the plan's ids)", setup_schema},
+      {"diff", "Show what moved between two revisions of the plan (default: HEAD and the working tree)", setup_diff},
+      {"history", "Show the plan's completion at every commit that changed it", setup_history},
       {"init", "Create a new plan repository: a starter plan, its schema and a CI workflow", setup_init},
   };
   return table;

@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "load/source_files.hpp"
+#include "render/diff_output.hpp"
 #include "render/mustache_render.hpp"
 #include "render/template_context.hpp"
 #include "render/templates.hpp"
@@ -21,7 +22,7 @@ namespace plan::cli {
 namespace {
 struct RenderOptions {
   std::string format, template_file, output, as_of, lang;
-  bool strict = false, list = false;
+  bool strict = false, list = false, history = false;
 };
 
 // The repository's own templates/ folder: beside the plan folder.
@@ -62,6 +63,8 @@ Runner setup_render(CLI::App& sub) {
   sub.add_option("--lang", opts->lang, "The labels' language (default: the plan's language)");
   sub.add_flag("--strict", opts->strict, "Report every name a template uses that the context lacks");
   sub.add_flag("--list-templates", opts->list, "List the templates and where each comes from");
+  sub.add_flag("--history", opts->history,
+               "Add the plan's history from git (a burn-up chart in the HTML summary)");
   return [opts](const GlobalOptions& global) {
     TemplateSet templates(override_dir(global));
     if (opts->list) {
@@ -107,6 +110,15 @@ Runner setup_render(CLI::App& sub) {
       return int{kUsage};
     }
     Json context = template_context(report, labels, c.load.plan.files, c.diags);
+    if (opts->history) {
+      std::vector<HistoryPoint> points;
+      std::string dir = find_plan_dir(global, error);
+      if (!compute_history(dir, "HEAD", true, points, error)) {
+        std::fputs((error + "\n").c_str(), stderr);
+        return int{kUsage};
+      }
+      context["history"] = history_chart(points, report["plan"]);
+    }
     report = Json();
     // The plan's errors are printed now; the plan itself is not needed to render.
     const int code = finish(m);

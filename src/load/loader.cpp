@@ -15,15 +15,17 @@ namespace fs = std::filesystem;
 namespace plan {
 
 namespace {
+template <class T>
+void append(std::vector<T>& to, std::vector<T>& from) {
+  if (to.empty()) {
+    to = std::move(from);
+    return;
+  }
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+}  // namespace
 
-// One file's share of the plan, loaded on its own so files can load in parallel.
-struct FilePart {
-  Plan plan;  // only goals, targets, sections and metas are filled
-  Diagnostics diags;
-  bool unread = false;
-};
-
-FilePart load_one(SourceText& f, std::uint32_t index) {
+FilePart load_file(SourceText& f, std::uint32_t index) {
   FilePart part;
   if (!f.skip_reason.empty()) {
     if (f.unreadable) {
@@ -51,38 +53,13 @@ FilePart load_one(SourceText& f, std::uint32_t index) {
   return part;
 }
 
-template <class T>
-void append(std::vector<T>& to, std::vector<T>& from) {
-  if (to.empty()) {
-    to = std::move(from);
-    return;
-  }
-  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
-}  // namespace
-
-LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files) {
-  // Files are parsed on every core; the parts are then merged in path order, so the
-  // result is the same as reading them one by one.
-  std::vector<FilePart> parts(files.size());
-  std::atomic<std::size_t> next{0};
-  auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
-      parts[i] = load_one(files[i], static_cast<std::uint32_t>(i + 1));
-  };
-  const std::size_t threads =
-      std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (std::thread& t : pool) t.join();
-
+LoadResult merge_parts(const std::string& root_display, const std::vector<std::string>& paths,
+                       std::vector<FilePart> parts) {
   LoadResult r;
-  r.plan.files.reserve(files.size() + 1);
+  r.plan.files.reserve(paths.size() + 1);
   r.plan.files.push_back(root_display);
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    r.plan.files.push_back(files[i].path);
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    r.plan.files.push_back(paths[i]);
     FilePart& p = parts[i];
     append(r.plan.metas, p.plan.metas);
     append(r.plan.goals, p.plan.goals);
@@ -93,6 +70,28 @@ LoadResult load_sources(const std::string& root_display, std::vector<SourceText>
   }
   sort_diagnostics(r.diags);
   return r;
+}
+
+LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files) {
+  // Files are parsed on every core; the parts are then merged in path order, so the
+  // result is the same as reading them one by one.
+  std::vector<FilePart> parts(files.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < files.size();)
+      parts[i] = load_file(files[i], static_cast<std::uint32_t>(i + 1));
+  };
+  const std::size_t threads =
+      std::min<std::size_t>(files.size(), std::max(1u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+
+  std::vector<std::string> paths;
+  paths.reserve(files.size());
+  for (const SourceText& f : files) paths.push_back(f.path);
+  return merge_parts(root_display, paths, std::move(parts));
 }
 
 static std::string display_path(const fs::path& p, const fs::path& cwd) {

@@ -31,6 +31,20 @@ struct SourceText {
   bool unreadable = false;  // an I/O failure rather than a file we chose to skip
 };
 
+// One file's share of the plan, loaded on its own (files load in parallel, and `plan
+// history` reuses the part of a file that did not change between commits). Its locations
+// name the file by its index in the list being loaded.
+struct FilePart {
+  Plan plan;  // only goals, targets, sections and metas are filled
+  Diagnostics diags;
+  bool unread = false;
+};
+FilePart load_file(SourceText& file, std::uint32_t index);
+
+// Merges parts loaded from `paths` (in order; part i is file i + 1) into one plan.
+LoadResult merge_parts(const std::string& root_display, const std::vector<std::string>& paths,
+                       std::vector<FilePart> parts);
+
 // Decodes, parses and merges the files in the order given (callers sort them by path).
 // Each file's bytes are released as soon as it is parsed.
 LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files);

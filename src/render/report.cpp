@@ -72,26 +72,28 @@ struct Writer {
 };
 
 void write_meta(Writer& w, const Plan& p) {
+  // Every key is always there (null when the plan has no such metadata, or no `plan:` block
+  // at all), so a template can name any of them.
+  static const Meta kNone;
+  const Meta& m = p.meta() ? *p.meta() : kNone;
   w.key("plan");
   w.out.begin_object();
-  if (const Meta* m = p.meta()) {
-    w.text_or_null("id", m->id);
-    w.text_or_null("title", m->title);
-    w.text_or_null("organization", m->organization);
-    w.text_or_null("language", m->language);
-    w.text("direction", direction_of(m->language.value));
-    w.key("period");
-    w.out.begin_object();
-    w.date_or_null("start", m->start);
-    w.date_or_null("end", m->end);
-    w.out.end_object();
-    w.date_or_null("published", m->published);
-    w.text_or_null("status", m->status);
-    w.key("contacts");
-    w.out.begin_object();
-    for (const auto& [k, v] : m->contacts) w.text(k, v);
-    w.out.end_object();
-  }
+  w.text_or_null("id", m.id);
+  w.text_or_null("title", m.title);
+  w.text_or_null("organization", m.organization);
+  w.text_or_null("language", m.language);
+  w.text("direction", direction_of(m.language.value));
+  w.key("period");
+  w.out.begin_object();
+  w.date_or_null("start", m.start);
+  w.date_or_null("end", m.end);
+  w.out.end_object();
+  w.date_or_null("published", m.published);
+  w.text_or_null("status", m.status);
+  w.key("contacts");
+  w.out.begin_object();
+  for (const auto& [k, v] : m.contacts) w.text(k, v);
+  w.out.end_object();
   w.out.end_object();
 }
 

@@ -65,6 +65,7 @@ Json template_context(const Json& report, const Json& labels, const std::vector<
   Json ctx = report;
   ctx["labels"] = labels;
   ctx["is_rtl"] = ctx["plan"].value("direction", "ltr") == "rtl";
+  ctx["history"] = false;  // `render --history` replaces it with the chart
   add_completion_fields(ctx);
   if (ctx["pace"].is_null()) {
     ctx["pace_percent_text"] = "–";

@@ -1,0 +1,243 @@
+#include "render/diff_output.hpp"
+
+#include <cmath>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "render/escape.hpp"
+#include "util/date.hpp"
+
+#include <algorithm>
+#include "render/terminal_text.hpp"
+
+namespace plan {
+
+namespace {
+
+std::string pct(const Completion& c) { return c ? fmt::format("{}%", static_cast<int>(std::floor(*c * 100 + 1e-9))) : "–"; }
+
+std::string delta(const Completion& a, const Completion& b) {
+  if (!a || !b) return "";
+  const int d = static_cast<int>(std::floor(*b * 100 + 1e-9)) - static_cast<int>(std::floor(*a * 100 + 1e-9));
+  return d == 0 ? "±0" : fmt::format("{:+}", d);
+}
+
+Json completion(const Completion& c) {
+  return c ? Json(std::round(*c * 10000.0) / 10000.0) : Json(nullptr);
+}
+
+Json state(const std::optional<ActivityState>& s) {
+  if (!s) return nullptr;
+  auto text = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
+  return {{"status", s->status}, {"measure", text(s->measure)}, {"percent", text(s->percent)},
+          {"due", text(s->due)}, {"completion", completion(s->completion)}};
+}
+
+// "status planned → done, measure 2/5-6 → 3/5-6": only what changed.
+std::string changes(const ActivityState& a, const ActivityState& b) {
+  std::string out;
+  auto one = [&](const char* name, const std::string& x, const std::string& y) {
+    if (x == y) return;
+    out += (out.empty() ? "" : ", ") + fmt::format("{} {} → {}", name, x.empty() ? "–" : x, y.empty() ? "–" : y);
+  };
+  one("status", a.status, b.status);
+  one("measure", a.measure, b.measure);
+  one("percent", a.percent, b.percent);
+  one("due", a.due, b.due);
+  return out;
+}
+
+const char* kind(const ActivityChange& c) { return !c.before ? "added" : !c.after ? "removed" : "changed"; }
+
+}  // namespace
+
+std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout) {
+  const Style& st = layout.style;
+  std::string out = st.bold(fmt::format("Plan: {} → {}", pct(d.before), pct(d.after)));
+  if (const std::string dl = delta(d.before, d.after); !dl.empty()) out += fmt::format(" ({} points)", dl);
+  out += st.dim(fmt::format("   {} → {}", l.from, l.to)) + "\n";
+  if (d.before_broken || d.after_broken)
+    out += st.yellow(fmt::format("\nThe plan at {} does not load (a file does not parse), so only its errors are "
+                                 "compared.\n",
+                                 d.after_broken ? l.to : l.from));
+  auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
+    if (list.empty()) return;
+    out += "\n" + st.bold(title) + "\n";
+    std::size_t w = 2;
+    for (const auto& c : list) w = std::max(w, display_width(c.id));
+    for (const auto& c : list) {
+      std::string fixed = fmt::format("  {} {:>4} → {:<4} {:>4}", pad_right(c.id, w), pct(c.before), pct(c.after), delta(c.before, c.after));
+      out += table_row(fixed, 2 + w + 1 + 4 + 3 + 4 + 1 + 4, c.title, layout);
+    }
+  };
+  section("Goals", d.goals);
+  section("Targets", d.targets);
+  if (!d.activities.empty()) {
+    out += "\n" + st.bold("Activities") + "\n";
+    std::size_t w = 2;
+    for (const auto& c : d.activities) w = std::max(w, display_width(c.id));
+    for (const auto& c : d.activities) {
+      std::string what = !c.before ? st.green("added  ") : !c.after ? st.red("removed") : "changed";
+      std::string detail = c.before && c.after ? changes(*c.before, *c.after)
+                                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
+      out += table_row(fmt::format("  {} {} {}", what, pad_right(c.id, w), detail), 2 + 7 + 1 + w + 1 + display_width(detail),
+                       c.title, layout);
+    }
+  }
+  if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
+    out += "\n" + st.bold("Errors") + "\n";
+    for (const auto& e : d.new_errors) out += "  " + st.red("new  ") + " " + e + "\n";
+    for (const auto& e : d.fixed_errors) out += "  " + st.green("fixed") + " " + e + "\n";
+  }
+  if (d.goals.empty() && d.targets.empty() && d.activities.empty() && d.new_errors.empty() &&
+      d.fixed_errors.empty() && !d.before_broken && !d.after_broken)
+    out += "\nNothing in the plan changed.\n";
+  return out;
+}
+
+std::string diff_markdown(const PlanDiff& d, const DiffLabels& l) {
+  std::string out = fmt::format("### Plan: {} → {}", pct(d.before), pct(d.after));
+  if (const std::string dl = delta(d.before, d.after); !dl.empty()) out += fmt::format(" ({} points)", dl);
+  out += fmt::format("\n\n{} → {}\n", escape_markdown(l.from), escape_markdown(l.to));
+  if (d.before_broken || d.after_broken)
+    out += fmt::format("\n> The plan at {} does not load (a file does not parse), so only its errors are compared.\n",
+                       escape_markdown(d.after_broken ? l.to : l.from));
+  auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
+    if (list.empty()) return;
+    out += fmt::format("\n#### {}\n\n| | | before | after | |\n| --- | --- | ---: | ---: | ---: |\n", title);
+    for (const auto& c : list)
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", escape_markdown(c.id), escape_markdown(c.title), pct(c.before),
+                         pct(c.after), delta(c.before, c.after));
+  };
+  section("Goals", d.goals);
+  section("Targets", d.targets);
+  if (!d.activities.empty()) {
+    out += "\n#### Activities\n\n| | | | what changed |\n| --- | --- | --- | --- |\n";
+    for (const auto& c : d.activities) {
+      std::string detail = c.before && c.after ? changes(*c.before, *c.after)
+                                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
+      out += fmt::format("| {} | {} | {} | {} |\n", kind(c), escape_markdown(c.id), escape_markdown(c.title), escape_markdown(detail));
+    }
+  }
+  if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
+    out += "\n#### Errors\n\n";
+    for (const auto& e : d.new_errors) out += "- new: " + escape_markdown(e) + "\n";
+    for (const auto& e : d.fixed_errors) out += "- fixed: " + escape_markdown(e) + "\n";
+  }
+  return out;
+}
+
+Json diff_json(const PlanDiff& d, const DiffLabels& l) {
+  Json j = Json::object();
+  j["from"] = l.from;
+  j["to"] = l.to;
+  j["completion"] = {{"before", completion(d.before)}, {"after", completion(d.after)}};
+  auto list = [](const std::vector<CompletionChange>& cs) {
+    Json a = Json::array();
+    for (const auto& c : cs) a.push_back({{"id", c.id}, {"title", c.title}, {"before", completion(c.before)}, {"after", completion(c.after)}});
+    return a;
+  };
+  j["goals"] = list(d.goals);
+  j["targets"] = list(d.targets);
+  Json changed = Json::array();
+  for (const auto& c : d.activities)
+    changed.push_back({{"id", c.id}, {"title", c.title}, {"change", kind(c)}, {"before", state(c.before)}, {"after", state(c.after)}});
+  j["changed"] = changed;
+  j["errors"] = {{"new", d.new_errors}, {"fixed", d.fixed_errors}};
+  j["loaded"] = {{"before", !d.before_broken}, {"after", !d.after_broken}};
+  return j;
+}
+
+Json history_chart(const std::vector<HistoryPoint>& points, const Json& plan) {
+  // The x axis is the plan's period when it has one, else the span of the commits.
+  double start = 0, end = 0;
+  const Json& period = plan.contains("period") ? plan["period"] : Json();
+  if (period.is_object() && period["start"].is_string() && period["end"].is_string()) {
+    Date a = parse_date(period["start"].get<std::string>()), b = parse_date(period["end"].get<std::string>());
+    if (a.valid && b.valid) {
+      start = static_cast<double>(day_number(a));
+      end = static_cast<double>(day_number(b) + 1);
+    }
+  }
+  if (end <= start && !points.empty()) {
+    start = static_cast<double>(points.front().commit.time) / 86400.0;
+    end = std::max(start + 1, static_cast<double>(points.back().commit.time) / 86400.0);
+  }
+  Json runs = Json::array(), dots = Json::array();
+  std::string run;
+  for (const HistoryPoint& p : points) {
+    const double day = static_cast<double>(p.commit.time) / 86400.0;
+    const double x = std::clamp((day - start) / (end - start) * 100.0, 0.0, 100.0);
+    if (!p.loaded || !p.completion) {  // a gap ends the line
+      if (!run.empty()) runs.push_back({{"points", run}});
+      run.clear();
+      continue;
+    }
+    const double y = 40.0 - *p.completion * 40.0;
+    run += fmt::format("{}{:.2f},{:.2f}", run.empty() ? "" : " ", x, y);
+    dots.push_back({{"x", fmt::format("{:.2f}", x)}, {"y", fmt::format("{:.2f}", y)}, {"date", p.commit.date},
+                    {"subject", p.commit.subject}, {"percent_text", pct(p.completion)}});
+  }
+  if (!run.empty()) runs.push_back({{"points", run}});
+  Json gaps = Json::array();
+  for (const HistoryPoint& p : points)
+    if (!p.loaded) gaps.push_back({{"date", p.commit.date}, {"short", p.commit.short_id}, {"subject", p.commit.subject}});
+  return {{"runs", runs}, {"dots", dots}, {"gaps", gaps}, {"commits", points.size()}};
+}
+
+std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout) {
+  std::string out;
+  for (const HistoryPoint& p : points) {
+    std::string c = p.loaded ? pct(p.completion) : layout.style.red("gap");
+    std::string fixed = fmt::format("{} {} {} {}", p.commit.date, p.commit.short_id, pad_left(c, 4),
+                                    progress_bar(p.loaded ? p.completion : std::nullopt, 10));
+    out += table_row(fixed, 10 + 1 + 7 + 1 + 4 + 1 + 10, p.commit.subject, layout);
+  }
+  if (points.empty()) out += "(no commit changed the plan folder)\n";
+  return out;
+}
+
+std::string history_csv(const std::vector<HistoryPoint>& points) {
+  std::set<std::string> ids;
+  std::vector<std::string> order;
+  for (const HistoryPoint& p : points)
+    for (const auto& [id, c] : p.goals)
+      if (ids.insert(id).second) order.push_back(id);
+  auto field = [](const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  auto num = [](const Completion& c) { return c ? fmt::format("{}", std::round(*c * 10000.0) / 10000.0) : std::string(); };
+  std::string out = "date,commit,subject,completion";
+  for (const std::string& id : order) out += "," + field(id);
+  out += "\n";
+  for (const HistoryPoint& p : points) {
+    out += fmt::format("{},{},{},{}", p.commit.date, p.commit.id, field(p.commit.subject), p.loaded ? num(p.completion) : "");
+    for (const std::string& id : order) {
+      Completion c;
+      for (const auto& [gid, gc] : p.goals)
+        if (gid == id) c = gc;
+      out += "," + (p.loaded ? num(c) : std::string());
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+Json history_json(const std::vector<HistoryPoint>& points) {
+  Json a = Json::array();
+  for (const HistoryPoint& p : points) {
+    Json goals = Json::object();
+    for (const auto& [id, c] : p.goals) goals[id] = completion(c);
+    a.push_back({{"commit", p.commit.id}, {"short", p.commit.short_id}, {"date", p.commit.date},
+                 {"time", p.commit.time}, {"subject", p.commit.subject}, {"loaded", p.loaded},
+                 {"completion", p.loaded ? completion(p.completion) : Json(nullptr)},
+                 {"errors", p.errors}, {"goals", goals}});
+  }
+  return a;
+}
+
+}  // namespace plan

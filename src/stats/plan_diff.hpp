@@ -1,0 +1,51 @@
+// What moved between two states of a plan: completions, activities added, removed or
+// changed, and errors that appeared or were fixed. A pure function of two measured plans.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.hpp"
+#include "plan_index.hpp"
+#include "stats/stats.hpp"
+
+namespace plan {
+
+struct PlanState {
+  const PlanIndex* index;
+  const Stats* stats;
+  const Diagnostics* diags;  // sorted; paths from index->plan().files
+};
+
+struct CompletionChange {
+  std::string id, title;
+  Completion before, after;
+};
+
+// The fields of an activity that `diff` reports, as text ("" when absent).
+struct ActivityState {
+  std::string status, measure, percent, due;
+  Completion completion;
+  bool operator==(const ActivityState& o) const {
+    return status == o.status && measure == o.measure && percent == o.percent && due == o.due;
+  }
+};
+
+struct ActivityChange {
+  std::string id, title;
+  std::optional<ActivityState> before, after;  // only after: added; only before: removed
+};
+
+struct PlanDiff {
+  Completion before, after;
+  std::vector<CompletionChange> goals, targets;  // those whose completion changed
+  std::vector<ActivityChange> activities;        // added, removed, changed, in plan order
+  std::vector<std::string> new_errors, fixed_errors;  // "path: message [code]"
+  // A side where some file did not parse: its items are unknown, so only errors compare.
+  bool before_broken = false, after_broken = false;
+};
+
+PlanDiff diff_plans(const PlanState& before, const PlanState& after);
+
+}  // namespace plan

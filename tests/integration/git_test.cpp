@@ -1,0 +1,116 @@
+// plan diff and plan history on a small repository built here with fixed dates: a plan
+// that moves forward, gains and loses activities, breaks in one commit and is fixed.
+// Outputs are pinned in tests/git/expected/ (PLAN_UPDATE_EXPECTED=1 rewrites them).
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "run.hpp"
+
+namespace fs = std::filesystem;
+using namespace plan::test;
+
+namespace {
+
+struct Repo {
+  fs::path path;
+  int day = 1;
+  Repo() {
+    std::string t = (fs::temp_directory_path() / "plan-git-XXXXXX").string();
+    path = ::mkdtemp(t.data());
+    sh("git init -q -b main . && git config user.name Tester && git config user.email t@example.org");
+  }
+  ~Repo() { fs::remove_all(path); }
+  void sh(const std::string& cmd) const {
+    REQUIRE_MESSAGE(run("cd " + path.string() + " && " + cmd + " >/dev/null 2>&1").status == 0, cmd);
+  }
+  void write(const std::string& rel, const std::string& text) const {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << text;
+  }
+  void commit(const std::string& subject) {
+    const std::string date = "2009-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "T12:00:00+02:00";
+    ++day;
+    sh("git add -A && GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date + " git commit -q -m '" + subject + "'");
+  }
+  std::string plan(const std::string& args) const {
+    Run r = run("cd " + path.string() + " && " + plan_cmd(args + " 2>&1"));
+    return std::to_string(r.status) + "\n" + r.out;
+  }
+};
+
+std::string activities(const std::string& a1_status, const std::string& a2_actual, bool with_a3) {
+  std::string s =
+      "sections:\n"
+      "  - id: S1\n"
+      "    title: מפגשים\n"
+      "    activities:\n"
+      "      - {id: A1, title: כנס שנתי, targets: [T1], status: " + a1_status + "}\n"
+      "      - id: A2\n"
+      "        title: Regional forums\n"
+      "        targets: [T2]\n"
+      "        status: in-progress\n"
+      "        measure: {unit: meetings, planned: 5-6, actual: " + a2_actual + "}\n";
+  if (with_a3) s += "      - {id: A3, title: Newsletter, targets: [T2], percent: 50}\n";
+  return s;
+}
+
+const char* kHeader =
+    "plan: {title: Plan under git, period: {start: 2009-01-01, end: 2009-12-31}}\n"
+    "goals: [{id: G1, title: Grow}]\n"
+    "targets:\n  - {id: T1, title: Meet, goals: [G1]}\n  - {id: T2, title: Forums, goals: [G1]}\n";
+
+void pin(const std::string& name, const std::string& actual) {
+  const fs::path file = source("tests/git/expected/" + name);
+  if (std::getenv("PLAN_UPDATE_EXPECTED")) std::ofstream(file, std::ios::binary) << actual;
+  std::stringstream expected;
+  expected << std::ifstream(file, std::ios::binary).rdbuf();
+  CAPTURE(name);
+  CHECK(actual == expected.str());
+}
+
+}  // namespace
+
+TEST_CASE("plan diff and plan history on a repository with a broken commit") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("planned", "0", false));
+  r.write("README", "not part of the plan\n");
+  r.commit("Start the plan");
+  r.write("plan/activities.yaml", activities("in-progress", "2", true));
+  r.commit("Forums under way, newsletter added");
+  r.write("README", "still not part of the plan\n");
+  r.commit("Touch only the README");  // not in the history: the plan did not change
+  r.write("plan/activities.yaml", "sections: [\n");
+  r.commit("Break the plan");
+  r.write("plan/activities.yaml", activities("done", "5", true));
+  r.commit("Fix it: the conference is done");
+  r.write("plan/activities.yaml", activities("done", "6", false));  // uncommitted
+
+  pin("history.txt", r.plan("history --color never"));
+  pin("history.json", r.plan("history --json"));
+  pin("history.csv", r.plan("history --format csv"));
+  pin("diff-head-worktree.txt", r.plan("diff --color never --as-of 2009-06-01"));
+  pin("diff-two-revs.txt", r.plan("diff HEAD~4 HEAD --color never --as-of 2009-06-01"));
+  pin("diff-two-revs.md", r.plan("diff HEAD~4 HEAD --format md --as-of 2009-06-01"));
+  pin("diff-two-revs.json", r.plan("diff HEAD~4 HEAD --json --as-of 2009-06-01"));
+  pin("diff-broken.txt", r.plan("diff HEAD~2 HEAD~1 --color never --as-of 2009-06-01"));
+  pin("diff-bad-rev.txt", r.plan("diff nosuchrev"));
+}
+
+TEST_CASE("outside a git repository, diff and history say so and exit 2; check still works") {
+  std::string t = (fs::temp_directory_path() / "plan-nogit-XXXXXX").string();
+  fs::path dir = ::mkdtemp(t.data());
+  fs::copy(source("tests/golden/status-english/plan"), dir / "plan");
+  Run diff = run("cd " + dir.string() + " && " + plan_cmd("diff 2>&1"));
+  CHECK(diff.status == 2);
+  CHECK(diff.out.find("not in a git repository") != std::string::npos);
+  CHECK(run("cd " + dir.string() + " && " + plan_cmd("history 2>&1")).status == 2);
+  CHECK(run("cd " + dir.string() + " && " + plan_cmd("check 2>&1")).status == 0);
+  fs::remove_all(dir);
+}
