@@ -54,7 +54,15 @@ std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadO
     return nullptr;
   }
   auto c = std::make_unique<Checked>();
-  c->load = load_plan_dir(dir, options);
+  // Size limits can be raised (or lowered) for a plan that needs it.
+  LoadOptions limited = options;
+  for (auto [name, field] : {std::pair{"PLAN_MAX_FILE_MB", &LoadOptions::max_file_size},
+                             std::pair{"PLAN_MAX_TOTAL_MB", &LoadOptions::max_total_size}})
+    if (const char* v = std::getenv(name); v && *v) {
+      const long mb = std::strtol(v, nullptr, 10);
+      if (mb > 0) limited.*field = static_cast<std::size_t>(mb) << 20;
+    }
+  c->load = load_plan_dir(dir, limited);
   c->index = std::make_unique<PlanIndex>(c->load.plan);
   c->diags = c->load.diags;
   Diagnostics found = run_checks(*c->index);

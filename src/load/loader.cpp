@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "load/build.hpp"
 #include "load/encoding.hpp"
 #include "load/source_files.hpp"
@@ -28,7 +30,10 @@ void append(std::vector<T>& to, std::vector<T>& from) {
 FilePart load_file(SourceText& f, std::uint32_t index) {
   FilePart part;
   if (!f.skip_reason.empty()) {
-    if (f.unreadable) {
+    if (f.too_large) {
+      part.diags.push_back(make_error("too-large", {index, 0, 0}, f.skip_reason));
+      part.unread = true;
+    } else if (f.unreadable) {
       part.diags.push_back(make_error("unreadable", {index, 0, 0}, f.skip_reason));
       part.unread = true;
     } else {
@@ -106,6 +111,7 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   std::vector<SourceText> sources;
+  std::size_t total = 0;
   for (const SourceEntry& e : find_plan_files(dir)) {
     SourceText s;
     s.path = display_path(e.path, cwd);
@@ -114,10 +120,21 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
       s.bytes = options.replace_bytes;
     } else if (s.skip_reason.empty()) {
       std::string why;
-      if (!read_regular_file(e.open_path, options.max_file_size, s.bytes, why)) {
+      const auto size = static_cast<std::size_t>(std::filesystem::file_size(e.open_path, ec));
+      if (!ec && size > options.max_file_size) {
+        s.skip_reason = fmt::format("the file is {} MiB, over the limit of {} MiB per file (PLAN_MAX_FILE_MB)",
+                                    size >> 20, options.max_file_size >> 20);
+        s.too_large = true;
+      } else if (!ec && total + size > options.max_total_size) {
+        s.skip_reason = fmt::format("the plan's files together pass the limit of {} MiB (PLAN_MAX_TOTAL_MB); "
+                                    "this file was not read",
+                                    options.max_total_size >> 20);
+        s.too_large = true;
+      } else if (!read_regular_file(e.open_path, options.max_file_size, s.bytes, why)) {
         s.skip_reason = "cannot read the file: " + why;
         s.unreadable = true;
       }
+      total += s.bytes.size();
     }
     sources.push_back(std::move(s));
   }

@@ -12,7 +12,8 @@
 namespace plan {
 
 struct LoadOptions {
-  std::size_t max_file_size = std::size_t{64} << 20;  // bytes
+  std::size_t max_file_size = std::size_t{64} << 20;   // bytes, per file
+  std::size_t max_total_size = std::size_t{512} << 20;  // bytes, all files together
   // Read this file's bytes from here instead of the disk: `plan set` checks an edit
   // before writing it. The path is as shown (relative to the current folder).
   std::string replace_path, replace_bytes;
@@ -29,6 +30,7 @@ struct SourceText {
   std::string bytes;
   std::string skip_reason;
   bool unreadable = false;  // an I/O failure rather than a file we chose to skip
+  bool too_large = false;   // over a size limit: an error in the plan, not an I/O failure
 };
 
 // One file's share of the plan, loaded on its own (files load in parallel, and `plan

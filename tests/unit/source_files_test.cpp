@@ -100,3 +100,21 @@ TEST_CASE("read_regular_file enforces the size limit and refuses non-files") {
   CHECK_FALSE(read_regular_file(t.path.string(), 1000, out, error));
   CHECK_FALSE(read_regular_file((t.path / "none.yaml").string(), 1000, out, error));
 }
+
+TEST_CASE("size limits: a file over the limit, and files together over the total") {
+  TempDir t;
+  t.write("plan/a.yaml", "goals: [{id: G1, title: " + std::string(100, 'x') + "}]\n");
+  t.write("plan/b.yaml", "goals: [{id: G2, title: y}]\n");
+  LoadOptions options;
+  options.max_file_size = 50;
+  LoadResult r = load_plan_dir((t.path / "plan").string(), options);
+  REQUIRE(r.diags.size() == 1);
+  CHECK(r.diags[0].code == "too-large");
+  CHECK(r.diags[0].severity == Severity::error);  // a problem in the plan: exit 1, not 2
+  CHECK(r.plan.goals.size() == 1);                // b.yaml was still read
+  options.max_file_size = 1000;
+  options.max_total_size = 120;
+  r = load_plan_dir((t.path / "plan").string(), options);
+  REQUIRE(r.diags.size() == 1);
+  CHECK(r.diags[0].message.find("together") != std::string::npos);
+}
