@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   plan::Json report = plan::build_report(index, stats, {});
   static const plan::TemplateSet templates("");
   std::string used, error;
-  const std::string language = report["plan"].value("language", "en");
+  const plan::Json& lang = report["plan"]["language"];
+  const std::string language = lang.is_string() ? lang.get<std::string>() : "en";
   plan::Json labels = templates.labels(language.empty() ? "en" : language, used, error);
   plan::Json context = plan::template_context(report, labels, r.plan.files, diags);
   for (auto [name, format] : {std::pair{"summary.md.mustache", plan::OutputFormat::markdown},

@@ -1,6 +1,7 @@
 #include "util/text.hpp"
 
 #include <algorithm>
+#include <atomic>
 
 namespace plan {
 
@@ -43,7 +44,14 @@ std::size_t count_code_points(std::string_view text) {
       text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+namespace {
+std::atomic<std::size_t> lower_calls{0};
+}
+
+std::size_t ascii_lower_calls() { return lower_calls.load(std::memory_order_relaxed); }
+
 std::string ascii_lower(std::string_view s) {
+  lower_calls.fetch_add(1, std::memory_order_relaxed);
   std::string out(s);
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');

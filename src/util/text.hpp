@@ -16,7 +16,10 @@ std::size_t find_invalid_utf8(std::string_view text);
 std::size_t count_code_points(std::string_view text);
 
 // ASCII lower case: ids are ASCII by the id pattern, so this is their case-insensitive key.
+// Every lookup of an item by id goes through it, so the number of calls measures how many
+// lookups a stage makes (a test holds that to linear growth).
 std::string ascii_lower(std::string_view s);
+std::size_t ascii_lower_calls();
 
 // Edit distance (optimal string alignment) over bytes, case-insensitive for ASCII letters.
 std::size_t edit_distance(std::string_view a, std::string_view b);
