@@ -65,12 +65,9 @@ Runner setup_diff(CLI::App& sub) {
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
+    const std::string dir = plan_dir_or_explain(global);
+    if (dir.empty()) return int{kUsage};
     std::string error;
-    const std::string dir = find_plan_dir(global, error);
-    if (dir.empty()) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return int{kUsage};
-    }
     auto repo = Repository::open(dir, error);
     if (!repo) {
       std::fprintf(stderr, "%s\n", error.c_str());
@@ -141,12 +138,9 @@ Runner setup_history(CLI::App& sub) {
   sub.add_option("--from", opts->from, "Walk back from this revision (default: HEAD)");
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
+    const std::string dir = plan_dir_or_explain(global);
+    if (dir.empty()) return int{kUsage};
     std::string error;
-    const std::string dir = find_plan_dir(global, error);
-    if (dir.empty()) {
-      std::fprintf(stderr, "%s\n", error.c_str());
-      return int{kUsage};
-    }
     std::vector<HistoryPoint> points;
     if (!compute_history(dir, opts->from, !opts->all_parents, points, error)) {
       std::fprintf(stderr, "%s\n", error.c_str());

@@ -46,13 +46,16 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
   return "";
 }
 
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options) {
+std::string plan_dir_or_explain(const GlobalOptions& global) {
   std::string error;
   std::string dir = find_plan_dir(global, error);
-  if (dir.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return nullptr;
-  }
+  if (dir.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+  return dir;
+}
+
+std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options) {
+  const std::string dir = plan_dir_or_explain(global);
+  if (dir.empty()) return nullptr;
   auto c = std::make_unique<Checked>();
   // Size limits can be raised (or lowered) for a plan that needs it.
   LoadOptions limited = options;

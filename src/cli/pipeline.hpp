@@ -16,6 +16,9 @@ namespace plan::cli {
 // Empty with `error` set when there is none.
 std::string find_plan_dir(const GlobalOptions& global, std::string& error);
 
+// The same, or "" after printing why to stderr (the caller exits 2).
+std::string plan_dir_or_explain(const GlobalOptions& global);
+
 struct Checked {
   LoadResult load;                   // the plan and the loader's diagnostics
   std::unique_ptr<PlanIndex> index;  // points into load.plan: keep `load` where it is

@@ -174,21 +174,21 @@ RenderResult render_template(const TemplateSource& main, const std::vector<Templ
     return r;
   }
 
-  for (const std::string& name : ctx.missing_partials) {
-    Loc where{main_file, 1, 1};
+  // Where a name is first used, in the main template or a partial.
+  auto first_use = [&](const std::string& name, Loc fallback) {
     for (auto [src, f] : sources)
-      if (Loc l = find_tag(src->text, name, f); l.line) { where = l; break; }
-    r.diags.push_back(make_error("template", where,
+      if (Loc l = find_tag(src->text, name, f); l.line) return l;
+    return fallback;
+  };
+  for (const std::string& name : ctx.missing_partials) {
+    r.diags.push_back(make_error("template", first_use(name, {main_file, 1, 1}),
                                  fmt::format("template error: no partial named '{}' (partials are "
                                              "templates/partials/NAME.mustache)",
                                              name)));
   }
   if (strict) {
     for (const std::string& name : ctx.missing) {
-      Loc where{main_file, 0, 0};
-      for (auto [src, f] : sources)
-        if (Loc l = find_tag(src->text, name, f); l.line) { where = l; break; }
-      r.diags.push_back(make_error("template-unknown-name", where,
+      r.diags.push_back(make_error("template-unknown-name", first_use(name, {main_file, 0, 0}),
                                    fmt::format("the template uses '{}', which the context does "
                                                "not have (see docs/templates.md)",
                                                name)));
