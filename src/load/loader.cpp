@@ -116,6 +116,7 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
     SourceText s;
     s.path = display_path(e.path, cwd);
     s.skip_reason = e.skip_reason;
+    s.unreadable = e.unreadable;
     if (s.skip_reason.empty() && !options.replace_path.empty() && s.path == options.replace_path) {
       s.bytes = options.replace_bytes;
     } else if (s.skip_reason.empty()) {
