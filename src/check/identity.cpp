@@ -44,8 +44,21 @@ static std::string suggest_id(const std::string& id) {
   return s;
 }
 
+// Ids are typed and read by people, and go into every output: a few words at most.
+constexpr std::size_t kMaxIdLength = 64;
+
 static void check_one_id(const char* kind, const Located<std::string>& id, Diagnostics& out) {
-  if (!id.given() || valid_id(id.value)) return;
+  if (!id.given()) return;
+  if (const std::size_t length = count_code_points(id.value); length > kMaxIdLength) {
+    std::size_t cut = 20;  // shown in part, cut between characters
+    while (cut > 0 && (static_cast<unsigned char>(id.value[cut]) & 0xC0) == 0x80) --cut;
+    out.push_back(make_error("bad-id", id.loc,
+                             fmt::format("{} id '{}...' is {} characters long; an id is at most "
+                                         "{} characters",
+                                         kind, id.value.substr(0, cut), length, kMaxIdLength)));
+    return;
+  }
+  if (valid_id(id.value)) return;
   // Suggest a fixed id only when it keeps the text: not for ids in another script.
   bool ascii = true;
   for (char c : id.value) ascii = ascii && static_cast<unsigned char>(c) < 0x80;

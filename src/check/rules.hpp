@@ -16,7 +16,6 @@ void check_target_goals(const PlanIndex& ix, Diagnostics& out);
 void check_statuses(const PlanIndex& ix, Diagnostics& out);
 void check_dates(const PlanIndex& ix, Diagnostics& out);
 void check_measures(const PlanIndex& ix, Diagnostics& out);
-void check_percent_weight(const PlanIndex& ix, Diagnostics& out);
 // coverage.cpp
 void check_coverage(const PlanIndex& ix, Diagnostics& out);
 void check_due_in_period(const PlanIndex& ix, Diagnostics& out);

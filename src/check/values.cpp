@@ -1,4 +1,4 @@
-// Rules about single values: statuses, dates, measures, percent and weight.
+// Rules about single values: statuses, dates, the order of a planned range.
 #include <fmt/format.h>
 
 #include "check/rules.hpp"
@@ -57,6 +57,8 @@ void check_dates(const PlanIndex& ix, Diagnostics& out) {
   }
 }
 
+// Each end of a range and every number are bounded when the file is read (load/build.cpp),
+// so values out of range never reach the model; an order is a rule about two of them.
 void check_measures(const PlanIndex& ix, Diagnostics& out) {
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
@@ -64,35 +66,11 @@ void check_measures(const PlanIndex& ix, Diagnostics& out) {
     const Measure& m = *a.measure;
     const Range& r = m.planned.value;
     if (r.low > r.high)
-      out.push_back(make_error("bad-range", m.planned.loc,
-                               fmt::format("the planned range of activity '{}' runs from {} down "
-                                           "to {}; write the low end first: {}-{}",
-                                           a.id.value, num(r.low), num(r.high), num(r.high), num(r.low))));
-    else if (r.low <= 0)
-      out.push_back(make_error("bad-range", m.planned.loc,
-                               fmt::format("the planned amount of activity '{}' must be above 0 "
-                                           "(it is {}); for work with no count, use 'percent'",
-                                           a.id.value, num(r.low))));
-    if (m.actual.value < 0)
-      out.push_back(make_error("negative-actual", m.actual.loc,
-                               fmt::format("the actual count of activity '{}' is {}; counts "
-                                           "cannot be negative (write 0 if nothing is done yet)",
-                                           a.id.value, num(m.actual.value))));
-  }
-}
-
-void check_percent_weight(const PlanIndex& ix, Diagnostics& out) {
-  for (const ActivityEntry& e : ix.activities()) {
-    const Activity& a = *e.activity;
-    if (a.percent.given() && (a.percent.value < 0 || a.percent.value > 100))
-      out.push_back(make_error("bad-percent", a.percent.loc,
-                               fmt::format("'percent' of activity '{}' is {}; it must be from 0 to 100",
-                                           a.id.value, num(a.percent.value))));
-    if (a.weight.given() && !(a.weight.value > 0))
-      out.push_back(make_error("bad-weight", a.weight.loc,
-                               fmt::format("'weight' of activity '{}' is {}; a weight must be "
-                                           "above 0 (the default is 1)",
-                                           a.id.value, num(a.weight.value))));
+      out.push_back(
+          make_error("bad-range", m.planned.loc,
+                     fmt::format("the planned range of activity '{}' runs from {} down "
+                                 "to {}; write the low end first: {}-{}",
+                                 a.id.value, num(r.low), num(r.high), num(r.high), num(r.low))));
   }
 }
 

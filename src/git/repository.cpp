@@ -120,7 +120,8 @@ std::optional<CommitInfo> Repository::resolve(const std::string& revision, std::
   return info_of(reinterpret_cast<git_commit*>(peeled.p));
 }
 
-LoadResult Repository::load(const CommitInfo& commit, std::string& error) {
+LoadResult Repository::load(const CommitInfo& commit, std::string& error,
+                            const LoadOptions& options) {
   git_oid id;
   git_oid_fromstr(&id, commit.id.c_str());
   git_oid tree_id;
@@ -145,23 +146,41 @@ LoadResult Repository::load(const CommitInfo& commit, std::string& error) {
       tree.p, GIT_TREEWALK_PRE,
       [](const char* root, const git_tree_entry* e, void* payload) -> int {
         const std::string name = git_tree_entry_name(e);
+        // Hidden files and folders and editor backups are not part of the plan (as on disk).
+        if (name.empty() || name[0] == '.' || name.back() == '~' ||
+            (name.size() >= 2 && name.front() == '#' && name.back() == '#'))
+          return 1;  // skips a folder's contents too
         if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && is_yaml(name) &&
             git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
           static_cast<Walk*>(payload)->out->push_back({std::string(root) + name, *git_tree_entry_id(e)});
         return 0;
       },
       &walk);
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  std::sort(entries.begin(), entries.end(),
+            [](const Entry& a, const Entry& b) { return a.path < b.path; });
+  Owned<git_odb, git_odb_free> odb;
+  git_repository_odb(&odb.p, repo_);
+  std::size_t total = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto index = static_cast<std::uint32_t>(i + 1);
     paths.push_back(display_root_ + entries[i].path);
+    // The same size limits as on disk, checked from the object's header before the blob
+    // is read (and inflated) whole.
+    std::size_t size = 0;
+    git_object_t type{};
+    SourceText src{paths.back(), "", "", false};
+    if (odb.p && git_odb_read_header(&size, &type, odb.p, &entries[i].blob) == 0 &&
+        !within_size_limits(size, total, options, src)) {
+      parts.push_back(load_file(src, index));
+      continue;
+    }
+    total += size;
     char hex[GIT_OID_HEXSZ + 1] = {};
     git_oid_tostr(hex, sizeof hex, &entries[i].blob);
     const std::string key = fmt::format("{}#{}", hex, index);  // locations name the position
     auto cached = cache_.find(key);
     if (cached == cache_.end()) {
       Owned<git_blob, git_blob_free> blob;
-      SourceText src{paths.back(), "", "", false};
       if (git_blob_lookup(&blob.p, repo_, &entries[i].blob) == 0)
         src.bytes.assign(static_cast<const char*>(git_blob_rawcontent(blob.p)),
                          static_cast<std::size_t>(git_blob_rawsize(blob.p)));

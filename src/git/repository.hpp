@@ -33,8 +33,9 @@ class Repository {
   std::optional<CommitInfo> resolve(const std::string& revision, std::string& error) const;
 
   // The plan at a commit, loaded as the working tree would be (paths shown the same way).
-  // Files unchanged since an earlier call are not parsed again.
-  LoadResult load(const CommitInfo& commit, std::string& error);
+  // Files unchanged since an earlier call are not parsed again. The size limits are the
+  // working tree's: a blob over them is not read.
+  LoadResult load(const CommitInfo& commit, std::string& error, const LoadOptions& options = {});
 
   // Commits on the first-parent line from `from` that changed the plan folder, oldest first.
   std::vector<CommitInfo> plan_history(const CommitInfo& from, bool first_parent, std::string& error) const;

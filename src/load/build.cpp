@@ -82,6 +82,35 @@ std::string describe(const YamlNode& n) {
   return "the text '" + shown + "'";
 }
 
+// Numbers are bounded so that every sum, ratio and percentage stays finite and sensible.
+constexpr double kMaxWeight = 1e6;
+constexpr double kMaxCount = 1e12;  // planned and actual amounts
+
+// Numbers as people write them: 5, 2.5, not 5.000000.
+std::string num(double v) {
+  return fmt::format("{}", v);
+}
+
+// A BCP 47 language tag, the shapes that matter here: a primary language of 2-8 letters,
+// then subtags of 1-8 letters or digits ("he", "en-GB", "zh-Hant-TW", "sr-Latn").
+bool is_language_tag(const std::string& s) {
+  if (s.empty() || s.size() > 35) return false;
+  std::size_t start = 0;
+  for (std::size_t part = 0;; ++part) {
+    std::size_t end = s.find('-', start);
+    if (end == std::string::npos) end = s.size();
+    const std::size_t len = end - start;
+    if (len < (part == 0 ? 2 : 1) || len > 8) return false;
+    for (std::size_t i = start; i < end; ++i) {
+      const char c = s[i];
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (!(letter || (part > 0 && c >= '0' && c <= '9'))) return false;
+    }
+    if (end == s.size()) return true;
+    start = end + 1;
+  }
+}
+
 class FileBuilder {
  public:
   FileBuilder(std::uint32_t file, Plan& plan, Diagnostics& diags)
@@ -119,6 +148,9 @@ class FileBuilder {
 
   void error(const char* code, const YamlNode& n, std::string message) {
     diags_.push_back(make_error(code, at(n), std::move(message)));
+  }
+  void error_at(const char* code, const Loc& loc, std::string message) {
+    diags_.push_back(make_error(code, loc, std::move(message)));
   }
 
   // The id written in an item's mapping, if any, so messages can name the item early.
@@ -314,7 +346,20 @@ class FileBuilder {
     text(f, "id", owner, m.id);
     text(f, "title", owner, m.title);
     text(f, "organization", owner, m.organization);
-    text(f, "language", owner, m.language);
+    if (text(f, "language", owner, m.language) && !is_language_tag(m.language.value)) {
+      // Never kept: the language names files (labels) and goes into the HTML.
+      std::string fixed = m.language.value;
+      std::replace(fixed.begin(), fixed.end(), '_', '-');
+      const bool hint = fixed != m.language.value && is_language_tag(fixed);
+      diags_.push_back(make_error(
+          "bad-language", m.language.loc,
+          fmt::format("the plan's language '{}' is not a language tag (BCP 47) like 'he', 'en' "
+                      "or 'en-GB'{}",
+                      m.language.value.size() > 40 ? m.language.value.substr(0, 37) + "..."
+                                                   : m.language.value,
+                      hint ? fmt::format("; did you mean '{}'?", fixed) : "")));
+      m.language = {};
+    }
     text(f, "status", owner, m.status);
     date(f, "published", owner, m.published);
     if (f.find("title") == f.end() || f.at("title").value->is_null())
@@ -416,8 +461,25 @@ class FileBuilder {
     texts(f, "partners", owner, a.partners);
     date(f, "due", owner, a.due);
     date(f, "start", owner, a.start);
-    number(f, "percent", owner, a.percent);
-    number(f, "weight", owner, a.weight);
+    if (number(f, "percent", owner, a.percent) &&
+        !(a.percent.value >= 0 && a.percent.value <= 100)) {
+      error_at("bad-percent", a.percent.loc,
+               fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner,
+                           num(a.percent.value)));
+      a.percent = {};
+    }
+    if (number(f, "weight", owner, a.weight) &&
+        !(a.weight.value > 0 && a.weight.value <= kMaxWeight)) {
+      error_at(
+          "bad-weight", a.weight.loc,
+          a.weight.value > 0
+              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
+                            "activities with each other; the default is 1)",
+                            owner, num(a.weight.value), num(kMaxWeight))
+              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
+                            owner, num(a.weight.value)));
+      a.weight = {};
+    }
     if (!a.weight.given()) a.weight.value = 1.0;
     if (auto it = f.find("measure"); it != f.end() && !it->second.value->is_null())
       a.measure = read_measure(*it->second.key, *it->second.value, owner);
@@ -441,7 +503,18 @@ class FileBuilder {
     Fields f = collect(v, measure_keys(), "in the measure of " + owner);
     const std::string mowner = "the measure of " + owner;
     text(f, "unit", mowner, m.unit);
-    number(f, "actual", mowner, m.actual);
+    if (number(f, "actual", mowner, m.actual) && m.actual.value < 0) {
+      error_at("negative-actual", m.actual.loc,
+               fmt::format("the actual count of {} is {}; counts cannot be negative (write 0 if "
+                           "nothing is done yet)",
+                           owner, num(m.actual.value)));
+      m.actual = {};
+    } else if (m.actual.given() && m.actual.value > kMaxCount) {
+      error_at("bad-actual", m.actual.loc,
+               fmt::format("the actual count of {} is {}; a count is at most {}", owner,
+                           num(m.actual.value), num(kMaxCount)));
+      m.actual = {};
+    }
     auto it = f.find("planned");
     if (it == f.end() || it->second.value->is_null()) {
       error("missing-field", it == f.end() ? v : *it->second.key,
@@ -456,6 +529,17 @@ class FileBuilder {
       return std::nullopt;
     }
     m.planned.loc = at(p);
+    const Range& r = m.planned.value;
+    for (double end : {r.low, r.high}) {
+      if (end > 0 && end <= kMaxCount) continue;
+      error_at("bad-range", m.planned.loc,
+               end <= 0 ? fmt::format("the planned amount of {} must be above 0 (it is {}); for "
+                                      "work with no count, use 'percent'",
+                                      owner, num(end))
+                        : fmt::format("the planned amount of {} is {}; a count is at most {}",
+                                      owner, num(end), num(kMaxCount)));
+      return std::nullopt;
+    }
     return m;
   }
 

@@ -1,5 +1,7 @@
 #include "load/encoding.hpp"
 
+#include <string>
+
 #include <fmt/format.h>
 
 #include "util/text.hpp"
@@ -19,6 +21,37 @@ Loc locate_offset(std::string_view text, std::size_t offset, std::uint32_t file)
   std::string_view before = text.substr(line_start, offset - line_start);
   // Only the part before the offset is known to be valid UTF-8; count code points there.
   return {file, line, static_cast<std::uint32_t>(count_code_points(before) + 1)};
+}
+
+// libyaml also breaks lines at a CR alone, NEL (U+0085), LINE SEPARATOR (U+2028) and
+// PARAGRAPH SEPARATOR (U+2029), which editors (and `plan set`) do not count: every line
+// number after one would be off. They are refused anywhere in the file; CRLF stays valid.
+static bool check_line_breaks(std::string_view text, std::uint32_t file, Diagnostics& diags) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c != '\r' && c != 0xC2 && c != 0xE2) continue;
+    std::string message;
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+      message =
+          "the file holds a carriage return (CR) that is not followed by a line feed; "
+          "save the file with LF (or CRLF) line endings";
+    } else {
+      const char* what = text.compare(i, 2, "\xC2\x85") == 0       ? "a NEXT LINE (U+0085)"
+                         : text.compare(i, 3, "\xE2\x80\xA8") == 0 ? "a LINE SEPARATOR (U+2028)"
+                         : text.compare(i, 3, "\xE2\x80\xA9") == 0
+                             ? "a PARAGRAPH SEPARATOR (U+2029)"
+                             : nullptr;
+      if (!what) continue;
+      const char* escape = c == 0xC2 ? "\\N" : text[i + 2] == '\xA8' ? "\\L" : "\\P";
+      message = fmt::format(
+          "the file holds {}, a line break that editors do not show; use a "
+          "normal line break, or inside double quotes the escape {}",
+          what, escape);
+    }
+    diags.push_back(make_error("line-break", locate_offset(text, i, file), std::move(message)));
+    return false;
+  }
+  return true;
 }
 
 std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_t file,
@@ -59,6 +92,7 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
                     static_cast<unsigned>(static_cast<unsigned char>(text[bad])))));
     return std::nullopt;
   }
+  if (!check_line_breaks(text, file, diags)) return std::nullopt;
   return text;
 }
 

@@ -99,6 +99,24 @@ LoadResult load_sources(const std::string& root_display, std::vector<SourceText>
   return merge_parts(root_display, paths, std::move(parts));
 }
 
+bool within_size_limits(std::size_t size, std::size_t total, const LoadOptions& options,
+                        SourceText& s) {
+  if (size > options.max_file_size) {
+    s.skip_reason =
+        fmt::format("the file is {} MiB, over the limit of {} MiB per file (PLAN_MAX_FILE_MB)",
+                    size >> 20, options.max_file_size >> 20);
+  } else if (total + size > options.max_total_size) {
+    s.skip_reason = fmt::format(
+        "the plan's files together pass the limit of {} MiB (PLAN_MAX_TOTAL_MB); "
+        "this file was not read",
+        options.max_total_size >> 20);
+  } else {
+    return true;
+  }
+  s.too_large = true;
+  return false;
+}
+
 static std::string display_path(const fs::path& p, const fs::path& cwd) {
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
@@ -116,20 +134,14 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
     SourceText s;
     s.path = display_path(e.path, cwd);
     s.skip_reason = e.skip_reason;
+    s.unreadable = e.unreadable;
     if (s.skip_reason.empty() && !options.replace_path.empty() && s.path == options.replace_path) {
       s.bytes = options.replace_bytes;
     } else if (s.skip_reason.empty()) {
       std::string why;
       const auto size = static_cast<std::size_t>(std::filesystem::file_size(e.open_path, ec));
-      if (!ec && size > options.max_file_size) {
-        s.skip_reason = fmt::format("the file is {} MiB, over the limit of {} MiB per file (PLAN_MAX_FILE_MB)",
-                                    size >> 20, options.max_file_size >> 20);
-        s.too_large = true;
-      } else if (!ec && total + size > options.max_total_size) {
-        s.skip_reason = fmt::format("the plan's files together pass the limit of {} MiB (PLAN_MAX_TOTAL_MB); "
-                                    "this file was not read",
-                                    options.max_total_size >> 20);
-        s.too_large = true;
+      if (!ec && !within_size_limits(size, total, options, s)) {
+        // too large: not read
       } else if (!read_regular_file(e.open_path, options.max_file_size, s.bytes, why)) {
         s.skip_reason = "cannot read the file: " + why;
         s.unreadable = true;

@@ -33,6 +33,12 @@ struct SourceText {
   bool too_large = false;   // over a size limit: an error in the plan, not an I/O failure
 };
 
+// Whether a file of `size` bytes may be read when `total` bytes of the plan were read
+// before it; if not, `s` is marked too large with the reason. The working tree and git
+// revisions share it, so both give the same `too-large` diagnostics.
+bool within_size_limits(std::size_t size, std::size_t total, const LoadOptions& options,
+                        SourceText& s);
+
 // One file's share of the plan, loaded on its own (files load in parallel, and `plan
 // history` reuses the part of a file that did not change between commits). Its locations
 // name the file by its index in the list being loaded.

@@ -39,25 +39,40 @@ static bool is_inside(const fs::path& child, const fs::path& root) {
   return r == root.end();
 }
 
-std::vector<SourceEntry> find_plan_files(const std::string& root) {
-  std::vector<SourceEntry> entries;
+// Hidden files and folders (.git, .goals.yaml.swp, Emacs's lock link .#goals.yaml) and
+// editors' backups (goals.yaml~, #goals.yaml#) are not part of the plan: passed over
+// without a word.
+static bool is_hidden_or_backup(const std::string& name) {
+  return name.empty() || name[0] == '.' || name.back() == '~' ||
+         (name.size() >= 2 && name.front() == '#' && name.back() == '#');
+}
+
+// One folder, then its subfolders in turn. A folder that cannot be listed is reported and
+// the walk goes on with the rest. Links to folders are not followed (no loops).
+static void walk(const fs::path& dir, const fs::path& canonical_root,
+                 std::vector<SourceEntry>& entries) {
   std::error_code ec;
-  const fs::path canonical_root = fs::canonical(root, ec);
-  fs::recursive_directory_iterator it(root, fs::directory_options::none, ec), end;
+  fs::directory_iterator it(dir, ec), end;
   if (ec) {
-    entries.push_back({root, "", fmt::format("cannot list the folder: {}", ec.message())});
-    return entries;
+    entries.push_back(
+        {dir.string(), "",
+         fmt::format("cannot list the folder ({}): its files were not read", ec.message()), true});
+    return;
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      entries.push_back({it->path().string(), "", fmt::format("cannot list: {}", ec.message())});
-      ec.clear();
-      continue;
+      entries.push_back(
+          {dir.string(), "",
+           fmt::format("cannot list the whole folder ({}): some files were not read", ec.message()),
+           true});
+      return;
     }
     const fs::path& p = it->path();
+    if (is_hidden_or_backup(p.filename().string())) continue;
+    const fs::file_status st = it->symlink_status(ec);
+    if (!ec && st.type() == fs::file_type::directory) walk(p, canonical_root, entries);
     if (!has_yaml_extension(p)) continue;
     SourceEntry e{p.string(), p.string(), ""};
-    fs::file_status st = it->symlink_status(ec);
     if (ec) {
       e.skip_reason = fmt::format("cannot inspect: {}; skipped", ec.message());
     } else if (st.type() == fs::file_type::symlink) {
@@ -79,15 +94,27 @@ std::vector<SourceEntry> find_plan_files(const std::string& root) {
     }
     entries.push_back(std::move(e));
   }
+}
+
+std::vector<SourceEntry> find_plan_files(const std::string& root) {
+  std::vector<SourceEntry> entries;
+  std::error_code ec;
+  const fs::path canonical_root = fs::canonical(root, ec);
+  walk(root, canonical_root, entries);
   std::sort(entries.begin(), entries.end(),
             [](const SourceEntry& a, const SourceEntry& b) { return a.path < b.path; });
   // A link inside the folder to a file that is read anyway would define everything twice.
+  // The file itself is kept (it is the one `plan set` edits); the link is the duplicate.
   std::set<std::string> seen;
-  for (SourceEntry& e : entries) {
-    if (!e.skip_reason.empty()) continue;
-    fs::path c = fs::weakly_canonical(e.open_path, ec);
-    if (!seen.insert(c.string()).second) e.skip_reason = "the same file as another one read; skipped";
-  }
+  for (bool links : {false, true})
+    for (SourceEntry& e : entries) {
+      if (!e.skip_reason.empty() || (e.open_path != e.path) != links) continue;
+      fs::path c = fs::weakly_canonical(e.open_path, ec);
+      if (!seen.insert(c.string()).second)
+        e.skip_reason =
+            links ? "a link to the same file as another one read (the file itself); skipped"
+                  : "the same file as another one read; skipped";
+    }
   return entries;
 }
 

@@ -12,10 +12,12 @@ struct SourceEntry {
   std::string path;         // the path as found below the plan folder (used for display)
   std::string open_path;    // what to open: the path, or a link's target inside the folder
   std::string skip_reason;  // non-empty: not read, and the warning says why
+  bool unreadable = false;  // a folder that could not be listed: an I/O error, not a warning
 };
 
-// Every *.yaml / *.yml below `root`, sorted by path. `root` must be a folder.
-// Errors listing a folder come back as entries with a skip reason.
+// Every *.yaml / *.yml below `root`, sorted by path. `root` must be a folder. Hidden
+// files and folders and editors' backup files are left out.
+// A folder that cannot be listed comes back as an entry marked unreadable.
 std::vector<SourceEntry> find_plan_files(const std::string& root);
 
 // Reads a regular file whole; opens without following a final link and without blocking.

@@ -2,8 +2,10 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -22,28 +24,46 @@ struct Abort {
   Diagnostic diag;
 };
 
-std::size_t count_nodes(const YamlNode& n) {
-  std::size_t total = 1;
-  for (const YamlNode& c : n.children) total += count_nodes(c);
-  return total;
-}
-
 // YAML's core schema: these plain scalars are null.
 bool is_null_text(const char* v, std::size_t len) {
   std::string_view s(v, len);
   return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
+// What a subtree would cost if an alias copied it: nodes, bytes of text, and height (the
+// number of nested mappings and sequences; a scalar has 0).
+struct Cost {
+  std::size_t nodes = 0, bytes = 0, height = 0;
+  void add(const Cost& c) {
+    nodes += c.nodes;
+    bytes += c.bytes;
+    height = std::max(height, c.height);
+  }
+};
+
+// An anchored node is found again by its path of child indices from the root: nodes are
+// only ever appended while the tree is built, so the path stays true, and nothing is copied
+// until an alias asks for it (copying at every anchor made nested anchors cost depth × size).
+struct Anchor {
+  std::vector<std::uint32_t> path;
+  Cost cost;
+};
+
 class TreeBuilder {
  public:
   TreeBuilder(std::string_view text, std::uint32_t file, const YamlLimits& limits)
-      : text_(text), file_(file), limits_(limits) {}
+      : file_(file), limits_(limits) {
+    // Aliases may copy in some multiple of the file, never more than the cap.
+    alias_bytes_budget_ =
+        std::min(limits_.max_alias_bytes,
+                 std::max(limits_.min_alias_bytes, text.size() * limits_.alias_bytes_per_byte));
+  }
 
   std::optional<YamlNode> root;
-  Diagnostics diags;  // problems that do not stop the parse (duplicate keys)
+  Diagnostics diags;  // problems that do not stop the parse (duplicate keys, NUL)
 
   // The innermost mapping or sequence still open, or null.
-  const YamlNode* innermost_open() const { return stack_.empty() ? nullptr : stack_.back(); }
+  const YamlNode* innermost_open() const { return frames_.empty() ? nullptr : frames_.back().node; }
 
   Loc loc_of(const yaml_mark_t& m) const {
     return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
@@ -63,7 +83,18 @@ class TreeBuilder {
     } else {
       n.value.assign(value, s.length);
     }
-    add(std::move(n), s.anchor);
+    // A raw NUL is an encoding error before this; the escapes "\0" and "\x00" still make
+    // one, which would cut the text short in every output. It becomes U+FFFD after the error.
+    if (n.value.find('\0') != std::string::npos) {
+      diags.push_back(make_error("nul-character", loc_of(e.start_mark),
+                                 "this text holds a NUL character (an escape \\0, \\x00 or "
+                                 "\\u0000); remove it"));
+      for (std::size_t at = n.value.find('\0'); at != std::string::npos;
+           at = n.value.find('\0', at))
+        n.value.replace(at, 1, "\xEF\xBF\xBD");
+    }
+    const Cost cost{1, n.value.size(), 0};
+    add(std::move(n), s.anchor, cost);
   }
 
   void alias(const yaml_event_t& e) {
@@ -74,48 +105,77 @@ class TreeBuilder {
                              fmt::format("YAML syntax error: the alias *{} refers to no anchor &{} "
                                          "before it",
                                          name ? name : "", name ? name : ""))};
-    alias_nodes_ += count_nodes(it->second);
+    const Anchor& a = it->second;
+    // The copy must not nest deeper than a file written out could.
+    if (frames_.size() + a.cost.height > limits_.max_depth)
+      throw Abort{make_error("too-deep", loc_of(e.start_mark),
+                             fmt::format("the alias *{} nests its value deeper than {} levels; a "
+                                         "plan needs only a few",
+                                         name ? name : "", limits_.max_depth))};
+    alias_nodes_ += a.cost.nodes;
+    alias_bytes_ += a.cost.bytes;
     if (alias_nodes_ > limits_.max_alias_nodes)
       throw Abort{make_error("alias-limit", loc_of(e.start_mark),
                              fmt::format("aliases expand to more than {} nodes; write the values "
                                          "out instead of nesting aliases",
                                          limits_.max_alias_nodes))};
-    YamlNode copy = it->second;
-    add(std::move(copy), nullptr);
+    if (alias_bytes_ > alias_bytes_budget_)
+      throw Abort{
+          make_error("alias-limit", loc_of(e.start_mark),
+                     fmt::format("aliases copy more than {} KiB of text in this file "
+                                 "({} times its size, at least {} KiB, at most {} MiB); "
+                                 "write the values out, or alias less",
+                                 alias_bytes_budget_ >> 10, limits_.alias_bytes_per_byte,
+                                 limits_.min_alias_bytes >> 10, limits_.max_alias_bytes >> 20))};
+    YamlNode copy = resolve(a.path);  // a copy first: the push below may move the original
+    add(std::move(copy), nullptr, a.cost);
   }
 
   void open(YamlNode::Kind kind, const yaml_event_t& e, yaml_char_t* anchor) {
-    if (stack_.size() >= limits_.max_depth)
+    if (frames_.size() >= limits_.max_depth)
       throw Abort{make_error("too-deep", loc_of(e.start_mark),
                              fmt::format("nesting deeper than {} levels; a plan needs only a few "
                                          "(look for brackets that are opened and never closed)",
                                          limits_.max_depth))};
     YamlNode n = make(kind, e.start_mark);
-    if (stack_.empty()) {
+    Frame f;
+    if (frames_.empty()) {
       root = std::move(n);
-      stack_.push_back(&*root);
+      f.node = &*root;
     } else {
-      YamlNode& parent = *stack_.back();
+      YamlNode& parent = *frames_.back().node;
       if (parent.is_mapping() && parent.children.size() % 2 == 0) note_key(n);
+      f.index = static_cast<std::uint32_t>(parent.children.size());
       parent.children.push_back(std::move(n));
-      stack_.push_back(&parent.children.back());
+      f.node = &parent.children.back();
     }
-    open_anchors_.push_back(anchor ? reinterpret_cast<const char*>(anchor) : "");
+    if (anchor) f.anchor = reinterpret_cast<const char*>(anchor);
+    frames_.push_back(std::move(f));
     if (kind == YamlNode::Kind::mapping) key_sets_.emplace_back();
   }
 
   void close(const yaml_event_t& e) {
-    YamlNode* done = stack_.back();
+    Frame& f = frames_.back();
+    YamlNode* done = f.node;
     done->end_line = static_cast<std::uint32_t>(e.end_mark.line + 1);
     done->end_col = static_cast<std::uint32_t>(e.end_mark.column + 1);
     if (done->is_mapping()) key_sets_.pop_back();
-    stack_.pop_back();
-    std::string anchor = std::move(open_anchors_.back());
-    open_anchors_.pop_back();
-    if (!anchor.empty()) anchors_[anchor] = *done;
+    Cost cost = f.children;
+    cost.nodes += 1;
+    cost.height += 1;
+    if (!f.anchor.empty()) anchors_[f.anchor] = Anchor{path(), cost};
+    frames_.pop_back();
+    if (!frames_.empty()) frames_.back().children.add(cost);
   }
 
  private:
+  struct Frame {
+    YamlNode* node = nullptr;  // stays valid: only the innermost open node grows
+    std::uint32_t index = 0;   // its place among its parent's children
+    std::string anchor;
+    Cost children;  // what its children cost so far
+  };
+
   YamlNode make(YamlNode::Kind kind, const yaml_mark_t& m) const {
     YamlNode n;
     n.kind = kind;
@@ -124,15 +184,35 @@ class TreeBuilder {
     return n;
   }
 
-  void add(YamlNode n, yaml_char_t* anchor) {
-    if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = n;
-    if (stack_.empty()) {
+  // The path of the innermost open node.
+  std::vector<std::uint32_t> path() const {
+    std::vector<std::uint32_t> p;
+    for (std::size_t i = 1; i < frames_.size(); ++i) p.push_back(frames_[i].index);
+    return p;
+  }
+
+  const YamlNode& resolve(const std::vector<std::uint32_t>& p) const {
+    const YamlNode* n = &*root;
+    for (std::uint32_t i : p) n = &n->children[i];
+    return *n;
+  }
+
+  void add(YamlNode n, yaml_char_t* anchor, const Cost& cost) {
+    if (frames_.empty()) {
       root = std::move(n);
+      if (anchor) anchors_[reinterpret_cast<const char*>(anchor)] = Anchor{{}, cost};
       return;
     }
-    YamlNode& parent = *stack_.back();
+    Frame& f = frames_.back();
+    YamlNode& parent = *f.node;
+    if (anchor) {
+      std::vector<std::uint32_t> p = path();
+      p.push_back(static_cast<std::uint32_t>(parent.children.size()));
+      anchors_[reinterpret_cast<const char*>(anchor)] = Anchor{std::move(p), cost};
+    }
     if (parent.is_mapping() && parent.children.size() % 2 == 0) note_key(n);
     parent.children.push_back(std::move(n));
+    f.children.add(cost);
   }
 
   // Duplicate keys: most YAML readers keep one silently; the format says a key appears once.
@@ -149,15 +229,67 @@ class TreeBuilder {
     diags.push_back(std::move(d));
   }
 
-  std::string_view text_;
   std::uint32_t file_;
   YamlLimits limits_;
-  std::vector<YamlNode*> stack_;  // pointers stay valid: only the top node grows
-  std::vector<std::string> open_anchors_;
+  std::vector<Frame> frames_;
   std::vector<std::map<std::string, std::pair<std::uint32_t, std::uint32_t>>> key_sets_;
-  std::unordered_map<std::string, YamlNode> anchors_;
-  std::size_t alias_nodes_ = 0;
+  std::unordered_map<std::string, Anchor> anchors_;
+  std::size_t alias_nodes_ = 0, alias_bytes_ = 0, alias_bytes_budget_ = 0;
 };
+
+bool is_merge_key(const YamlNode& k) {
+  return k.is_scalar() && k.plain && k.value == "<<";
+}
+
+// YAML merge keys (`<<: *base`, `<<: [*a, *b]`), applied once the tree is whole: a mapping
+// takes each merged pair whose key it does not set itself, earlier mappings in a list
+// winning over later ones. Merged values keep the place where they are written. Children
+// first, so that a merged mapping's own merges are done; the depth limit bounds the recursion.
+void apply_merges(YamlNode& n, std::uint32_t file, Diagnostics& diags) {
+  for (YamlNode& c : n.children) apply_merges(c, file, diags);
+  if (!n.is_mapping()) return;
+  bool any = false;
+  for (std::size_t i = 0; i < n.pair_count() && !any; ++i) any = is_merge_key(n.key(i));
+  if (!any) return;
+  std::set<std::string> taken;
+  for (std::size_t i = 0; i < n.pair_count(); ++i)
+    if (!is_merge_key(n.key(i)) && n.key(i).is_scalar()) taken.insert(n.key(i).value);
+  std::vector<YamlNode> out;
+  out.reserve(n.children.size());
+  auto merge_from = [&](YamlNode& m) {
+    for (std::size_t j = 0; j + 1 < m.children.size(); j += 2) {
+      if (m.children[j].is_scalar() && !taken.insert(m.children[j].value).second) continue;
+      out.push_back(std::move(m.children[j]));
+      out.push_back(std::move(m.children[j + 1]));
+    }
+  };
+  auto refuse = [&](const YamlNode& v) {
+    diags.push_back(make_error("wrong-type", {file, v.line, v.col},
+                               "the merge key '<<' takes a mapping, usually an alias of one "
+                               "('<<: *base'), or a list of them ('<<: [*a, *b]'); this is "
+                               "neither, so it is left out"));
+  };
+  for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
+    YamlNode& k = n.children[i];
+    YamlNode& v = n.children[i + 1];
+    if (!is_merge_key(k)) {
+      out.push_back(std::move(k));
+      out.push_back(std::move(v));
+    } else if (v.is_mapping()) {
+      merge_from(v);
+    } else if (v.is_sequence()) {
+      for (YamlNode& m : v.children) {
+        if (m.is_mapping())
+          merge_from(m);
+        else
+          refuse(m);
+      }
+    } else {
+      refuse(v);
+    }
+  }
+  n.children = std::move(out);
+}
 
 // The character at a line and column (both 1-based, column in code points), or 0.
 char char_at(std::string_view text, const Loc& at) {
@@ -297,6 +429,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
   }
   if (fatal) diags.push_back(std::move(*fatal));
   if (!b.root || b.root->is_null()) return std::nullopt;  // empty, comments only, or a bare ---
+  apply_merges(*b.root, file, diags);
   return std::move(b.root);
 }
 

@@ -31,14 +31,21 @@ struct YamlNode {
 };
 
 struct YamlLimits {
-  std::size_t max_depth = 100;             // nesting of mappings and sequences
-  std::size_t max_alias_nodes = 100000;    // nodes that aliases may copy in, per file
+  std::size_t max_depth = 100;           // nesting of mappings and sequences, aliases included
+  std::size_t max_alias_nodes = 100000;  // nodes that aliases may copy in, per file
+  // Bytes of text that aliases may copy in, per file: this many times the file's size,
+  // but at least min_alias_bytes and at most max_alias_bytes.
+  std::size_t alias_bytes_per_byte = 64;
+  std::size_t min_alias_bytes = std::size_t{1} << 20;
+  std::size_t max_alias_bytes = std::size_t{64} << 20;
 };
 
 // Parses one file's text (already checked to be UTF-8, byte-order mark removed).
 // Returns the document's root, or nothing when the file is empty (only comments, or `---`)
 // or broken; problems are appended to `diags` located in file `file`.
 // A file holds one document; duplicate keys, unclosed quotes and runaway aliases are errors.
+// Merge keys (`<<: *base`) are applied. Time and memory are linear in the text's size
+// (anchors are not copied until an alias uses them, and aliases copy within the limits).
 std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Diagnostics& diags,
                                    const YamlLimits& limits = {});
 

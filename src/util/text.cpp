@@ -60,30 +60,40 @@ std::string ascii_lower(std::string_view s) {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Optimal string alignment: insertions, deletions, substitutions and swaps of two
-  // neighbours each cost 1, so "titel" is one edit from "title".
+  // neighbours each cost 1, so "titel" is one edit from "title". Three rows of the matrix
+  // are kept, not all of it: memory grows with one word's length, not with the product.
   const std::string x = ascii_lower(a), y = ascii_lower(b);
   const std::size_t w = y.size() + 1;
-  std::vector<std::size_t> d((x.size() + 1) * w);
-  for (std::size_t i = 0; i <= x.size(); ++i) d[i * w] = i;
-  for (std::size_t j = 0; j <= y.size(); ++j) d[j] = j;
+  std::vector<std::size_t> before(w), prev(w), cur(w);
+  for (std::size_t j = 0; j < w; ++j) prev[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
-    for (std::size_t j = 1; j <= y.size(); ++j) {
+    cur[0] = i;
+    for (std::size_t j = 1; j < w; ++j) {
       const std::size_t cost = x[i - 1] == y[j - 1] ? 0 : 1;
-      std::size_t v = std::min({d[(i - 1) * w + j] + 1, d[i * w + j - 1] + 1, d[(i - 1) * w + j - 1] + cost});
+      std::size_t v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1])
-        v = std::min(v, d[(i - 2) * w + j - 2] + 1);
-      d[i * w + j] = v;
+        v = std::min(v, before[j - 2] + 1);
+      cur[j] = v;
     }
+    std::swap(before, prev);
+    std::swap(prev, cur);
   }
-  return d[x.size() * w + y.size()];
+  return prev[y.size()];
 }
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   // Allow about one edit per three characters, at least one: "titel" → "title".
   const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
   std::string best;
+  // Suggestions are for words a person typed: a longer word gets none, so that a hostile
+  // file cannot make this cost more than kMaxSuggestedLength² per candidate.
+  if (word.size() > kMaxSuggestedLength) return best;
   std::size_t best_distance = limit + 1;
   for (const std::string& c : candidates) {
+    // The distance is at least the difference in length.
+    const std::size_t gap =
+        c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap >= best_distance) continue;
     std::size_t d = edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;

@@ -25,6 +25,8 @@ std::size_t ascii_lower_calls();
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The closest candidate within a distance that scales with the word's length, or "".
+// Words longer than this get no suggestion (it bounds the time spent on hostile input).
+constexpr std::size_t kMaxSuggestedLength = 64;
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 // "; did you mean 'x'?" when there is a close candidate, else "".

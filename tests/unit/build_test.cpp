@@ -127,3 +127,88 @@ TEST_CASE("plan metadata, period and nested contacts") {
   CHECK(m->contacts == std::vector<std::pair<std::string, std::string>>{
                            {"phone", "03-6925418"}, {"office.email", "a@b.c"}});
 }
+
+TEST_CASE("numbers out of range are located errors and never reach the model") {
+  auto one = [](const std::string& fields) {
+    return load_one(
+        "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n" +
+        fields);
+  };
+  // Two weights of 1e308 summed to infinity, and infinity over infinity is NaN.
+  LoadResult r = one("        weight: 1e308\n        percent: 100\n");
+  CHECK(codes(r.diags) == "bad-weight@7:17");
+  REQUIRE(r.plan.sections.size() == 1);
+  CHECK(r.plan.sections[0].activities[0].weight.value == 1);  // the default, not 1e308
+  CHECK(r.plan.sections[0].activities[0].percent.value == 100);
+
+  const std::pair<const char*, const char*> cases[] = {
+      {"        weight: 0\n", "bad-weight@7:17"},
+      {"        weight: 1000001\n", "bad-weight@7:17"},
+      {"        weight: 1000000\n", ""},
+      {"        percent: 100.5\n", "bad-percent@7:18"},
+      {"        percent: -1\n", "bad-percent@7:18"},
+      {"        measure: {planned: 1e12, actual: 1e12}\n", ""},
+      {"        measure: {planned: 2e12, actual: 0}\n", "bad-range@7:28"},
+      {"        measure: {planned: 1-2e12}\n", "bad-range@7:28"},
+      {"        measure: {planned: 0}\n", "bad-range@7:28"},
+      {"        measure: {planned: 5, actual: 1.5e12}\n", "bad-actual@7:39"},
+      {"        measure: {planned: 5, actual: -1}\n", "negative-actual@7:39"},
+      // Non-finite YAML numbers are not numbers here at all.
+      {"        weight: .inf\n", "wrong-type@7:17"},
+      {"        percent: .nan\n", "wrong-type@7:18"},
+      {"        measure: {planned: -.inf}\n", "wrong-type@7:28"},
+      {"        measure: {planned: 5, actual: .NaN}\n", "wrong-type@7:39"},
+  };
+  for (auto [fields, expected] : cases) {
+    CAPTURE(fields);
+    r = one(fields);
+    CHECK(codes(r.diags) == expected);
+    const Activity& a = r.plan.sections[0].activities[0];
+    CHECK((a.weight.value > 0 && a.weight.value <= 1e6));
+    CHECK((a.percent.value >= 0 && a.percent.value <= 100));
+    if (a.measure) {
+      CHECK((a.measure->planned.value.low > 0 && a.measure->planned.value.high <= 1e12));
+      CHECK((a.measure->actual.value >= 0 && a.measure->actual.value <= 1e12));
+    }
+  }
+}
+
+TEST_CASE("the plan's language is a BCP 47 tag, never a path") {
+  auto lang = [](const std::string& value) {
+    return load_one("plan:\n  title: P\n  language: " + value + "\n");
+  };
+  for (const char* ok : {"he", "en", "en-GB", "zh-Hant-TW", "sr-Latn", "es-419"}) {
+    CAPTURE(ok);
+    LoadResult r = lang(ok);
+    CHECK(r.diags.empty());
+    CHECK(r.plan.metas[0].language.value == ok);
+  }
+  for (const char* bad : {"../../../../tmp/x", "he_IL", "e", "englishlanguage", "he-", "-he", "h1",
+                          "he/x", "\"he \"", "\"\""}) {
+    CAPTURE(bad);
+    LoadResult r = lang(bad);
+    CHECK(codes(r.diags) == "bad-language@3:13");
+    CHECK_FALSE(r.plan.metas[0].language.given());  // not kept: nothing can use it as a path
+    CHECK(r.plan.metas[0].language.value.empty());
+  }
+  CHECK(lang("he_IL").diags[0].message.find("did you mean 'he-IL'?") != std::string::npos);
+}
+
+TEST_CASE("merge keys build activities, explicit fields winning") {
+  LoadResult r = load_one(
+      "sections:\n"
+      "  - id: s\n"
+      "    title: S\n"
+      "    activities:\n"
+      "      - &base {id: a, title: A, owner: Dana, weight: 2}\n"
+      "      - <<: *base\n"
+      "        id: b\n"
+      "        title: B\n");
+  CHECK(codes(r.diags) == "");
+  REQUIRE(r.plan.sections[0].activities.size() == 2);
+  const Activity& b = r.plan.sections[0].activities[1];
+  CHECK(b.id.value == "b");
+  CHECK(b.owner.value == "Dana");
+  CHECK(b.weight.value == 2);
+  CHECK(b.owner.loc.line == 5);  // where the merged value is written
+}

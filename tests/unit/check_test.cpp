@@ -145,3 +145,23 @@ TEST_CASE("a file that cannot be read skips the whole-plan rules instead of casc
   CHECK(codes(r.diags) == "yaml-syntax@1:8");  // at the unclosed '['
   CHECK(codes(run_checks(ix)) == "");  // no "missing plan", no "unknown goal G1"
 }
+
+TEST_CASE("an id longer than 64 characters is a bad-id, and a long reference costs little") {
+  const std::string long_id(20000, 'a');
+  Diagnostics d =
+      check_text(std::string(kHeader) + "  - {id: T" + long_id + ", title: Long, goals: [G1]}\n" +
+                 "sections:\n  - id: s\n    title: S\n    activities:\n" +
+                 "      - {id: a, title: A, targets: [U" + long_id + "]}\n");
+  CHECK(codes(d) == "unserved-target@7:5 unserved-target@8:5 bad-id@8:10 unknown-target@13:37");
+  REQUIRE(d.size() == 4);
+  CHECK(d[2].message.find("at most 64 characters") != std::string::npos);
+  CHECK(d[2].message.size() < 200);  // the id is shown in part
+  // No suggestion is looked for: one would cost 20,000² steps (it was 3 GB of memory).
+  CHECK(d[3].message.find("did you mean") == std::string::npos);
+
+  const std::string id64(64, 'b'), id65(65, 'b');
+  CHECK(codes(check_text(
+            with_activities("      - {id: " + id64 + ", title: A, targets: [T1]}\n"))) == "");
+  CHECK(codes(check_text(with_activities("      - {id: " + id65 +
+                                         ", title: A, targets: [T1]}\n"))) == "bad-id@12:14");
+}
