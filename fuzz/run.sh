@@ -3,13 +3,13 @@
 # on) into build-fuzz/, seeds each corpus from the test plans, and runs each target for
 # SECONDS (default 600). Findings land in fuzz/findings/; each one becomes a regression
 # input under tests/fuzz-regressions/ once understood and fixed.
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
-targets=("${@:-fuzz_load_check fuzz_pipeline}")
-[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline)
+targets=("${@:-fuzz_load_check fuzz_pipeline fuzz_set}")
+[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set)
 need=()
 for pkg in clang libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")

@@ -6,13 +6,20 @@
 #include <filesystem>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "git/init_repository.hpp"
 #include "render/embedded.hpp"
 #include "util/atomic_write.hpp"
+
+// Where the CI workflow that `plan init` writes gets the tool's source: set when the tool
+// is built (CMake's PLAN_SOURCE_REPOSITORY, by default the source tree's `origin`).
+#ifndef PLAN_SOURCE_REPOSITORY
+#define PLAN_SOURCE_REPOSITORY ""
+#endif
 
 namespace fs = std::filesystem;
 
@@ -22,7 +29,27 @@ namespace {
 struct InitOptions {
   std::string dir = ".";
   std::string lang = "en";
+  std::string tool_repository = PLAN_SOURCE_REPOSITORY;
 };
+
+// Why `rel` cannot be written under `dir` without touching anything that is there, or "":
+// the file exists, a folder on its way is a file, or a link on its way leaves `dir`.
+std::string blocked(const fs::path& dir, const std::string& rel) {
+  const fs::path p = dir / rel;
+  struct stat st {};
+  if (::lstat(p.c_str(), &st) == 0) return "exists";
+  fs::path at = dir;
+  for (const fs::path& part : fs::path(rel).parent_path()) {
+    if (::stat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+      return "cannot be created: " + at.lexically_normal().string() + " is a file, not a folder";
+    at /= part;
+    if (::stat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+      return "cannot be created: " + at.lexically_normal().string() + " is a file, not a folder";
+  }
+  std::string error;
+  if (!check_folder_links(p.string(), dir.string(), error)) return "cannot be written: " + error;
+  return "";
+}
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
@@ -36,48 +63,78 @@ Runner setup_init(CLI::App& sub) {
   sub.add_option("DIR", opts->dir, "Where to create the plan repository (default: here)");
   sub.add_option("--lang", opts->lang, "The language of the starter text: en or he")
       ->check(CLI::IsMember({"en", "he"}));
+  sub.add_option(
+      "--tool-repository", opts->tool_repository,
+      "The git address the CI workflow builds `plan` from (default: where this build came from)");
   return [opts](const GlobalOptions&) {
     std::string error;
     const Date today = resolve_as_of("", error);
     const std::string year = error.empty() ? std::to_string(today.year) : "2026";
 
-    // What to write: the starter files of the language, and the schema they point at.
+    // What to write: the starter files of the language, and the schema they point at. The
+    // CI workflow only when it can work as written: it builds the tool from its source.
     std::vector<std::pair<std::string, std::string>> files;
     const std::string prefix = "init/" + opts->lang + "/";
-    for (const EmbeddedFile& f : embedded_files())
-      if (f.path.rfind(prefix, 0) == 0)
-        files.emplace_back(std::string(f.path.substr(prefix.size())),
-                           replace_all(std::string(f.content), "{{year}}", year));
+    bool workflow_left_out = false;
+    for (const EmbeddedFile& f : embedded_files()) {
+      if (f.path.rfind(prefix, 0) != 0) continue;
+      std::string rel(f.path.substr(prefix.size()));
+      if (rel.rfind(".github/", 0) == 0 && opts->tool_repository.empty()) {
+        workflow_left_out = true;
+        continue;
+      }
+      files.emplace_back(std::move(rel),
+                         replace_all(replace_all(std::string(f.content), "{{year}}", year),
+                                     "{{tool_repository}}", opts->tool_repository));
+    }
     for (const EmbeddedFile& f : embedded_schema_files())
       files.emplace_back("schema/" + std::string(f.path), std::string(f.content));
 
-    // Nothing is written unless nothing would be overwritten.
-    std::vector<std::string> existing;
-    for (const auto& [rel, content] : files) {
-      struct stat st {};
-      const fs::path p = fs::path(opts->dir) / rel;
-      if (::lstat(p.c_str(), &st) == 0) existing.push_back(p.lexically_normal().string());
-    }
-    if (!existing.empty()) {
+    // Nothing is written unless every file can be, and nothing would be overwritten.
+    std::vector<std::string> problems;
+    for (const auto& [rel, content] : files)
+      if (std::string why = blocked(opts->dir, rel); !why.empty())
+        problems.push_back((fs::path(opts->dir) / rel).lexically_normal().string() + " " + why);
+    if (!problems.empty()) {
       std::string list;
-      for (const std::string& e : existing) list += "\n  " + e;
-      std::fputs(fmt::format("plan: init would overwrite {} existing file{}; nothing was written:{}\n",
-                             existing.size(), existing.size() == 1 ? "" : "s", list)
+      for (const std::string& e : problems) list += "\n  " + e;
+      std::fputs(fmt::format("plan: init cannot write {} of its files; nothing was written:{}\n",
+                             problems.size(), list)
                      .c_str(),
                  stderr);
       return int{kUsage};
+    }
+    std::error_code dir_ec;
+    fs::create_directories(opts->dir, dir_ec);
+    if (!inside_repository(opts->dir)) {
+      if (!init_repository(opts->dir, error)) {
+        std::fputs(fmt::format("plan: cannot create a git repository in {}: {}\n", opts->dir, error)
+                       .c_str(),
+                   stderr);
+        return int{kUsage};
+      }
+      std::fputs(fmt::format("created a git repository in {}\n", opts->dir).c_str(), stdout);
     }
     for (const auto& [rel, content] : files) {
       const fs::path p = fs::path(opts->dir) / rel;
       std::error_code ec;
       fs::create_directories(p.parent_path(), ec);
-      if (ec || !write_file_atomically(p.string(), content, error)) {
-        std::fputs(fmt::format("plan: cannot write {}: {}\n", p.string(), ec ? ec.message() : error).c_str(), stderr);
+      if (ec || !write_file_atomically(p.string(), content, error, opts->dir)) {
+        std::fputs(fmt::format("plan: cannot write {}: {}\n", p.string(), ec ? ec.message() : error)
+                       .c_str(),
+                   stderr);
         return int{kUsage};
       }
       std::fputs(fmt::format("created {}\n", p.lexically_normal().string()).c_str(), stdout);
     }
-    std::fputs("Next: edit the files under plan/, then run 'plan check' and 'plan status'.\n", stdout);
+    if (workflow_left_out)
+      std::fputs(
+          "No CI workflow was written: this build of plan does not know where its source lives "
+          "(give --tool-repository URL).\n",
+          stdout);
+    std::fputs(
+        "Next: edit the files under plan/, then run 'plan check' and 'plan status', and commit.\n",
+        stdout);
     return int{kOk};
   };
 }

@@ -3,17 +3,20 @@
 #include <cstdio>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
+#include "edit/new_errors.hpp"
 #include "edit/set_field.hpp"
+#include "edit/yaml_scalar.hpp"
 #include "load/encoding.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/atomic_write.hpp"
+#include "util/file_lock.hpp"
 
 namespace plan::cli {
 
@@ -24,7 +27,44 @@ struct SetOptions {
   bool dry_run = false;
 };
 
-void say(const std::string& s) { std::fputs(s.c_str(), stderr); }
+void say(const std::string& s) {
+  std::fputs(s.c_str(), stderr);
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// The errors that were there before the edit, briefly: they do not block it.
+void list_old_errors(const Checked& c, const char* lead) {
+  if (c.errors == 0) return;
+  say(fmt::format("plan: {} {} already in the plan, not caused by this change:\n", lead,
+                  plural(c.errors, "error")));
+  std::size_t shown = 0;
+  for (const Diagnostic& d : c.diags) {
+    if (d.severity != Severity::error) continue;
+    if (++shown > 10) {
+      say(fmt::format("  … and {} more (plan check lists them)\n", c.errors - 10));
+      break;
+    }
+    say(fmt::format("  {}: {} [{}]\n", format_location(c.load.plan.files, d.loc), d.message,
+                    d.code));
+  }
+}
+
+// The activity `id` and its file in a checked plan, or "" after saying why (exit 2).
+std::string file_of_activity(const Checked& c, const std::string& id, std::string& real_id) {
+  const ItemRef* item = find_item_or_explain(c, id);
+  if (!item) return "";
+  if (item->kind != ItemKind::activity) {
+    say(fmt::format("plan: '{}' is a {}; plan set changes activities\n", id,
+                    item_kind_name(item->kind)));
+    return "";
+  }
+  const Activity& activity = *c.index->activities()[item->index].activity;
+  real_id = activity.id.value;
+  return c.load.plan.files[activity.loc.file];
+}
 }  // namespace
 
 Runner setup_set(CLI::App& sub) {
@@ -36,6 +76,7 @@ Runner setup_set(CLI::App& sub) {
       ->required();
   sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
   return [opts](const GlobalOptions& global) {
+    // A value set cannot take is a usage error (exit 2); exit 1 means the plan has errors.
     std::vector<FieldChange> changes;
     for (const std::string& arg : opts->changes) {
       std::string error;
@@ -46,23 +87,35 @@ Runner setup_set(CLI::App& sub) {
       }
       if (std::string why = validate_change(*c); !why.empty()) {
         say(fmt::format("plan: {}; nothing was changed\n", why));
-        return int{kPlanErrors};
+        return int{kUsage};
       }
       changes.push_back(*c);
     }
 
-    auto checked = load_and_check(global);
-    if (!checked) return int{kUsage};
-    const ItemRef* item = find_item_or_explain(*checked, opts->id);
-    if (!item) return int{kPlanErrors};
-    if (item->kind != ItemKind::activity) {
-      say(fmt::format("plan: '{}' is a {}; plan set changes activities\n", opts->id, item_kind_name(item->kind)));
-      return int{kPlanErrors};
-    }
-    const Activity& activity = *checked->index->activities()[item->index].activity;
-    const std::string path = checked->load.plan.files[activity.loc.file];
+    auto located = load_and_check(global);
+    if (!located) return int{kUsage};
+    std::string id;
+    const std::string path = file_of_activity(*located, opts->id, id);
+    if (path.empty()) return int{kUsage};
 
-    std::string bytes, why;
+    // One `plan set` at a time per file: under the lock, the plan is read again, so a
+    // change that landed while we waited is the base of ours.
+    FileLock lock;
+    std::string why;
+    if (!opts->dry_run && !lock.lock(path, 10000, why)) {
+      say(fmt::format("plan: cannot lock {}: {}; nothing was changed\n", path, why));
+      return int{kUsage};
+    }
+    auto before = load_and_check(global);
+    if (!before) return int{kUsage};
+    std::string again_id;
+    if (file_of_activity(*before, opts->id, again_id) != path) {
+      say(fmt::format("plan: activity '{}' moved out of {} while waiting; nothing was changed\n",
+                      opts->id, path));
+      return int{kUsage};
+    }
+
+    std::string bytes;
     if (!read_regular_file(path, std::size_t{64} << 20, bytes, why)) {
       say(fmt::format("plan: cannot read {}: {}\n", path, why));
       return int{kUsage};
@@ -77,42 +130,46 @@ Runner setup_set(CLI::App& sub) {
     // Edits are made to the text after any byte-order mark, which is kept as it was.
     const std::string bom = bytes.substr(0, bytes.size() - text->size());
     std::string error;
-    auto edited = apply_changes(std::string(*text), *root, activity.id.value, changes, error);
+    auto edited = apply_changes(std::string(*text), *root, id, changes, error, path);
     if (!edited) {
       say(fmt::format("plan: {}; nothing was changed\n", error));
-      return int{kPlanErrors};
+      return int{kUsage};
     }
     const std::string after = bom + *edited;
 
-    // The whole plan, with the edited file, must check without errors before it is written.
+    // The whole plan is checked with the edited file: the edit is refused only for the
+    // errors it would add, so one broken file does not block everyone's updates.
     LoadOptions options;
     options.replace_path = path;
     options.replace_bytes = after;
-    GlobalOptions again = global;
-    auto rechecked = load_and_check(again, options);
+    auto rechecked = load_and_check(global, options);
     if (!rechecked) return int{kUsage};
-    if (rechecked->errors > 0) {
-      Checked& c = *rechecked;
-      c.diags.erase(std::remove_if(c.diags.begin(), c.diags.end(),
-                                   [](const Diagnostic& d) { return d.severity != Severity::error; }),
-                    c.diags.end());
-      print_diagnostics(c, DiagFormat::text);
-      say(fmt::format("plan: the change would leave the plan with {} error{}; {} was not changed\n",
-                      c.errors, c.errors == 1 ? "" : "s", path));
+    if (const auto added = new_errors(before->diags, before->load.plan.files, rechecked->diags,
+                                      rechecked->load.plan.files);
+        !added.empty()) {
+      for (const Diagnostic* d : added) say(format_text(rechecked->load.plan.files, *d));
+      say(fmt::format("plan: the change would add {} to the plan; {} was not changed\n",
+                      plural(added.size(), "error"), path));
+      list_old_errors(*before, "besides, there are");
       return int{kPlanErrors};
     }
     if (opts->dry_run) {
       std::fputs(line_diff(path, bytes, after).c_str(), stdout);
+      list_old_errors(*before, "note:");
       return int{kOk};
     }
-    if (after == bytes) return int{kOk};
-    if (!write_file_atomically(path, after, why)) {
-      say(fmt::format("plan: cannot write {}: {}\n", path, why));
+    if (after != bytes && !write_file_atomically(path, after, why)) {
+      say(fmt::format("plan: cannot write {}: {}; nothing was changed\n", path, why));
       return int{kUsage};
     }
+    // Each value as YAML writes it: quoted and escaped where raw text could mislead.
     for (const FieldChange& c : changes)
-      std::fputs(fmt::format("{}: {} {} {} ({})\n", activity.id.value, c.field, c.add ? "+=" : "=", c.value, path).c_str(),
-                 stdout);
+      std::fputs(
+          fmt::format("{}: {} {} {} ({})\n", id, c.field, c.add ? "+=" : "=",
+                      yaml_scalar(c.value, {ScalarStyle::any, c.field == "owner", false}), path)
+              .c_str(),
+          stdout);
+    list_old_errors(*before, "note:");
     return int{kOk};
   };
 }

@@ -4,9 +4,11 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 
 #include <fmt/format.h>
 
+#include "edit/yaml_scalar.hpp"
 #include "model.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
@@ -29,20 +31,66 @@ bool parse_number(const std::string& s, double& out) {
          s.find_first_not_of("0123456789.-+eE") == std::string::npos;
 }
 
-// Byte offset of a 1-based line and column (in code points) in the text.
-std::size_t offset_of(const std::string& text, std::uint32_t line, std::uint32_t col) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line && pos < text.size(); ++l) {
-    pos = text.find('\n', pos);
-    if (pos == std::string::npos) return text.size();
-    ++pos;
+// The length of the line break at `pos` as libyaml counts them (LF, CRLF, CR, NEL, LS,
+// PS), or 0 when there is none.
+std::size_t break_at(std::string_view t, std::size_t pos) {
+  const auto at = [&](std::size_t k) {
+    return k < t.size() ? static_cast<unsigned char>(t[k]) : 0u;
+  };
+  if (at(pos) == '\n') return 1;
+  if (at(pos) == '\r') return at(pos + 1) == '\n' ? 2 : 1;
+  if (at(pos) == 0xC2 && at(pos + 1) == 0x85) return 2;
+  if (at(pos) == 0xE2 && at(pos + 1) == 0x80 && (at(pos + 2) == 0xA8 || at(pos + 2) == 0xA9))
+    return 3;
+  return 0;
+}
+
+// The offset where each line starts (line 1 at index 0).
+std::vector<std::size_t> line_starts(std::string_view t) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t pos = 0; pos < t.size();) {
+    const std::size_t b = break_at(t, pos);
+    if (b == 0) {
+      ++pos;
+      continue;
+    }
+    pos += b;
+    starts.push_back(pos);
   }
-  for (std::uint32_t c = 1; c < col && pos < text.size();) {
-    ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-    ++c;
+  return starts;
+}
+
+// Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
+std::size_t skip_properties(std::string_view t, std::size_t pos) {
+  while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
   }
   return pos;
+}
+
+// The anchor a node carries (`&name` at its start), or "".
+std::string anchor_of(std::string_view t, std::size_t pos) {
+  while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
+    const std::size_t start = pos;
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    if (t[start] == '&') return std::string(t.substr(start + 1, pos - start - 1));
+    while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
+  }
+  return "";
+}
+
+// Whether `*name` (the whole name) appears as an alias anywhere in the text.
+bool aliased(std::string_view t, const std::string& name) {
+  const std::string alias = "*" + name;
+  for (std::size_t at = t.find(alias); at != std::string_view::npos; at = t.find(alias, at + 1)) {
+    const std::size_t after = at + alias.size();
+    if (after >= t.size() ||
+        std::string_view(" \t,]}\r\n").find(t[after]) != std::string_view::npos ||
+        break_at(t, after) != 0)
+      return true;
+  }
+  return false;
 }
 
 const YamlNode* value_of(const YamlNode& map, const std::string& key) {
@@ -52,69 +100,197 @@ const YamlNode* value_of(const YamlNode& map, const std::string& key) {
   return nullptr;
 }
 
-const YamlNode* find_activity(const YamlNode& list, const std::string& id) {
-  if (!list.is_sequence()) return nullptr;
-  for (const YamlNode& a : list.children) {
+std::size_t index_of_value(const YamlNode& map, const std::string& key) {
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (map.key(i).is_scalar() && map.key(i).value == key) return 2 * i + 1;
+  return std::string::npos;
+}
+
+// The way from `list` down to the activity `id`: indices into each node's children.
+bool find_activity(const YamlNode& list, const std::string& id, std::vector<std::size_t>& path) {
+  if (!list.is_sequence()) return false;
+  for (std::size_t i = 0; i < list.children.size(); ++i) {
+    const YamlNode& a = list.children[i];
+    path.push_back(i);
     const YamlNode* v = value_of(a, "id");
-    if (v && v->is_scalar() && ascii_lower(v->value) == ascii_lower(id)) return &a;
-    if (const YamlNode* kids = value_of(a, "activities"))
-      if (const YamlNode* found = find_activity(*kids, id)) return found;
-  }
-  return nullptr;
-}
-
-// The last line any part of a node reaches.
-std::uint32_t last_line(const YamlNode& n) {
-  std::uint32_t l = std::max(n.line, n.is_scalar() ? n.end_line : 0u);
-  for (const YamlNode& c : n.children) l = std::max(l, last_line(c));
-  return l;
-}
-
-// A plain scalar that YAML would read back as the same text.
-bool plain_safe(const std::string& s) {
-  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
-  if (std::string("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string::npos) return false;
-  if (s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':')
-    return false;
-  double ignored;
-  if (parse_number(s, ignored)) return false;
-  for (const char* special : {"true", "false", "yes", "no", "on", "off", "null", "~"})
-    if (ascii_lower(s) == special) return false;
-  return s.find('\n') == std::string::npos;
-}
-
-std::string double_quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-      continue;
+    if (v && v->is_scalar() && ascii_lower(v->value) == ascii_lower(id)) return true;
+    if (const std::size_t k = a.is_mapping() ? index_of_value(a, "activities") : std::string::npos;
+        k != std::string::npos) {
+      path.push_back(k);
+      if (find_activity(a.children[k], id, path)) return true;
+      path.pop_back();
     }
-    out += c;
+    path.pop_back();
   }
-  return out + "\"";
+  return false;
 }
 
-// The new value as YAML text, in the style the old one was written in where it had one.
-std::string format_value(const FieldChange& c, double number, char old_quote) {
-  std::string v = (c.field == "actual" || c.field == "percent" || c.field == "weight")
-                      ? fmt::format("{}", number)
-                      : c.value;
-  if (c.field != "owner") return v;
-  if (old_quote == '\'') {
-    std::string out = "'";
-    for (char ch : v) out += ch == '\'' ? std::string("''") : std::string(1, ch);
-    return out + "'";
-  }
-  if (old_quote == '"' || !plain_safe(v)) return double_quoted(v);
-  return v;
+bool starts_before(const YamlNode& a, const YamlNode& b) {
+  return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
+// An alias is a copy of its anchor's node, places included: it is the one node that
+// starts before its key or the item before it.
+bool is_alias_copy(const YamlNode& parent, std::size_t i) {
+  const YamlNode& child = parent.children[i];
+  if (starts_before(child, parent)) return true;
+  return i > 0 && !starts_before(parent.children[i - 1], child);
+}
+
+bool same_tree(const YamlNode& a, const YamlNode& b) {
+  if (a.kind != b.kind || a.plain != b.plain || a.value != b.value ||
+      a.children.size() != b.children.size())
+    return false;
+  for (std::size_t i = 0; i < a.children.size(); ++i)
+    if (!same_tree(a.children[i], b.children[i])) return false;
+  return true;
 }
 
 struct Edit {
   std::size_t begin, end;
   std::string text;
+  std::size_t order = 0;  // lines added at one place keep the order of the changes
 };
+
+// One field to change, found in the tree and checked.
+struct FieldEdit {
+  const FieldChange* change;
+  std::vector<std::size_t> map_path;  // from the root to the mapping that holds the field
+  const YamlNode* map;
+  const YamlNode* old;  // null when the field is absent
+  std::string value;    // the value as the file will hold it (numbers formatted)
+};
+
+// The line after the last one that holds part of a block mapping: its last value's end,
+// then every following line indented deeper than its keys (the rest of a block scalar),
+// skipping blank lines. A block scalar's end mark lies past its trailing blank lines, so
+// it is not trusted.
+std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& starts,
+                           const YamlNode& map, std::uint32_t key_indent) {
+  std::function<std::uint32_t(const YamlNode&)> last = [&](const YamlNode& n) -> std::uint32_t {
+    std::uint32_t l = n.line;
+    if (n.is_scalar()) {
+      const std::size_t at = skip_properties(t, offset_of(t, n.line, n.col));
+      const bool block = at < t.size() && (t[at] == '|' || t[at] == '>');
+      if (!block) l = std::max(l, n.end_line);
+    }
+    if (!n.is_scalar()) {
+      // A flow collection ends at its closing bracket; a block one where the next begins.
+      const std::size_t at = skip_properties(t, offset_of(t, n.line, n.col));
+      if (at < t.size() && (t[at] == '{' || t[at] == '[')) l = std::max(l, n.end_line);
+    }
+    for (const YamlNode& c : n.children) l = std::max(l, last(c));
+    return l;
+  };
+  std::size_t line = last(map);
+  for (std::size_t l = line + 1; l <= starts.size(); ++l) {
+    const std::size_t b = starts[l - 1];
+    const std::size_t e = l < starts.size() ? starts[l] : t.size();
+    std::size_t indent = 0;
+    while (b + indent < e && t[b + indent] == ' ') ++indent;
+    std::size_t k = b + indent;
+    while (k < e && t[k] == '\t') ++k;
+    if (k >= e || break_at(t, k) != 0) continue;  // blank
+    if (indent <= key_indent) break;
+    line = l;
+  }
+  return line + 1;
+}
+
+}  // namespace
+
+std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col) {
+  std::size_t pos = 0;
+  for (std::uint32_t l = 1; l < line;) {
+    if (pos >= text.size()) return text.size();
+    if (const std::size_t b = break_at(text, pos)) {
+      pos += b;
+      ++l;
+    } else {
+      ++pos;
+    }
+  }
+  for (std::uint32_t c = 1; c < col && pos < text.size(); ++c) {
+    ++pos;
+    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  }
+  return pos;
+}
+
+namespace {
+
+const YamlNode& at_path(const YamlNode& root, const std::vector<std::size_t>& path) {
+  const YamlNode* n = &root;
+  for (std::size_t i : path) n = &n->children[i];
+  return *n;
+}
+YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
+  YamlNode* n = &root;
+  for (std::size_t i : path) n = &n->children[i];
+  return *n;
+}
+
+// The text after the edits, with each value written by `yaml_scalar` (or, with
+// `force_double`, double-quoted whatever the old style).
+std::string edited_text(const std::string& text, const std::vector<FieldEdit>& targets,
+                        bool force_double, std::vector<std::string>& written) {
+  const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+  const auto starts = line_starts(text);
+  std::vector<Edit> edits;
+  written.clear();
+  for (const FieldEdit& tg : targets) {
+    const FieldChange& c = *tg.change;
+    const std::size_t map_begin = skip_properties(text, offset_of(text, tg.map->line, tg.map->col));
+    const bool flow = map_begin < text.size() && text[map_begin] == '{';
+    ScalarRequest req;
+    req.text = c.field == "owner";
+    req.flow = flow;
+    std::size_t begin = 0, end = 0;
+    if (tg.old) {
+      begin = skip_properties(text, offset_of(text, tg.old->line, tg.old->col));
+      end = std::max(begin, offset_of(text, tg.old->end_line, tg.old->end_col));
+      // Text keeps its quoting style; a number, date or status is written plain (quoted,
+      // it would be text, which the loader refuses).
+      const char first = begin < text.size() ? text[begin] : 0;
+      if (req.text && tg.old->is_scalar() && first == '\'') req.style = ScalarStyle::single_quoted;
+      if (req.text && tg.old->is_scalar() && first == '"') req.style = ScalarStyle::double_quoted;
+    }
+    if (force_double && req.text) req.style = ScalarStyle::double_quoted;
+    const std::string value = yaml_scalar(tg.value, req);
+    written.push_back(value);
+    if (tg.old) {
+      // An empty value (`owner:`) has no text of its own: the value goes after the colon.
+      edits.push_back({begin, end, begin == end ? " " + value : value});
+    } else if (flow) {
+      // Before the closing brace, after a comma unless there is nothing or a comma already.
+      std::size_t close = offset_of(text, tg.map->end_line, tg.map->end_col);
+      while (close > map_begin && text[close - 1] != '}') --close;
+      std::size_t at = close - 1;
+      while (at > map_begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+      const bool comma = text[at - 1] != '{' && text[at - 1] != ',';
+      edits.push_back({at, at, fmt::format("{}{}: {}", comma ? ", " : " ", c.field, value)});
+    } else {
+      // Block style: a line of its own, after everything the mapping holds, indented like
+      // its keys.
+      const std::uint32_t key_indent = tg.map->key(0).col - 1;
+      const std::string entry = std::string(key_indent, ' ') + c.field + ": " + value;
+      const std::size_t line = insertion_line(text, starts, *tg.map, key_indent);
+      if (line <= starts.size())
+        edits.push_back({starts[line - 1], starts[line - 1], entry + eol});
+      else  // the last line, without a line break: the file keeps ending without one
+        edits.push_back({text.size(), text.size(), eol + entry});
+    }
+  }
+  for (std::size_t i = 0; i < edits.size(); ++i) edits[i].order = i;
+  // From the end of the text backwards, so earlier offsets stay right; of two insertions
+  // at one place, the later change goes in first and ends up second.
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+    return a.begin != b.begin ? a.begin > b.begin : a.order > b.order;
+  });
+  std::string out = text;
+  for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
+  return out;
+}
 
 }  // namespace
 
@@ -148,13 +324,16 @@ std::string validate_change(const FieldChange& c) {
     std::vector<std::string> names;
     for (Status s : kStatuses) names.push_back(status_name(s));
     if (!parse_status(c.value))
-      return fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(names), did_you_mean(c.value, names));
+      return fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(names),
+                         did_you_mean(c.value, names));
   } else if (c.field == "due") {
     Date d = parse_date(c.value);
     if (!d.valid) return "due is " + explain_bad_date(d);
   } else if (c.field == "owner") {
-    if (c.value.find('\n') != std::string::npos) return "an owner is one line of text";
+    // Any other character is written so that it reads back as itself (escaped where raw
+    // text could end the line); NUL is refused by the loader, so here too.
     if (find_invalid_utf8(c.value) != std::string::npos) return "the owner is not valid UTF-8";
+    if (c.value.find('\0') != std::string::npos) return "the owner holds a NUL character";
   } else if (!parse_number(c.value, n)) {
     return fmt::format("{} '{}' is not a number", c.field, c.value);
   } else if (c.field == "percent" && !c.add && (n < 0 || n > 100)) {
@@ -168,37 +347,97 @@ std::string validate_change(const FieldChange& c) {
 }
 
 std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
-                                         const std::string& id, const std::vector<FieldChange>& changes,
-                                         std::string& error) {
-  const YamlNode* activity = nullptr;
-  if (const YamlNode* sections = value_of(root, "sections"); sections && sections->is_sequence())
-    for (const YamlNode& s : sections->children)
-      if (const YamlNode* list = value_of(s, "activities"))
-        if ((activity = find_activity(*list, id))) break;
-  if (!activity) {
+                                         const std::string& id,
+                                         const std::vector<FieldChange>& changes,
+                                         std::string& error, const std::string& path) {
+  const std::string where = path.empty() ? "line " : path + ":";
+  // The way to the activity: sections → item → activities → item (→ activities → item…).
+  std::vector<std::size_t> way;
+  if (const std::size_t s =
+          root.is_mapping() ? index_of_value(root, "sections") : std::string::npos;
+      s != std::string::npos && root.children[s].is_sequence()) {
+    const YamlNode& sections = root.children[s];
+    for (std::size_t i = 0; i < sections.children.size() && way.empty(); ++i) {
+      const YamlNode& section = sections.children[i];
+      const std::size_t a =
+          section.is_mapping() ? index_of_value(section, "activities") : std::string::npos;
+      if (a == std::string::npos) continue;
+      std::vector<std::size_t> rest;
+      if (find_activity(section.children[a], id, rest)) {
+        way = {s, i, a};
+        way.insert(way.end(), rest.begin(), rest.end());
+      }
+    }
+  }
+  if (way.empty()) {
     error = fmt::format("no activity '{}' in this file", id);
     return std::nullopt;
   }
-  const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
-  std::vector<Edit> edits;
-  for (const FieldChange& c : changes) {
-    const YamlNode* map = activity;
-    if (c.field == "actual") {
-      map = value_of(*activity, "measure");
-      if (!map || !map->is_mapping()) {
-        error = fmt::format("activity '{}' has no measure to count in; set 'percent' instead, or "
-                            "add a measure by hand",
-                            id);
-        return std::nullopt;
+  const YamlNode& activity = at_path(root, way);
+
+  // Nothing on the way may be an alias or hold an anchor that an alias repeats: the edit
+  // would change another place too (or the anchor, not the field named).
+  auto shared = [&](const std::vector<std::size_t>& p, const std::string& what) {
+    const YamlNode* n = &root;
+    for (std::size_t i : p) {
+      if (is_alias_copy(*n, i)) {
+        error = fmt::format(
+            "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
+            "only: write the value out, or edit the anchor by hand",
+            what, id, where, n->children[i].line);
+        return true;
+      }
+      n = &n->children[i];
+      if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
+          !a.empty() && aliased(text, a)) {
+        error = fmt::format(
+            "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
+            "elsewhere; plan set edits one place only: edit it by hand",
+            what, id, a, where, n->line);
+        return true;
       }
     }
-    const YamlNode* old = value_of(*map, c.field);
+    return false;
+  };
+
+  std::vector<FieldEdit> targets;
+  for (const FieldChange& c : changes) {
+    for (const FieldEdit& t : targets)
+      if (t.change->field == c.field) {
+        error = fmt::format("'{}' is given twice", c.field);
+        return std::nullopt;
+      }
+    std::vector<std::size_t> map_path = way;
+    if (c.field == "actual") {
+      const std::size_t m =
+          activity.is_mapping() ? index_of_value(activity, "measure") : std::string::npos;
+      if (m == std::string::npos || !activity.children[m].is_mapping()) {
+        error = fmt::format(
+            "activity '{}' has no measure to count in; set 'percent' instead, or "
+            "add a measure by hand",
+            id);
+        return std::nullopt;
+      }
+      map_path.push_back(m);
+    }
+    const YamlNode& map = at_path(root, map_path);
+    if (!map.is_mapping()) {
+      error = fmt::format("activity '{}' is not a mapping of fields", id);
+      return std::nullopt;
+    }
+    std::vector<std::size_t> field_path = map_path;
+    const std::size_t k = index_of_value(map, c.field);
+    if (k != std::string::npos) field_path.push_back(k);
+    if (shared(field_path, "'" + c.field + "'")) return std::nullopt;
+    const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
+
     double number = 0;
     parse_number(c.value, number);
     if (c.add) {
       double current = 0;
       if (old && old->is_scalar() && !parse_number(old->value, current)) {
-        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id, old->value);
+        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
+                            old->value);
         return std::nullopt;
       }
       number += current;
@@ -211,52 +450,63 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
         return std::nullopt;
       }
     }
-    if (old && (old->is_scalar() || old->is_null())) {
-      const std::size_t begin = offset_of(text, old->line, old->col);
-      const std::size_t end = offset_of(text, old->end_line, old->end_col);
-      const char first = begin < text.size() ? text[begin] : 0;
-      if (old->is_scalar() && (first == '|' || first == '>')) {
-        error = fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
-        return std::nullopt;
-      }
-      const char quote = old->is_scalar() && (first == '"' || first == '\'') ? first : 0;
-      // An empty value (`owner:`) has no text of its own: the value goes after the colon.
-      std::string value = format_value(c, number, quote);
-      if (begin == end) value = " " + value;
-      edits.push_back({begin, end, value});
-      continue;
-    }
-    if (old) {
-      error = fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
+    if (old && !old->is_scalar() && !old->is_null()) {
+      error =
+          fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
       return std::nullopt;
     }
-    const std::string value = format_value(c, number, 0);
-    const std::size_t map_begin = offset_of(text, map->line, map->col);
-    if (map_begin < text.size() && text[map_begin] == '{') {
-      // Flow style: before the closing brace.
-      std::size_t close = offset_of(text, map->end_line, map->end_col);
-      while (close > map_begin && text[close - 1] != '}') --close;
-      std::size_t at = close - 1;
-      while (at > map_begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-      edits.push_back({at, at, fmt::format(", {}: {}", c.field, value)});
-    } else {
-      // Block style: a line of its own, after everything the mapping holds, indented like
-      // its keys.
-      const YamlNode& first_key = map->key(0);
-      const std::string indent(first_key.col - 1, ' ');
-      std::size_t at = offset_of(text, last_line(*map) + 1, 1);
-      std::string line = indent + c.field + ": " + value + eol;
-      if (at >= text.size() && !text.empty() && text.back() != '\n') line = eol + indent + c.field + ": " + value;
-      edits.push_back({at, at, line});
+    if (old && old->is_scalar()) {
+      const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
+      if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
+        error =
+            fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
+        return std::nullopt;
+      }
     }
+    if (!old && !map.pair_count()) {
+      error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
+                          c.field);
+      return std::nullopt;
+    }
+    const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
+    targets.push_back({&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value});
   }
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) { return a.begin > b.begin; });
-  std::string out = text;
-  for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
-  return out;
+
+  // The edit must read back as the same tree with only those fields changed, to exactly
+  // those values. If the old quoting style cannot say it, double quotes can.
+  for (const bool force_double : {false, true}) {
+    std::vector<std::string> written;
+    std::string out = edited_text(text, targets, force_double, written);
+    YamlNode expected = root;
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+      YamlNode& map = at_path(expected, targets[i].map_path);
+      YamlNode value;
+      value.kind = YamlNode::Kind::scalar;
+      value.value = targets[i].value;
+      value.plain = written[i].front() != '"' && written[i].front() != '\'';
+      if (const std::size_t k = index_of_value(map, targets[i].change->field);
+          k != std::string::npos) {
+        map.children[k] = value;
+      } else {
+        YamlNode key;
+        key.kind = YamlNode::Kind::scalar;
+        key.value = targets[i].change->field;
+        map.children.push_back(key);
+        map.children.push_back(value);
+      }
+    }
+    Diagnostics ignored;
+    if (auto again = parse_yaml(out, 1, ignored); again && same_tree(*again, expected)) return out;
+  }
+  error = fmt::format(
+      "the edit of activity '{}' would not read back as exactly the values given (a bug: "
+      "please report it with the file)",
+      id);
+  return std::nullopt;
 }
 
-std::string line_diff(const std::string& path, const std::string& before, const std::string& after) {
+std::string line_diff(const std::string& path, const std::string& before,
+                      const std::string& after) {
   auto split = [](const std::string& t) {
     std::vector<std::string> lines;
     std::size_t start = 0;
@@ -270,12 +520,16 @@ std::string line_diff(const std::string& path, const std::string& before, const 
   std::size_t head = 0;
   while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
   std::size_t tail = 0;
-  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+  while (tail < a.size() - head && tail < b.size() - head &&
+         a[a.size() - 1 - tail] == b[b.size() - 1 - tail])
+    ++tail;
   if (head == a.size() && head == b.size()) return "";
   const std::size_t ctx = 2;
   const std::size_t from = head > ctx ? head - ctx : 0;
-  const std::size_t a_end = std::min(a.size(), a.size() - tail + ctx), b_end = std::min(b.size(), b.size() - tail + ctx);
-  std::string out = fmt::format("--- {}\n+++ {}\n@@ -{},{} +{},{} @@\n", path, path, from + 1, a_end - from, from + 1, b_end - from);
+  const std::size_t a_end = std::min(a.size(), a.size() - tail + ctx),
+                    b_end = std::min(b.size(), b.size() - tail + ctx);
+  std::string out = fmt::format("--- {}\n+++ {}\n@@ -{},{} +{},{} @@\n", path, path, from + 1,
+                                a_end - from, from + 1, b_end - from);
   auto show = [&out](char mark, const std::string& line) {
     out += mark + line;
     if (line.empty() || line.back() != '\n') out += "\n\\ No newline at end of file\n";
@@ -289,7 +543,8 @@ std::string line_diff(const std::string& path, const std::string& before, const 
     lcs.assign(n + 1, std::vector<std::uint32_t>(m + 1, 0));
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        lcs[i][j] = a[head + i] == b[head + j] ? lcs[i + 1][j + 1] + 1 : std::max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] = a[head + i] == b[head + j] ? lcs[i + 1][j + 1] + 1
+                                               : std::max(lcs[i + 1][j], lcs[i][j + 1]);
   }
   std::size_t i = 0, j = 0;
   while (i < n || j < m) {

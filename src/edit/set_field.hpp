@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -28,10 +29,18 @@ std::optional<FieldChange> parse_change(const std::string& arg, std::string& err
 std::string validate_change(const FieldChange& change);
 
 // The text with the changes applied to the activity `id` (matched ignoring case), or
-// nothing with `error` set (no such activity in this file, no measure for `actual`…).
+// nothing with `error` set (no such activity in this file, no measure for `actual`, a
+// value reached through an alias or shared by an anchor…). `path` names the file in
+// messages. The edited text is parsed again before it is returned: it must read back as
+// the same tree with only the named fields changed, to exactly the values given.
 std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
-                                         const std::string& id, const std::vector<FieldChange>& changes,
-                                         std::string& error);
+                                         const std::string& id,
+                                         const std::vector<FieldChange>& changes,
+                                         std::string& error, const std::string& path = "");
+
+// The byte offset of a 1-based line and column (in code points), counting line breaks as
+// libyaml does: LF, CRLF, CR, NEL, LS and PS each end a line.
+std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col);
 
 // A unified diff of two texts (whole-line hunks with 2 lines of context), for --dry-run.
 std::string line_diff(const std::string& path, const std::string& before, const std::string& after);

@@ -13,7 +13,40 @@ namespace plan {
 
 namespace fs = std::filesystem;
 
-bool write_file_atomically(const std::string& path, const std::string& content, std::string& error) {
+bool check_folder_links(const std::string& path, const std::string& base, std::string& error) {
+  std::error_code ec;
+  const fs::path abs_base = fs::absolute(base, ec).lexically_normal();
+  if (ec) return true;
+  const fs::path folder = fs::absolute(path, ec).lexically_normal().parent_path();
+  if (ec) return true;
+  const fs::path rel = folder.lexically_relative(abs_base);
+  if (rel.empty() || *rel.begin() == "..") return true;  // not below base: the user's own path
+  const fs::path real_base = fs::weakly_canonical(abs_base, ec);
+  if (ec) return true;
+  fs::path at = abs_base;
+  for (const fs::path& part : rel) {
+    if (part == ".") continue;
+    at /= part;
+    struct stat st {};
+    if (::lstat(at.c_str(), &st) != 0) return true;  // missing from here on: nothing to follow
+    if (!S_ISLNK(st.st_mode)) continue;
+    const fs::path real = fs::canonical(at, ec);
+    const fs::path inside = ec ? fs::path("..") : real.lexically_relative(real_base);
+    if (inside.empty() || *inside.begin() == "..") {
+      error = "the folder " +
+              (fs::path(base) / at.lexically_relative(abs_base)).lexically_normal().string() +
+              " is a symbolic link to " + (ec ? std::string("nowhere") : real.string()) +
+              ", outside " + (base == "." ? std::string("the working folder") : base) +
+              "; it is not followed";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool write_file_atomically(const std::string& path, const std::string& content, std::string& error,
+                           const std::string& base) {
+  if (!check_folder_links(path, base, error)) return false;
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
 
@@ -30,6 +63,13 @@ bool write_file_atomically(const std::string& path, const std::string& content, 
     }
     if (!S_ISREG(st.st_mode)) {
       error = "it exists and is not a regular file";
+      return false;
+    }
+    // Replacing by rename needs only the folder's permission: refuse what we may not write.
+    const bool writable =
+        ::geteuid() == 0 ? (st.st_mode & 0222) != 0 : ::access(path.c_str(), W_OK) == 0;
+    if (!writable) {
+      error = "the file is read-only; make it writable first if it should change";
       return false;
     }
     mode = st.st_mode & 07777;

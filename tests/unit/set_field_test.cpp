@@ -2,13 +2,17 @@
 // stays. Each test states the exact text before and after.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include "edit/new_errors.hpp"
 #include "edit/set_field.hpp"
 #include "load/yaml_tree.hpp"
 
 using namespace plan;
 
 namespace {
-std::string edit(const std::string& text, const std::string& id, const std::vector<std::string>& args) {
+std::string edit(const std::string& text, const std::string& id,
+                 const std::vector<std::string>& args) {
   Diagnostics d;
   auto root = parse_yaml(text, 1, d);
   REQUIRE(root);
@@ -68,19 +72,25 @@ TEST_CASE("set in a flow mapping: replace in place, or add before the closing br
 }
 
 TEST_CASE("set keeps CRLF line endings, also on an added line") {
-  std::string crlf = "sections:\r\n  - id: s\r\n    title: S\r\n    activities:\r\n      - id: a\r\n"
-                     "        title: A\r\n        status: planned\r\n";
+  std::string crlf =
+      "sections:\r\n  - id: s\r\n    title: S\r\n    activities:\r\n      - id: a\r\n"
+      "        title: A\r\n        status: planned\r\n";
   std::string out = edit(crlf, "a", {"status=blocked", "weight=2"});
-  CHECK(out == "sections:\r\n  - id: s\r\n    title: S\r\n    activities:\r\n      - id: a\r\n"
-               "        title: A\r\n        status: blocked\r\n        weight: 2\r\n");
+  CHECK(out ==
+        "sections:\r\n  - id: s\r\n    title: S\r\n    activities:\r\n      - id: a\r\n"
+        "        title: A\r\n        status: blocked\r\n        weight: 2\r\n");
 }
 
 TEST_CASE("set quotes text that plain YAML would misread, and fills an empty value") {
-  std::string text = "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n        owner:\n";
+  std::string text =
+      "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n      "
+      "  owner:\n";
   CHECK(edit(text, "a", {"owner=Team: north"}) ==
-        "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n        owner: \"Team: north\"\n");
+        "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n    "
+        "    owner: \"Team: north\"\n");
   CHECK(edit(text, "a", {"owner=דנה"}) ==
-        "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n        owner: דנה\n");
+        "sections:\n  - id: s\n    title: S\n    activities:\n      - id: a\n        title: A\n    "
+        "    owner: דנה\n");
 }
 
 TEST_CASE("set refuses what it cannot do, with a reason") {
@@ -90,7 +100,8 @@ TEST_CASE("set refuses what it cannot do, with a reason") {
   CHECK_FALSE(parse_change("status", error));
   CHECK(validate_change({"status", "finished", false}).find("not one of") != std::string::npos);
   CHECK(validate_change({"percent", "120", false}) != "");
-  CHECK(validate_change({"due", "2009-02-30", false}).find("February 2009 has 28 days") != std::string::npos);
+  CHECK(validate_change({"due", "2009-02-30", false}).find("February 2009 has 28 days") !=
+        std::string::npos);
   CHECK(validate_change({"weight", "0", false}) != "");
 
   Diagnostics d;
@@ -103,6 +114,134 @@ TEST_CASE("set refuses what it cannot do, with a reason") {
 }
 
 TEST_CASE("line_diff shows the changed lines with context") {
-  CHECK(line_diff("f.yaml", "a\nb\nc\n", "a\nB\nc\n") == "--- f.yaml\n+++ f.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
+  CHECK(line_diff("f.yaml", "a\nb\nc\n", "a\nB\nc\n") ==
+        "--- f.yaml\n+++ f.yaml\n@@ -1,3 +1,3 @@\n a\n-b\n+B\n c\n");
   CHECK(line_diff("f.yaml", "same\n", "same\n") == "");
+}
+
+TEST_CASE("set adds a field to the activity whose block scalar ends it, not to the next one") {
+  // notes: | as the last field: libyaml's end mark of the block lies on the next item's line.
+  const std::string text =
+      "sections:\n  - id: s\n    title: S\n    activities:\n"
+      "      - id: A1\n        title: One\n        notes: |\n          first line\n\n          "
+      "last line\n"
+      "\n      # the next one\n"
+      "      - id: A2\n        title: Two\n";
+  const std::string out = edit(text, "A1", {"owner=Dana", "weight=3"});
+  CHECK(out ==
+        "sections:\n  - id: s\n    title: S\n    activities:\n"
+        "      - id: A1\n        title: One\n        notes: |\n          first line\n\n          "
+        "last line\n"
+        "        owner: Dana\n        weight: 3\n"
+        "\n      # the next one\n"
+        "      - id: A2\n        title: Two\n");
+  // A folded block without a line break at the end of the file.
+  const std::string last =
+      "sections:\n  - id: s\n    activities:\n      - id: A1\n        notes: >-\n          text";
+  CHECK(edit(last, "A1", {"status=done"}) == last + "\n        status: done");
+}
+
+TEST_CASE("offset_of counts lines as libyaml does, with every kind of line break") {
+  // Each text puts a plain scalar `mark` somewhere after breaks of one kind (in comments
+  // and inside a flow list); the offset of the place libyaml reports must hold it.
+  for (const char* kind : {"\n", "\r\n", "\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
+    const std::string br = kind;
+    CAPTURE(br.size());
+    const std::string text =
+        "# a comment" + br + "a: \"x\"   # c" + br + "b: [1," + br + " 2]" + br + "c: mark" + br;
+    Diagnostics d;
+    auto root = parse_yaml(text, 1, d);
+    REQUIRE(root);
+    const YamlNode& mark = root->value_at(2);
+    REQUIRE(mark.value == "mark");
+    CHECK(text.compare(offset_of(text, mark.line, mark.col), 4, "mark") == 0);
+  }
+  // Columns count code points: Hebrew before the value.
+  const std::string he = "שם: ערך\n";
+  Diagnostics d;
+  auto root = parse_yaml(he, 1, d);
+  REQUIRE(root);
+  CHECK(he.substr(offset_of(he, root->value_at(0).line, root->value_at(0).col)) == "ערך\n");
+}
+
+TEST_CASE("set never writes a raw line break or control character into the file") {
+  const std::string text =
+      "sections:\n  - id: s\n    activities:\n      - id: a\n        owner: x\n"
+      "      - {id: b, title: B}\n";
+  for (const char* raw_value :
+       {"Dana\xE2\x80\xA8        percent:\t100", "Dana\xC2\x85percent: 1", "Dana\xE2\x80\xA9x",
+        "Dana\rpercent: 1", "Dana\nweight: 5", "a\x01\x7F\xC2\x80z"}) {
+    const std::string v = raw_value;
+    for (const char* id : {"a", "b"}) {
+      CAPTURE(id);
+      const std::string out = edit(text, id, {"owner=" + v});
+      // Only LF ends lines in the result, and no C0/C1 control or LS/PS is left raw.
+      for (const char* raw :
+           {"\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\x01", "\x7F", "\xC2\x80", "\t"})
+        CHECK(out.find(raw) == std::string::npos);
+      CHECK(std::count(out.begin(), out.end(), '\n') == std::count(text.begin(), text.end(), '\n'));
+    }
+  }
+}
+
+TEST_CASE("set in a flow mapping quotes commas and brackets, and keeps every character") {
+  const std::string text = "sections:\n  - id: s\n    activities:\n      - {id: b, owner: x}\n";
+  CHECK(edit(text, "b", {"owner=Smith, Bob"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: b, owner: \"Smith, Bob\"}\n");
+  CHECK(edit(text, "b", {"owner=R&D,notes"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: b, owner: \"R&D,notes\"}\n");
+  CHECK(edit(text, "b", {"owner=Dana\t# lead"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: b, owner: \"Dana\\t# lead\"}\n");
+  CHECK(edit(text, "b", {"owner=Bob,weight:\t50"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: b, owner: \"Bob,weight:\\t50\"}\n");
+  // An empty flow mapping, or one that ends in a comma, gets no stray comma.
+  const std::string bare = "sections:\n  - id: s\n    activities:\n      - {id: c, }\n";
+  CHECK(edit(bare, "c", {"status=done"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: c, status: done }\n");
+}
+
+TEST_CASE(
+    "set refuses to edit through an alias or an anchor that aliases repeat, naming the anchor") {
+  const std::string text =
+      "sections:\n  - id: s\n    activities:\n"
+      "      - id: A1\n        owner: &who Dana\n        measure: &m\n          planned: 5\n       "
+      "   actual: 1\n"
+      "      - id: A2\n        owner: *who\n        measure: *m\n";
+  Diagnostics d;
+  auto root = parse_yaml(text, 1, d);
+  REQUIRE(root);
+  std::string error;
+  CHECK_FALSE(apply_changes(text, *root, "A2", {{"actual", "1", true}}, error, "plan/x.yaml"));
+  CHECK(error.find("alias of the anchor at plan/x.yaml:6") != std::string::npos);
+  CHECK_FALSE(apply_changes(text, *root, "A2", {{"owner", "Noa", false}}, error, "plan/x.yaml"));
+  CHECK(error.find("alias of the anchor at plan/x.yaml:5") != std::string::npos);
+  CHECK_FALSE(apply_changes(text, *root, "A1", {{"actual", "1", true}}, error, "plan/x.yaml"));
+  CHECK(error.find("inside the anchor &m at plan/x.yaml:6") != std::string::npos);
+  CHECK_FALSE(apply_changes(text, *root, "A1", {{"owner", "Noa", false}}, error, "plan/x.yaml"));
+  CHECK(error.find("&who") != std::string::npos);
+  // A field beside the alias is the activity's own: that one can change.
+  CHECK(apply_changes(text, *root, "A2", {{"status", "done", false}}, error, "plan/x.yaml"));
+}
+
+TEST_CASE("new_errors: only errors the edit added, whatever lines it shifted") {
+  const std::vector<std::string> files{"plan/a.yaml", "plan/b.yaml"};
+  Diagnostics before{make_error("unknown-key", {0, 4, 3}, "unknown key 'colour'"),
+                     make_error("unknown-key", {1, 9, 3}, "unknown key 'colour'"),
+                     make_warning("no-targets", {0, 2, 1}, "no targets")};
+  Diagnostics after = before;
+  after[0].loc.line = 5;  // shifted by an added line
+  after.push_back(make_warning("due-outside-period", {0, 3, 1}, "late"));
+  CHECK(new_errors(before, files, after, files).empty());
+  // A second copy of an old error, or the same message in another file, is new.
+  after.push_back(make_error("unknown-key", {0, 7, 3}, "unknown key 'colour'"));
+  after.push_back(make_error("bad-weight", {1, 2, 3}, "weight 0"));
+  const auto added = new_errors(before, files, after, files);
+  REQUIRE(added.size() == 2);
+  CHECK(added[0]->loc.line == 7);
+  CHECK(added[1]->code == "bad-weight");
+  // Files are compared by name: a file added to the plan renumbers the others.
+  const std::vector<std::string> more{"plan/0.yaml", "plan/a.yaml", "plan/b.yaml"};
+  Diagnostics renumbered = before;
+  for (Diagnostic& d : renumbered) ++d.loc.file;
+  CHECK(new_errors(before, files, renumbered, more).empty());
 }
