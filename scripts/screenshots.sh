@@ -1,0 +1,219 @@
+#!/usr/bin/env bash
+# Makes the README's pictures from the real output of the built `plan` on the illustrative
+# mid-year example (examples/mid-year, as of 2009-06-30), so they can be made again whenever
+# the look changes:
+#   docs/images/summary-desktop.png   the HTML summary at 1280 px (its first screens)
+#   docs/images/summary-phone.png     the HTML summary at 390 px (its first screens)
+#   docs/images/status-terminal.png   `plan status` in a 100-column terminal, in colour
+#
+# Usage:  scripts/screenshots.sh            (after scripts/setup.sh has built build/plan)
+#         PLAN=/path/to/plan scripts/screenshots.sh
+#
+# Needs these Debian 12 packages (the script says which are missing and stops):
+#   sudo apt-get install --no-install-recommends chromium python3 tmux aha fonts-dejavu-core
+# and, optionally, optipng (smaller PNGs). fonts-dejavu-core gives the Hebrew glyphs
+# (DejaVu Sans); fonts-noto-core works as well. Without a font that has Hebrew, chromium
+# draws boxes: the script refuses to run then.
+#
+# How: the HTML summary is rendered by `plan render` and photographed by headless chromium
+# (driven by a few lines of Python, see shoot() below).
+# The terminal picture runs `plan status --color always` in a detached tmux pane of a fixed
+# size (a real terminal: the width comes from the pane), captures the pane with its colours
+# (`tmux capture-pane -e`), turns the ANSI colours into HTML with aha, and photographs that.
+# Chromium lays out the Hebrew right to left inside the isolates `plan` writes, as a
+# bidi-aware terminal (GNOME Terminal, Konsole) shows it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC
+unset NO_COLOR PLAN_DIR SOURCE_DATE_EPOCH
+
+plan=${PLAN:-build/plan}
+example=examples/mid-year
+as_of=2009-06-30
+out=docs/images
+cols=100         # terminal width in columns
+desktop_max=1900 # the longest pictures, in px: the first screens, not all 29 activities
+phone_max=2000
+
+missing=()
+for tool in chromium python3 tmux aha fc-list; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "screenshots.sh: missing ${missing[*]}." >&2
+  echo "  sudo apt-get install --no-install-recommends chromium python3 tmux aha fontconfig fonts-dejavu-core optipng" >&2
+  exit 2
+fi
+if [ -z "$(fc-list :lang=he family)" ]; then
+  echo "screenshots.sh: no font with Hebrew letters; Hebrew would show as boxes." >&2
+  echo "  sudo apt-get install --no-install-recommends fonts-dejavu-core" >&2
+  exit 2
+fi
+if [ ! -x "$plan" ]; then
+  echo "screenshots.sh: no $plan; build first (scripts/setup.sh) or set PLAN." >&2
+  exit 2
+fi
+plan=$(realpath "$plan")
+
+work=$(mktemp -d)
+session="plan-screenshots-$$"
+tmux() { command tmux -L "$session" -f /dev/null "$@"; } # a server of our own, whatever else runs
+cleanup() {
+  tmux kill-server 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$out"
+
+# shoot FILE.html OUT.png WIDTH MAX: a picture of a page as headless chromium lays it out in
+# a viewport WIDTH px wide (a phone's below 600 px), down to the page's end or, when the page
+# is longer than MAX px, down to the lowest line above MAX that cuts through no card, heading,
+# paragraph or table row. `chromium --screenshot --window-size` cannot do this: headless
+# windows are at least 500 px wide, and it cannot measure the page. So a few lines of Python
+# drive chromium over its DevTools pipe instead (Emulation.setDeviceMetricsOverride,
+# Page.captureScreenshot).
+cat >"$work/shoot.py" <<'PY'
+import base64, fcntl, json, os, subprocess, sys
+
+CUT = """(function (max) {
+  var full = document.documentElement.scrollHeight, cut = 0, next = full;
+  if (full <= max) return full;
+  var atoms = Array.prototype.map.call(
+    document.querySelectorAll(".cards > *, .overview, header, h1, h2, h3, p, li, tr, svg, pre"),
+    function (e) { var r = e.getBoundingClientRect(); return [r.top + scrollY, r.bottom + scrollY]; });
+  atoms.forEach(function (a) {
+    var y = a[1];
+    if (y > max || y <= cut) return;
+    if (atoms.every(function (b) { return !(b[0] < y - 1 && b[1] > y + 1); })) cut = y;
+  });
+  if (cut <= 0) return max;
+  atoms.forEach(function (a) { if (a[0] >= cut && a[0] < next) next = a[0]; });
+  return Math.ceil(Math.min(cut + 24, next - 1));
+})(%d)"""
+
+
+def main(chromium, profile, url, out, width, limit):
+    # Chromium reads commands on fd 3 and answers on fd 4, each message ending in a NUL.
+    # The child's ends are moved above 4 first, so that placing them cannot clobber each other.
+    cmd_r, cmd_w = os.pipe()
+    ans_r, ans_w = os.pipe()
+    child_r = fcntl.fcntl(cmd_r, fcntl.F_DUPFD_CLOEXEC, 10)
+    child_w = fcntl.fcntl(ans_w, fcntl.F_DUPFD_CLOEXEC, 10)
+    os.close(cmd_r)
+    os.close(ans_w)
+
+    def wire():
+        os.dup2(child_r, 3)
+        os.dup2(child_w, 4)
+
+    proc = subprocess.Popen(
+        [chromium, "--headless", "--remote-debugging-pipe", "--no-sandbox", "--disable-gpu",
+         "--hide-scrollbars", "--mute-audio", "--no-first-run", "--user-data-dir=" + profile,
+         "about:blank"],
+        preexec_fn=wire, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(child_r)
+    os.close(child_w)
+    send = os.fdopen(cmd_w, "wb")
+    recv = os.fdopen(ans_r, "rb")
+    state = {"buf": b"", "id": 0, "events": []}
+
+    def read_message():
+        while b"\0" not in state["buf"]:
+            chunk = recv.read1(1 << 16)
+            if not chunk:
+                sys.exit("screenshots.sh: chromium stopped answering")
+            state["buf"] += chunk
+        msg, state["buf"] = state["buf"].split(b"\0", 1)
+        return json.loads(msg)
+
+    def call(method, session=None, **params):
+        state["id"] += 1
+        msg = {"id": state["id"], "method": method, "params": params}
+        if session:
+            msg["sessionId"] = session
+        send.write(json.dumps(msg).encode() + b"\0")
+        send.flush()
+        while True:
+            m = read_message()
+            if m.get("id") == state["id"]:
+                if "error" in m:
+                    sys.exit("screenshots.sh: chromium: %s: %s" % (method, m["error"]))
+                return m["result"]
+            state["events"].append(m)
+
+    def wait_for(event):
+        while True:
+            for i, m in enumerate(state["events"]):
+                if m.get("method") == event:
+                    return state["events"].pop(i)
+            state["events"].append(read_message())
+
+    try:
+        page = next(t for t in call("Target.getTargets")["targetInfos"] if t["type"] == "page")
+        s = call("Target.attachToTarget", targetId=page["targetId"], flatten=True)["sessionId"]
+        metrics = {"width": width, "deviceScaleFactor": 1, "mobile": width < 600}
+        # A short viewport first, so that the page's height is its content's, not the viewport's.
+        call("Emulation.setDeviceMetricsOverride", s, height=100, **metrics)
+        call("Page.enable", s)
+        call("Page.navigate", s, url=url)
+        wait_for("Page.loadEventFired")
+        height = call("Runtime.evaluate", s, expression=CUT % limit,
+                      returnByValue=True)["result"]["value"]
+        call("Emulation.setDeviceMetricsOverride", s, height=height, **metrics)
+        png = call("Page.captureScreenshot", s, format="png")["data"]
+        with open(out, "wb") as f:
+            f.write(base64.b64decode(png))
+        try:
+            call("Browser.close")
+        except SystemExit:
+            pass  # it may close the pipe before it answers
+    finally:
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+main(sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), int(sys.argv[6]))
+PY
+shoot() {
+  python3 "$work/shoot.py" chromium "$work/profile" "file://$1" "$2" "$3" "$4"
+  [ -s "$2" ] || { echo "screenshots.sh: chromium wrote no $2" >&2; exit 1; }
+}
+
+# 1. The HTML summary, desktop and phone.
+summary="$work/summary.html"
+"$plan" --plan "$example" render --format html --as-of "$as_of" --output "$summary"
+shoot "$summary" "$out/summary-desktop.png" 1280 $desktop_max
+shoot "$summary" "$out/summary-phone.png" 390 $phone_max
+
+# 2. `plan status` in a terminal. The pane is taller than the output, which ends with a
+# marker line, so that waiting for the marker means the output is complete.
+rows=60
+tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
+  "env -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color '$plan' --plan '$example' status --as-of $as_of --color always; echo '#done'; sleep 60"
+for _ in $(seq 1 100); do
+  tmux capture-pane -p -t "$session" | grep -q '^#done' && break
+  sleep 0.1
+done
+tmux capture-pane -e -p -t "$session" | sed -e '/^#done/,$d' >"$work/status.ansi"
+tmux kill-session -t "$session"
+
+term="$work/status.html"
+{
+  printf '%s\n' '<!DOCTYPE html><html><head><meta charset="utf-8"><style>' \
+    'html, body { margin: 0; background: #1e1e1e; }' \
+    'pre { margin: 0; padding: 12px 16px; color: #d4d4d4; font: 14px/18px "DejaVu Sans Mono", monospace; }' \
+    '</style></head><body><pre>'
+  aha --no-header <"$work/status.ansi"
+  printf '%s\n' '</pre></body></html>'
+} >"$term"
+# 8.43 px per column is DejaVu Sans Mono's advance at 14 px; the picture is as tall as the text.
+shoot "$term" "$out/status-terminal.png" $((cols * 843 / 100 + 40)) 4000
+
+# 3. Smaller files.
+if command -v optipng >/dev/null; then
+  optipng -quiet -o2 -strip all "$out"/summary-desktop.png "$out"/summary-phone.png "$out"/status-terminal.png
+fi
+ls -l "$out"/*.png
