@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "util/visible.hpp"
+
 namespace plan {
 
 Diagnostic make_error(std::string code, Loc loc, std::string message) {
@@ -26,8 +28,8 @@ void sort_diagnostics(Diagnostics& diags) {
 }
 
 std::size_t count_severity(const Diagnostics& diags, Severity s) {
-  return static_cast<std::size_t>(
-      std::count_if(diags.begin(), diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+  return static_cast<std::size_t>(std::count_if(
+      diags.begin(), diags.end(), [s](const Diagnostic& d) { return d.severity == s; }));
 }
 
 bool is_io_error(const Diagnostic& d) {
@@ -36,9 +38,12 @@ bool is_io_error(const Diagnostic& d) {
 
 const char* severity_name(Severity s) {
   switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "";
 }
@@ -55,8 +60,11 @@ std::string format_location(const std::vector<std::string>& files, Loc loc) {
 }
 
 std::string format_text(const std::vector<std::string>& files, const Diagnostic& d) {
-  std::string out = fmt::format("{}: {}: {}", format_location(files, d.loc),
-                                severity_name(d.severity), d.message);
+  // One line each, whatever the plan's text holds: a line break or an escape sequence in
+  // an id, a title or a file name is shown escaped, so nothing in the plan can start a
+  // line of its own in a terminal or a CI log (`::error …`, `::add-mask::`).
+  std::string out = fmt::format("{}: {}: {}", visible(format_location(files, d.loc)),
+                                severity_name(d.severity), visible(d.message));
   if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
   out += '\n';
   for (const Diagnostic& n : d.notes) out += format_text(files, n);
@@ -97,21 +105,32 @@ static std::string escape_github(const std::string& s, bool property) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out += c;
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 std::string format_github(const std::vector<std::string>& files, const Diagnostic& d) {
-  const char* kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning
-                                                                   ? "warning"
-                                                                   : "notice";
+  const char* kind = d.severity == Severity::error     ? "error"
+                     : d.severity == Severity::warning ? "warning"
+                                                       : "notice";
   // File 0 is the plan folder, which GitHub cannot annotate: such problems go unattached.
   std::vector<std::string> parts;
   if (d.loc.file != 0) parts.push_back("file=" + escape_github(file_name(files, d.loc), true));

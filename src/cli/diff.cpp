@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "check/check.hpp"
 #include "cli/as_of.hpp"
@@ -59,7 +59,8 @@ Runner setup_diff(CLI::App& sub) {
                  "REV1 [REV2]: none compares HEAD with the working tree; one, REV1 with the "
                  "working tree; two, REV1 with REV2")
       ->expected(0, 2);
-  sub.add_option("--format", opts->format, "text (for a terminal) or md (for a pull-request comment)")
+  sub.add_option("--format", opts->format,
+                 "text (for a terminal) or md (for a pull-request comment)")
       ->check(CLI::IsMember({"text", "md"}));
   sub.add_flag("--json", opts->json, "Print one JSON object");
   add_as_of_option(sub, opts->as_of);
@@ -99,9 +100,14 @@ Runner setup_diff(CLI::App& sub) {
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
     std::string out;
-    if (opts->json) out = diff_json(d, labels).dump(2) + "\n";
-    else if (opts->format == "md") out = diff_markdown(d, labels);
-    else out = diff_text(d, labels, TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
+    // A commit subject or revision need not be UTF-8: replaced, never a throw.
+    if (opts->json)
+      out = diff_json(d, labels).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    else if (opts->format == "md")
+      out = diff_markdown(d, labels);
+    else
+      out = diff_text(d, labels,
+                      TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
     std::fputs(out.c_str(), stdout);
     return int{kOk};
   };
@@ -132,9 +138,11 @@ bool compute_history(const std::string& dir, const std::string& from, bool first
 
 Runner setup_history(CLI::App& sub) {
   auto opts = std::make_shared<HistoryOptions>();
-  sub.add_option("--format", opts->format, "text (a table) or csv")->check(CLI::IsMember({"text", "csv"}));
+  sub.add_option("--format", opts->format, "text (a table) or csv")
+      ->check(CLI::IsMember({"text", "csv"}));
   sub.add_flag("--json", opts->json, "Print a JSON list of points");
-  sub.add_flag("--all-parents", opts->all_parents, "Follow merged branches too (default: first parent only)");
+  sub.add_flag("--all-parents", opts->all_parents,
+               "Follow merged branches too (default: first parent only)");
   sub.add_option("--from", opts->from, "Walk back from this revision (default: HEAD)");
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
@@ -146,10 +154,25 @@ Runner setup_history(CLI::App& sub) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return int{kUsage};
     }
+    // A shallow clone holds only the latest commits: say so, and how to fetch the rest, on
+    // stderr (stdout stays the table, CSV or JSON of the commits that are there).
+    if (auto repo = Repository::open(dir, error); repo && repo->is_shallow())
+      std::fprintf(
+          stderr,
+          "plan: the repository is a shallow clone, so the history starts at %s; fetch the "
+          "rest with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with "
+          "'fetch-depth: 0')\n",
+          points.empty()
+              ? "the oldest commit there"
+              : (points.front().commit.date + " (" + points.front().commit.short_id + ")").c_str());
     std::string out;
-    if (opts->json) out = history_json(points).dump(2) + "\n";
-    else if (opts->format == "csv") out = history_csv(points);
-    else out = history_text(points, TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
+    if (opts->json)
+      out = history_json(points).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    else if (opts->format == "csv")
+      out = history_csv(points);
+    else
+      out = history_text(points,
+                         TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
     std::fputs(out.c_str(), stdout);
     return int{kOk};
   };

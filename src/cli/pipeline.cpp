@@ -8,6 +8,7 @@
 
 #include "check/check.hpp"
 #include "util/text.hpp"
+#include "util/visible.hpp"
 
 namespace fs = std::filesystem;
 
@@ -41,8 +42,9 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
     if (fs::is_directory(p / "plan", ec)) return (p / "plan").lexically_proximate(cwd).string();
     if (p == p.root_path() || p.parent_path() == p) break;
   }
-  error = "plan: no plan/ folder here or in any parent folder; give one with --plan DIR "
-          "or PLAN_DIR";
+  error =
+      "plan: no plan/ folder here or in any parent folder; give one with --plan DIR "
+      "or PLAN_DIR";
   return "";
 }
 
@@ -99,8 +101,9 @@ const ItemRef* find_item_or_explain(const Checked& c, const std::string& id) {
   for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
     for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
   std::string hint = did_you_mean(id, all);
-  std::fprintf(stderr, "plan: no goal, target, section or activity has id '%s'%s\n", id.c_str(),
-               hint.empty() ? "; 'plan list' shows the activities" : hint.c_str());
+  std::fprintf(stderr, "plan: no goal, target, section or activity has id '%s'%s\n",
+               visible(id).c_str(),
+               hint.empty() ? "; 'plan list' shows the activities" : visible(hint).c_str());
   return nullptr;
 }
 

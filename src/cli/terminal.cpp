@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "render/terminal_text.hpp"
+
 namespace plan::cli {
 
 bool use_color(const std::string& option, std::FILE* stream) {
@@ -17,12 +19,16 @@ bool use_color(const std::string& option, std::FILE* stream) {
 
 std::size_t terminal_width(std::FILE* stream) {
   struct winsize ws {};
-  if (::isatty(::fileno(stream)) && ::ioctl(::fileno(stream), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+  if (::isatty(::fileno(stream)) && ::ioctl(::fileno(stream), TIOCGWINSZ, &ws) == 0 &&
+      ws.ws_col > 0)
     return ws.ws_col;
-  if (const char* cols = std::getenv("COLUMNS"); cols && *cols) {
+  const char* cols = std::getenv("COLUMNS");
+  if (cols && *cols) {
     long n = std::strtol(cols, nullptr, 10);
     if (n >= 20 && n <= 1000) return static_cast<std::size_t>(n);
   }
+  // A file or a CI log: no width to fit, so nothing is cut.
+  if (!::isatty(::fileno(stream)) && !(cols && *cols)) return kNoWidthLimit;
   return 80;
 }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <ctime>
 #include <filesystem>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -52,16 +53,20 @@ CommitInfo info_of(git_commit* c) {
 }
 
 // The plan folder's tree in a commit, or nothing when the commit has no such folder.
-bool plan_tree(git_repository* repo, const git_oid& commit_id, const std::string& path, git_oid& out) {
+bool plan_tree(git_repository* repo, const git_oid& commit_id, const std::string& path,
+               git_oid& out) {
   Owned<git_commit, git_commit_free> commit;
   Owned<git_tree, git_tree_free> root;
-  if (git_commit_lookup(&commit.p, repo, &commit_id) != 0 || git_commit_tree(&root.p, commit.p) != 0) return false;
+  if (git_commit_lookup(&commit.p, repo, &commit_id) != 0 ||
+      git_commit_tree(&root.p, commit.p) != 0)
+    return false;
   if (path.empty()) {
     out = *git_tree_id(root.p);
     return true;
   }
   Owned<git_tree_entry, git_tree_entry_free> entry;
-  if (git_tree_entry_bypath(&entry.p, root.p, path.c_str()) != 0 || git_tree_entry_type(entry.p) != GIT_OBJECT_TREE)
+  if (git_tree_entry_bypath(&entry.p, root.p, path.c_str()) != 0 ||
+      git_tree_entry_type(entry.p) != GIT_OBJECT_TREE)
     return false;
   out = *git_tree_entry_id(entry.p);
   return true;
@@ -86,9 +91,10 @@ std::unique_ptr<Repository> Repository::open(const std::string& plan_dir, std::s
   std::error_code ec;
   const fs::path abs = fs::weakly_canonical(fs::absolute(plan_dir, ec), ec);
   if (git_repository_open_ext(&r->repo_, abs.c_str(), 0, nullptr) != 0) {
-    error = fmt::format("plan: {} is not in a git repository ({}); diff and history read the "
-                        "plan's git history",
-                        plan_dir, last_error());
+    error = fmt::format(
+        "plan: {} is not in a git repository ({}); diff and history read the "
+        "plan's git history",
+        plan_dir, last_error());
     return nullptr;
   }
   const char* workdir = git_repository_workdir(r->repo_);
@@ -109,12 +115,14 @@ Repository::~Repository() {
   if (repo_) git_repository_free(repo_);
 }
 
-std::optional<CommitInfo> Repository::resolve(const std::string& revision, std::string& error) const {
+std::optional<CommitInfo> Repository::resolve(const std::string& revision,
+                                              std::string& error) const {
   Owned<git_object, git_object_free> obj;
   Owned<git_object, git_object_free> peeled;
   if (git_revparse_single(&obj.p, repo_, revision.c_str()) != 0 ||
       git_object_peel(&peeled.p, obj.p, GIT_OBJECT_COMMIT) != 0) {
-    error = fmt::format("plan: '{}' is not a revision of this repository ({})", revision, last_error());
+    error =
+        fmt::format("plan: '{}' is not a revision of this repository ({})", revision, last_error());
     return std::nullopt;
   }
   return info_of(reinterpret_cast<git_commit*>(peeled.p));
@@ -152,7 +160,8 @@ LoadResult Repository::load(const CommitInfo& commit, std::string& error,
           return 1;  // skips a folder's contents too
         if (git_tree_entry_type(e) == GIT_OBJECT_BLOB && is_yaml(name) &&
             git_tree_entry_filemode(e) != GIT_FILEMODE_LINK)
-          static_cast<Walk*>(payload)->out->push_back({std::string(root) + name, *git_tree_entry_id(e)});
+          static_cast<Walk*>(payload)->out->push_back(
+              {std::string(root) + name, *git_tree_entry_id(e)});
         return 0;
       },
       &walk);
@@ -192,25 +201,74 @@ LoadResult Repository::load(const CommitInfo& commit, std::string& error,
   return merge_parts(display_root_, paths, std::move(parts));
 }
 
+bool Repository::is_shallow() const {
+  return git_repository_is_shallow(repo_) == 1;
+}
+
+namespace {
+
+// The commits reachable from `start` whose objects are in the repository, newest first:
+// libgit2's revwalk stops with an error at a shallow clone's boundary, where the parents
+// are named but missing, and so would show nothing at all.
+std::vector<git_oid> commits_present(git_repository* repo, const git_oid& start,
+                                     bool first_parent) {
+  std::vector<std::pair<long long, git_oid>> found;
+  std::vector<git_oid> todo{start};
+  std::set<std::string> seen;
+  while (!todo.empty()) {
+    const git_oid id = todo.back();
+    todo.pop_back();
+    char hex[GIT_OID_HEXSZ + 1] = {};
+    git_oid_tostr(hex, sizeof hex, &id);
+    if (!seen.insert(hex).second) continue;
+    Owned<git_commit, git_commit_free> c;
+    if (git_commit_lookup(&c.p, repo, &id) != 0) continue;  // past the boundary
+    found.emplace_back(static_cast<long long>(git_commit_time(c.p)), id);
+    const unsigned parents =
+        first_parent ? std::min(1u, git_commit_parentcount(c.p)) : git_commit_parentcount(c.p);
+    for (unsigned k = parents; k-- > 0;) todo.push_back(*git_commit_parent_id(c.p, k));
+  }
+  if (!first_parent)  // newest first, as the revwalk sorts them
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<git_oid> out;
+  for (const auto& f : found) out.push_back(f.second);
+  return out;
+}
+
+}  // namespace
+
 std::vector<CommitInfo> Repository::plan_history(const CommitInfo& from, bool first_parent,
                                                  std::string& error) const {
   std::vector<CommitInfo> out;
-  Owned<git_revwalk, git_revwalk_free> walk;
   git_oid start;
   git_oid_fromstr(&start, from.id.c_str());
-  if (git_revwalk_new(&walk.p, repo_) != 0 || git_revwalk_push(walk.p, &start) != 0) {
-    error = "plan: cannot walk the history: " + last_error();
-    return out;
+  std::vector<git_oid> ids;
+  if (is_shallow()) {
+    ids = commits_present(repo_, start, first_parent);
+  } else {
+    Owned<git_revwalk, git_revwalk_free> walk;
+    if (git_revwalk_new(&walk.p, repo_) != 0 || git_revwalk_push(walk.p, &start) != 0) {
+      error = "plan: cannot walk the history: " + last_error();
+      return out;
+    }
+    git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (first_parent) git_revwalk_simplify_first_parent(walk.p);
+    git_oid id;
+    int rc;
+    while ((rc = git_revwalk_next(&id, walk.p)) == 0) ids.push_back(id);
+    if (rc != GIT_ITEROVER) {
+      error = "plan: cannot walk the history: " + last_error();
+      return out;
+    }
   }
-  git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-  if (first_parent) git_revwalk_simplify_first_parent(walk.p);
-  git_oid id;
-  while (git_revwalk_next(&id, walk.p) == 0) {
+  for (const git_oid& id : ids) {
     Owned<git_commit, git_commit_free> c;
     if (git_commit_lookup(&c.p, repo_, &id) != 0) continue;
     git_oid mine{}, theirs{};
     const bool has = plan_tree(repo_, id, plan_path_, mine);
     bool changed = has;
+    // A parent that is missing (a shallow clone's boundary) counts as no plan before.
     if (has && git_commit_parentcount(c.p) > 0) {
       const git_oid* parent = git_commit_parent_id(c.p, 0);
       changed = !plan_tree(repo_, *parent, plan_path_, theirs) || git_oid_cmp(&mine, &theirs) != 0;

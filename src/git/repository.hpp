@@ -16,7 +16,7 @@ struct git_repository;
 namespace plan {
 
 struct CommitInfo {
-  std::string id;       // full hex
+  std::string id;  // full hex
   std::string short_id;
   std::string date;     // YYYY-MM-DD in the committer's time zone
   long long time = 0;   // seconds since the epoch
@@ -38,7 +38,13 @@ class Repository {
   LoadResult load(const CommitInfo& commit, std::string& error, const LoadOptions& options = {});
 
   // Commits on the first-parent line from `from` that changed the plan folder, oldest first.
-  std::vector<CommitInfo> plan_history(const CommitInfo& from, bool first_parent, std::string& error) const;
+  // In a shallow clone, those that are there (the oldest one there counts as a change).
+  std::vector<CommitInfo> plan_history(const CommitInfo& from, bool first_parent,
+                                       std::string& error) const;
+
+  // A shallow clone (actions/checkout's default depth of 1): commits past its boundary are
+  // missing, so the history shows only what is there.
+  bool is_shallow() const;
 
   std::size_t parsed_files() const { return parsed_; }  // for tests of the cache
 

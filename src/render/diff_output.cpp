@@ -1,37 +1,49 @@
 #include "render/diff_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
-#include "util/date.hpp"
-
-#include <algorithm>
 #include "render/terminal_text.hpp"
+#include "util/date.hpp"
+#include "util/visible.hpp"
 
 namespace plan {
 
 namespace {
 
-std::string pct(const Completion& c) { return c ? fmt::format("{}%", static_cast<int>(std::floor(*c * 100 + 1e-9))) : "–"; }
+bool known(const Completion& c) {
+  return c && std::isfinite(*c);
+}
+
+std::string pct(const Completion& c) {
+  return known(c) ? fmt::format("{}%",
+                                static_cast<int>(std::floor(std::clamp(*c, 0.0, 1.0) * 100 + 1e-9)))
+                  : "–";
+}
 
 std::string delta(const Completion& a, const Completion& b) {
-  if (!a || !b) return "";
-  const int d = static_cast<int>(std::floor(*b * 100 + 1e-9)) - static_cast<int>(std::floor(*a * 100 + 1e-9));
+  if (!known(a) || !known(b)) return "";
+  const int d =
+      static_cast<int>(std::floor(*b * 100 + 1e-9)) - static_cast<int>(std::floor(*a * 100 + 1e-9));
   return d == 0 ? "±0" : fmt::format("{:+}", d);
 }
 
 Json completion(const Completion& c) {
-  return c ? Json(std::round(*c * 10000.0) / 10000.0) : Json(nullptr);
+  return known(c) ? Json(std::round(*c * 10000.0) / 10000.0) : Json(nullptr);
 }
 
 Json state(const std::optional<ActivityState>& s) {
   if (!s) return nullptr;
   auto text = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
-  return {{"status", s->status}, {"measure", text(s->measure)}, {"percent", text(s->percent)},
-          {"due", text(s->due)}, {"completion", completion(s->completion)}};
+  return {{"status", s->status},
+          {"measure", text(s->measure)},
+          {"percent", text(s->percent)},
+          {"due", text(s->due)},
+          {"completion", completion(s->completion)}};
 }
 
 // "status planned → done, measure 2/5-6 → 3/5-6": only what changed.
@@ -39,7 +51,8 @@ std::string changes(const ActivityState& a, const ActivityState& b) {
   std::string out;
   auto one = [&](const char* name, const std::string& x, const std::string& y) {
     if (x == y) return;
-    out += (out.empty() ? "" : ", ") + fmt::format("{} {} → {}", name, x.empty() ? "–" : x, y.empty() ? "–" : y);
+    out += (out.empty() ? "" : ", ") +
+           fmt::format("{} {} → {}", name, x.empty() ? "–" : x, y.empty() ? "–" : y);
   };
   one("status", a.status, b.status);
   one("measure", a.measure, b.measure);
@@ -48,26 +61,42 @@ std::string changes(const ActivityState& a, const ActivityState& b) {
   return out;
 }
 
-const char* kind(const ActivityChange& c) { return !c.before ? "added" : !c.after ? "removed" : "changed"; }
+const char* kind(const ActivityChange& c) {
+  return !c.before ? "added" : !c.after ? "removed" : "changed";
+}
 
 }  // namespace
 
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout) {
   const Style& st = layout.style;
-  std::string out = st.bold(fmt::format("Plan: {} → {}", pct(d.before), pct(d.after)));
-  if (const std::string dl = delta(d.before, d.after); !dl.empty()) out += fmt::format(" ({} points)", dl);
-  out += st.dim(fmt::format("   {} → {}", l.from, l.to)) + "\n";
+  std::string out;
+  // First: a side whose files did not all load has no completion to compare.
+  auto where = [](const std::string& label) {
+    return label == "working tree" ? "in the working tree" : "at " + visible(label);
+  };
+  if (d.before_broken)
+    out +=
+        st.yellow(incomplete_notice(d.before_unread.size(), d.before_files, where(l.from))) + "\n";
+  if (d.after_broken)
+    out += st.yellow(incomplete_notice(d.after_unread.size(), d.after_files, where(l.to))) + "\n";
+  out += st.bold(fmt::format("Plan: {} → {}", pct(d.before), pct(d.after)));
+  if (const std::string dl = delta(d.before, d.after); !dl.empty())
+    out += fmt::format(" ({} points)", dl);
+  out += st.dim(fmt::format("   {} → {}", visible(l.from), visible(l.to))) + "\n";
   if (d.before_broken || d.after_broken)
-    out += st.yellow(fmt::format("\nThe plan at {} does not load (a file does not parse), so only its errors are "
-                                 "compared.\n",
-                                 d.after_broken ? l.to : l.from));
+    out += st.yellow(fmt::format(
+        "\nThe plan at {} does not load (a file does not parse), so only its errors are "
+        "compared.\n",
+        visible(d.after_broken ? l.to : l.from)));
   auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
     if (list.empty()) return;
     out += "\n" + st.bold(title) + "\n";
     std::size_t w = 2;
-    for (const auto& c : list) w = std::max(w, display_width(c.id));
+    for (const auto& c : list) w = std::max(w, display_width(visible(c.id)));
+    w = id_column(w, 2 + 1 + 4 + 3 + 4 + 1 + 4, layout);
     for (const auto& c : list) {
-      std::string fixed = fmt::format("  {} {:>4} → {:<4} {:>4}", pad_right(c.id, w), pct(c.before), pct(c.after), delta(c.before, c.after));
+      std::string fixed = fmt::format("  {} {:>4} → {:<4} {:>4}", id_cell(c.id, w, "  ", out),
+                                      pct(c.before), pct(c.after), delta(c.before, c.after));
       out += table_row(fixed, 2 + w + 1 + 4 + 3 + 4 + 1 + 4, c.title, layout);
     }
   };
@@ -76,19 +105,21 @@ std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& 
   if (!d.activities.empty()) {
     out += "\n" + st.bold("Activities") + "\n";
     std::size_t w = 2;
-    for (const auto& c : d.activities) w = std::max(w, display_width(c.id));
+    for (const auto& c : d.activities) w = std::max(w, display_width(visible(c.id)));
+    w = id_column(w, 2 + 7 + 1 + 1 + 30, layout);
     for (const auto& c : d.activities) {
       std::string what = !c.before ? st.green("added  ") : !c.after ? st.red("removed") : "changed";
-      std::string detail = c.before && c.after ? changes(*c.before, *c.after)
-                                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
-      out += table_row(fmt::format("  {} {} {}", what, pad_right(c.id, w), detail), 2 + 7 + 1 + w + 1 + display_width(detail),
-                       c.title, layout);
+      std::string detail = visible(
+          c.before && c.after ? changes(*c.before, *c.after)
+                              : fmt::format("status {}", (c.after ? c.after : c.before)->status));
+      out += table_row(fmt::format("  {} {} {}", what, id_cell(c.id, w, "          ", out), detail),
+                       2 + 7 + 1 + w + 1 + display_width(detail), c.title, layout);
     }
   }
   if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
     out += "\n" + st.bold("Errors") + "\n";
-    for (const auto& e : d.new_errors) out += "  " + st.red("new  ") + " " + e + "\n";
-    for (const auto& e : d.fixed_errors) out += "  " + st.green("fixed") + " " + e + "\n";
+    for (const auto& e : d.new_errors) out += "  " + st.red("new  ") + " " + visible(e) + "\n";
+    for (const auto& e : d.fixed_errors) out += "  " + st.green("fixed") + " " + visible(e) + "\n";
   }
   if (d.goals.empty() && d.targets.empty() && d.activities.empty() && d.new_errors.empty() &&
       d.fixed_errors.empty() && !d.before_broken && !d.after_broken)
@@ -98,26 +129,33 @@ std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& 
 
 std::string diff_markdown(const PlanDiff& d, const DiffLabels& l) {
   std::string out = fmt::format("### Plan: {} → {}", pct(d.before), pct(d.after));
-  if (const std::string dl = delta(d.before, d.after); !dl.empty()) out += fmt::format(" ({} points)", dl);
+  if (const std::string dl = delta(d.before, d.after); !dl.empty())
+    out += fmt::format(" ({} points)", dl);
   out += fmt::format("\n\n{} → {}\n", escape_markdown(l.from), escape_markdown(l.to));
   if (d.before_broken || d.after_broken)
-    out += fmt::format("\n> The plan at {} does not load (a file does not parse), so only its errors are compared.\n",
-                       escape_markdown(d.after_broken ? l.to : l.from));
+    out += fmt::format(
+        "\n> The plan at {} does not load (a file does not parse), so only its errors are "
+        "compared.\n",
+        escape_markdown(d.after_broken ? l.to : l.from));
   auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
     if (list.empty()) return;
-    out += fmt::format("\n#### {}\n\n| | | before | after | |\n| --- | --- | ---: | ---: | ---: |\n", title);
+    out += fmt::format(
+        "\n#### {}\n\n| | | before | after | |\n| --- | --- | ---: | ---: | ---: |\n", title);
     for (const auto& c : list)
-      out += fmt::format("| {} | {} | {} | {} | {} |\n", escape_markdown(c.id), escape_markdown(c.title), pct(c.before),
-                         pct(c.after), delta(c.before, c.after));
+      out += fmt::format("| {} | {} | {} | {} | {} |\n", escape_markdown(c.id),
+                         escape_markdown(c.title), pct(c.before), pct(c.after),
+                         delta(c.before, c.after));
   };
   section("Goals", d.goals);
   section("Targets", d.targets);
   if (!d.activities.empty()) {
     out += "\n#### Activities\n\n| | | | what changed |\n| --- | --- | --- | --- |\n";
     for (const auto& c : d.activities) {
-      std::string detail = c.before && c.after ? changes(*c.before, *c.after)
-                                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
-      out += fmt::format("| {} | {} | {} | {} |\n", kind(c), escape_markdown(c.id), escape_markdown(c.title), escape_markdown(detail));
+      std::string detail = c.before && c.after
+                               ? changes(*c.before, *c.after)
+                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
+      out += fmt::format("| {} | {} | {} | {} |\n", kind(c), escape_markdown(c.id),
+                         escape_markdown(c.title), escape_markdown(detail));
     }
   }
   if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
@@ -135,17 +173,27 @@ Json diff_json(const PlanDiff& d, const DiffLabels& l) {
   j["completion"] = {{"before", completion(d.before)}, {"after", completion(d.after)}};
   auto list = [](const std::vector<CompletionChange>& cs) {
     Json a = Json::array();
-    for (const auto& c : cs) a.push_back({{"id", c.id}, {"title", c.title}, {"before", completion(c.before)}, {"after", completion(c.after)}});
+    for (const auto& c : cs)
+      a.push_back({{"id", c.id},
+                   {"title", c.title},
+                   {"before", completion(c.before)},
+                   {"after", completion(c.after)}});
     return a;
   };
   j["goals"] = list(d.goals);
   j["targets"] = list(d.targets);
   Json changed = Json::array();
   for (const auto& c : d.activities)
-    changed.push_back({{"id", c.id}, {"title", c.title}, {"change", kind(c)}, {"before", state(c.before)}, {"after", state(c.after)}});
+    changed.push_back({{"id", c.id},
+                       {"title", c.title},
+                       {"change", kind(c)},
+                       {"before", state(c.before)},
+                       {"after", state(c.after)}});
   j["changed"] = changed;
   j["errors"] = {{"new", d.new_errors}, {"fixed", d.fixed_errors}};
   j["loaded"] = {{"before", !d.before_broken}, {"after", !d.after_broken}};
+  j["file_count"] = {{"before", d.before_files}, {"after", d.after_files}};
+  j["unread_files"] = {{"before", d.before_unread}, {"after", d.after_unread}};
   return j;
 }
 
@@ -154,7 +202,8 @@ Json history_chart(const std::vector<HistoryPoint>& points, const Json& plan) {
   double start = 0, end = 0;
   const Json& period = plan.contains("period") ? plan["period"] : Json();
   if (period.is_object() && period["start"].is_string() && period["end"].is_string()) {
-    Date a = parse_date(period["start"].get<std::string>()), b = parse_date(period["end"].get<std::string>());
+    Date a = parse_date(period["start"].get<std::string>()),
+         b = parse_date(period["end"].get<std::string>());
     if (a.valid && b.valid) {
       start = static_cast<double>(day_number(a));
       end = static_cast<double>(day_number(b) + 1);
@@ -176,13 +225,18 @@ Json history_chart(const std::vector<HistoryPoint>& points, const Json& plan) {
     }
     const double y = 40.0 - *p.completion * 40.0;
     run += fmt::format("{}{:.2f},{:.2f}", run.empty() ? "" : " ", x, y);
-    dots.push_back({{"x", fmt::format("{:.2f}", x)}, {"y", fmt::format("{:.2f}", y)}, {"date", p.commit.date},
-                    {"subject", p.commit.subject}, {"percent_text", pct(p.completion)}});
+    dots.push_back({{"x", fmt::format("{:.2f}", x)},
+                    {"y", fmt::format("{:.2f}", y)},
+                    {"date", p.commit.date},
+                    {"subject", p.commit.subject},
+                    {"percent_text", pct(p.completion)}});
   }
   if (!run.empty()) runs.push_back({{"points", run}});
   Json gaps = Json::array();
   for (const HistoryPoint& p : points)
-    if (!p.loaded) gaps.push_back({{"date", p.commit.date}, {"short", p.commit.short_id}, {"subject", p.commit.subject}});
+    if (!p.loaded)
+      gaps.push_back(
+          {{"date", p.commit.date}, {"short", p.commit.short_id}, {"subject", p.commit.subject}});
   return {{"runs", runs}, {"dots", dots}, {"gaps", gaps}, {"commits", points.size()}};
 }
 
@@ -198,24 +252,34 @@ std::string history_text(const std::vector<HistoryPoint>& points, const TextLayo
   return out;
 }
 
+std::string csv_field(const std::string& text) {
+  // Shown visibly like every other text output (a CSV is often printed to a terminal).
+  std::string s = visible(text);
+  // OWASP's rule against formula injection: a spreadsheet runs a cell that starts with one
+  // of these, so such a field starts with a quote instead (shown, never run).
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    s = "'" + s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
 std::string history_csv(const std::vector<HistoryPoint>& points) {
   std::set<std::string> ids;
   std::vector<std::string> order;
   for (const HistoryPoint& p : points)
     for (const auto& [id, c] : p.goals)
       if (ids.insert(id).second) order.push_back(id);
-  auto field = [](const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string q = "\"";
-    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return q + "\"";
+  auto num = [](const Completion& c) {
+    return known(c) ? fmt::format("{}", std::round(*c * 10000.0) / 10000.0) : std::string();
   };
-  auto num = [](const Completion& c) { return c ? fmt::format("{}", std::round(*c * 10000.0) / 10000.0) : std::string(); };
   std::string out = "date,commit,subject,completion";
-  for (const std::string& id : order) out += "," + field(id);
+  for (const std::string& id : order) out += "," + csv_field(id);
   out += "\n";
   for (const HistoryPoint& p : points) {
-    out += fmt::format("{},{},{},{}", p.commit.date, p.commit.id, field(p.commit.subject), p.loaded ? num(p.completion) : "");
+    out += fmt::format("{},{},{},{}", p.commit.date, p.commit.id, csv_field(p.commit.subject),
+                       p.loaded ? num(p.completion) : "");
     for (const std::string& id : order) {
       Completion c;
       for (const auto& [gid, gc] : p.goals)
@@ -232,10 +296,15 @@ Json history_json(const std::vector<HistoryPoint>& points) {
   for (const HistoryPoint& p : points) {
     Json goals = Json::object();
     for (const auto& [id, c] : p.goals) goals[id] = completion(c);
-    a.push_back({{"commit", p.commit.id}, {"short", p.commit.short_id}, {"date", p.commit.date},
-                 {"time", p.commit.time}, {"subject", p.commit.subject}, {"loaded", p.loaded},
+    a.push_back({{"commit", p.commit.id},
+                 {"short", p.commit.short_id},
+                 {"date", p.commit.date},
+                 {"time", p.commit.time},
+                 {"subject", p.commit.subject},
+                 {"loaded", p.loaded},
                  {"completion", p.loaded ? completion(p.completion) : Json(nullptr)},
-                 {"errors", p.errors}, {"goals", goals}});
+                 {"errors", p.errors},
+                 {"goals", goals}});
   }
   return a;
 }

@@ -1,5 +1,7 @@
 #include "render/json_sink.hpp"
 
+#include <cmath>
+
 #include <fmt/format.h>
 
 namespace plan {
@@ -81,14 +83,29 @@ void JsonStreamSink::quoted(std::string_view s) {
     buf_.append(s, plain, i - plain);
     plain = i + 1;
     switch (c) {
-      case '"': buf_ += "\\\""; break;
-      case '\\': buf_ += "\\\\"; break;
-      case '\b': buf_ += "\\b"; break;
-      case '\f': buf_ += "\\f"; break;
-      case '\n': buf_ += "\\n"; break;
-      case '\r': buf_ += "\\r"; break;
-      case '\t': buf_ += "\\t"; break;
-      default: buf_ += fmt::format("\\u{:04x}", c);
+      case '"':
+        buf_ += "\\\"";
+        break;
+      case '\\':
+        buf_ += "\\\\";
+        break;
+      case '\b':
+        buf_ += "\\b";
+        break;
+      case '\f':
+        buf_ += "\\f";
+        break;
+      case '\n':
+        buf_ += "\\n";
+        break;
+      case '\r':
+        buf_ += "\\r";
+        break;
+      case '\t':
+        buf_ += "\\t";
+        break;
+      default:
+        buf_ += fmt::format("\\u{:04x}", c);
     }
   }
   buf_.append(s, plain, s.size() - plain);
@@ -96,12 +113,19 @@ void JsonStreamSink::quoted(std::string_view s) {
 }
 
 void JsonStreamSink::number(double v) {
+  // JSON has no NaN or infinity: nlohmann's dump writes null for them, and so does this.
+  if (!std::isfinite(v)) {
+    scalar("null");
+    return;
+  }
   // nlohmann prints the shortest form that reads back exactly, and "1.0" for whole numbers.
   std::string s = fmt::format("{}", v);
   if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
   scalar(s);
 }
 
-void JsonStreamSink::integer(long long v) { scalar(fmt::format("{}", v)); }
+void JsonStreamSink::integer(long long v) {
+  scalar(fmt::format("{}", v));
+}
 
 }  // namespace plan

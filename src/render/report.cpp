@@ -27,18 +27,24 @@ struct Writer {
   }
   void text_or_null(std::string_view k, const Located<std::string>& t) {
     out.key(k);
-    if (t.given()) out.string(t.value);
-    else out.null();
+    if (t.given())
+      out.string(t.value);
+    else
+      out.null();
   }
   void date_or_null(std::string_view k, const Located<Date>& d) {
     out.key(k);
-    if (d.given() && d.value.valid) out.string(d.value.text());
-    else out.null();
+    if (d.given() && d.value.valid)
+      out.string(d.value.text());
+    else
+      out.null();
   }
   void completion(std::string_view k, const Completion& c) {
     out.key(k);
-    if (c) out.number(std::round(*c * 10000.0) / 10000.0);
-    else out.null();
+    if (c && std::isfinite(*c))
+      out.number(std::round(*c * 10000.0) / 10000.0);
+    else
+      out.null();
   }
   void integer(std::string_view k, long long v) {
     out.key(k);
@@ -99,12 +105,20 @@ void write_meta(Writer& w, const Plan& p) {
 
 }  // namespace
 
-void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks, JsonSink& sink) {
+void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks,
+                  JsonSink& sink) {
   const Plan& p = index.plan();
   const auto& acts = index.activities();
   Writer w{sink};
   sink.begin_object();
   w.text("as_of", s.as_of.text());
+  // Which files could not be read: while any could not, the figures that sum over the
+  // whole plan are null rather than figures of the part that was read.
+  w.integer("file_count", static_cast<long long>(p.files.empty() ? 0 : p.files.size() - 1));
+  w.key("unread_files");
+  sink.begin_array();
+  for (std::uint32_t f : p.unread_files) sink.string(f < p.files.size() ? p.files[f] : "");
+  sink.end_array();
   write_meta(w, p);
   w.completion("completion", s.plan);
   w.completion("pace", s.pace);
@@ -182,8 +196,10 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
     w.text("title", a.title.value);
     w.text("section", e.section->id.value);
     w.key("parent");
-    if (e.parent >= 0) sink.string(acts[static_cast<std::size_t>(e.parent)].activity->id.value);
-    else sink.null();
+    if (e.parent >= 0)
+      sink.string(acts[static_cast<std::size_t>(e.parent)].activity->id.value);
+    else
+      sink.null();
     w.integer("depth", e.depth);
     w.text("status", status_name(a.status.value));
     w.completion("completion", s.activities[i]);
@@ -214,8 +230,10 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
       sink.null();
     }
     w.key("percent");
-    if (a.percent.given()) sink.number(a.percent.value);
-    else sink.null();
+    if (a.percent.given())
+      sink.number(a.percent.value);
+    else
+      sink.null();
     w.key("weight");
     sink.number(a.weight.value);
     w.text_or_null("notes", a.notes);
@@ -228,16 +246,25 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
   }
   sink.end_array();
 
+  // Gaps are not known while a file is unread (it may hold the missing activities): null.
   w.key("gaps");
   sink.begin_object();
   w.key("goals");
-  sink.begin_array();
-  for (std::size_t g : s.gap_goals) sink.string(p.goals[g].id.value);
-  sink.end_array();
+  if (s.complete) {
+    sink.begin_array();
+    for (std::size_t g : s.gap_goals) sink.string(p.goals[g].id.value);
+    sink.end_array();
+  } else {
+    sink.null();
+  }
   w.key("targets");
-  sink.begin_array();
-  for (std::size_t t : s.gap_targets) sink.string(p.targets[t].id.value);
-  sink.end_array();
+  if (s.complete) {
+    sink.begin_array();
+    for (std::size_t t : s.gap_targets) sink.string(p.targets[t].id.value);
+    sink.end_array();
+  } else {
+    sink.null();
+  }
   sink.end_object();
   w.key("checks");
   sink.begin_object();

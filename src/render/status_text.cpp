@@ -5,24 +5,61 @@
 #include <fmt/format.h>
 
 #include "util/date.hpp"
+#include "util/visible.hpp"
 
 namespace plan {
 
 namespace {
 constexpr std::size_t kListLimit = 10;  // overdue items and gaps shown before "and N more"
 
-long day_number_of(const Activity& a) { return day_number(a.due.value); }
+long day_number_of(const Activity& a) {
+  return day_number(a.due.value);
+}
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::size_t id_width(const PlanIndex& ix) {
+std::size_t widest_id(const PlanIndex& ix) {
   std::size_t w = 2;
   const Plan& p = ix.plan();
-  for (const Goal& g : p.goals) w = std::max(w, display_width(g.id.value));
-  for (const Section& s : p.sections) w = std::max(w, display_width(s.id.value));
-  return std::min<std::size_t>(w, 24);
+  for (const Goal& g : p.goals) w = std::max(w, display_width(visible(g.id.value)));
+  for (const Section& s : p.sections) w = std::max(w, display_width(visible(s.id.value)));
+  return w;
+}
+
+// The parts joined with " · ", as many to a line as fit; later lines indented by two.
+std::string wrap_parts(const std::string& lead, const std::vector<std::string>& parts,
+                       const TextLayout& layout) {
+  std::string out = lead, line_so_far = lead;
+  std::size_t used = display_width(lead);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::size_t w = display_width(parts[i]);
+    const std::size_t sep = i == 0 ? 0 : 3;
+    if (i > 0 && layout.limited() && used + sep + w > layout.width) {
+      out += "\n  ";
+      used = 2;
+    } else if (i > 0) {
+      out += " · ";
+      used += sep;
+    }
+    out += parts[i];
+    used += w;
+  }
+  return out + "\n";
+}
+
+// "as of 2009-06-01, 41% of the period gone", or that the period ended or has not begun.
+std::string as_of_text(const Plan& p, const Stats& s) {
+  std::string out = "as of " + visible(s.as_of.text());
+  const Meta* m = p.meta();
+  if (!s.pace || !m) return out;
+  if (s.as_of.valid && m->end.value < s.as_of) return out + ", period ended " + m->end.value.text();
+  if (s.as_of.valid && s.as_of < m->start.value)
+    return out + ", period starts " + m->start.value.text();
+  std::string pct = percent_text(s.pace);
+  pct.erase(0, pct.find_first_not_of(' '));
+  return out + ", " + pct + " of the period gone";
 }
 
 std::string coloured_percent(const Completion& c, const Style& st) {
@@ -39,19 +76,54 @@ std::string done_of_live(const StatusCounts& c) {
 
 std::string pace_cell(PaceMark mark, const Style& st) {
   switch (mark) {
-    case PaceMark::ahead: return st.green("▲ ahead  ");
-    case PaceMark::behind: return st.yellow("▼ behind ");
-    case PaceMark::on_pace: return "● on pace";
-    case PaceMark::none: break;
+    case PaceMark::ahead:
+      return st.green("▲ ahead  ");
+    case PaceMark::behind:
+      return st.yellow("▼ behind ");
+    case PaceMark::on_pace:
+      return "● on pace";
+    case PaceMark::none:
+      break;
   }
   return std::string(9, ' ');
 }
 
 std::string table_row(const std::string& fixed, std::size_t fixed_width, const std::string& text,
                       const TextLayout& layout) {
-  const std::size_t room = layout.width > fixed_width + 1 ? layout.width - fixed_width - 1 : 0;
-  std::string t = truncate_to_width(text, room);
+  std::string t = visible(text);
+  if (layout.limited())
+    t = truncate_to_width(t, layout.width > fixed_width + 1 ? layout.width - fixed_width - 1 : 0);
   return fixed + (t.empty() ? "" : " " + bidi_safe(t)) + "\n";
+}
+
+std::string id_cell(const std::string& id, std::size_t width, const std::string& indent,
+                    std::string& out) {
+  std::string shown = visible(id);
+  if (display_width(shown) <= width) return pad_right(shown, width);
+  out += indent + bidi_safe(shown) + "\n";
+  return std::string(width, ' ');
+}
+
+std::size_t id_column(std::size_t widest, std::size_t fixed_without_id, const TextLayout& layout,
+                      std::size_t min_text) {
+  std::size_t w = std::min<std::size_t>(widest, 24);
+  if (layout.limited()) {
+    const std::size_t room = layout.width > fixed_without_id + 1 + min_text
+                                 ? layout.width - fixed_without_id - 1 - min_text
+                                 : 0;
+    w = std::min(w, room);
+  }
+  return std::max<std::size_t>(w, 2);
+}
+
+std::string incomplete_notice(std::size_t unread, std::size_t files, const std::string& where) {
+  if (unread == 0) return "";
+  return fmt::format("{} of {} file{} could not be read{}: figures are incomplete", unread, files,
+                     files == 1 ? "" : "s", where.empty() ? "" : " " + where);
+}
+
+std::string incomplete_notice(const Plan& p) {
+  return incomplete_notice(p.unread_files.size(), p.files.empty() ? 0 : p.files.size() - 1);
 }
 
 std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
@@ -59,58 +131,83 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   const Plan& p = ix.plan();
   const Style& st = layout.style;
   const Meta* m = p.meta();
-  const std::size_t idw = id_width(ix);
-  // A narrow terminal keeps its room for the titles.
-  const std::size_t kBarWidth = layout.width >= 120 ? 20 : 10;
+  const std::size_t width = layout.width;
+  // A wide terminal gets longer bars; a narrow one keeps its room for the titles.
+  const std::size_t kBarWidth = layout.limited() && width >= 120 ? 20
+                                : layout.limited() && width < 80 ? 5
+                                                                 : 10;
   std::string out;
+
+  // Before anything else: figures that are not whole say so.
+  if (!s.complete) {
+    out += st.bold(st.red(truncate_to_width(incomplete_notice(p), width))) + "\n";
+    std::string files;
+    for (std::size_t k = 0; k < p.unread_files.size() && k < 3; ++k)
+      files += (k ? ", " : "") + p.files[p.unread_files[k]];
+    if (p.unread_files.size() > 3) files += fmt::format(" and {} more", p.unread_files.size() - 3);
+    std::string legend = table_row("  – marks a figure that needs", 28, files, layout);
+    legend.pop_back();
+    out += st.dim(legend) + "\n";
+  }
 
   // Title and overall completion.
   std::string title = m && m->title.given() ? m->title.value : "(untitled plan)";
-  out += st.bold(bidi_safe(truncate_to_width(title, layout.width))) + "\n";
-  std::string overall = fmt::format("{} {}  as of {}", coloured_percent(s.plan, st),
-                                    progress_bar(s.plan, kBarWidth), s.as_of.text());
-  if (s.pace) overall += fmt::format(", {} of the period gone", percent_text(s.pace).substr(1));
-  const PaceMark plan_mark = pace_mark(s.plan, s.pace);
-  if (plan_mark != PaceMark::none) {
-    std::string mark = pace_cell(plan_mark, st);
+  out += st.bold(bidi_safe(truncate_to_width(visible(title), width))) + "\n";
+  std::string figure = coloured_percent(s.plan, st) + " " + progress_bar(s.plan, kBarWidth);
+  const std::string as_of = as_of_text(p, s);
+  std::string mark;
+  if (const PaceMark plan_mark = pace_mark(s.plan, s.pace); plan_mark != PaceMark::none) {
+    mark = pace_cell(plan_mark, st);
     while (!mark.empty() && mark.back() == ' ') mark.pop_back();
-    overall += "  " + mark;
+    mark = "  " + mark;
   }
-  out += overall + "\n";
+  if (4 + 1 + kBarWidth + 2 + display_width(as_of) + display_width(mark) <= width)
+    out += figure + "  " + as_of + mark + "\n";
+  else  // too narrow for one line: the figure, then the date
+    out += figure + mark + "\n  " + truncate_to_width(as_of, width > 2 ? width - 2 : 0) + "\n";
 
   // Goals.
   std::size_t counts_w = 4;  // at least as wide as its heading, "done"
   for (const StatusCounts& c : s.goal_counts) counts_w = std::max(counts_w, done_of_live(c).size());
-  for (const StatusCounts& c : s.section_counts) counts_w = std::max(counts_w, done_of_live(c).size());
-  const std::size_t fixed_w = 2 + idw + 1 + 4 + 1 + kBarWidth + 2 + 9 + 2 + counts_w;
-  out += "\n" + st.bold(pad_right(fmt::format("Goals ({})", p.goals.size()), fixed_w - counts_w)) +
+  for (const StatusCounts& c : s.section_counts)
+    counts_w = std::max(counts_w, done_of_live(c).size());
+  const std::size_t others = 2 + 1 + 4 + 1 + kBarWidth + 2 + 9 + 2 + counts_w;
+  const std::size_t idw = id_column(widest_id(ix), others, layout);
+  const std::size_t fixed_w = others + idw;
+  // While a file is unread, the counts are of what was read.
+  auto heading = [&](const char* name, std::size_t n) {
+    return s.complete ? fmt::format("{} ({})", name, n)
+                      : fmt::format("{} ({} in the files read)", name, n);
+  };
+  out += "\n" + st.bold(pad_right(heading("Goals", p.goals.size()), fixed_w - counts_w)) +
          st.dim(pad_left("done", counts_w)) + "\n";
   for (std::size_t i = 0; i < p.goals.size(); ++i) {
-    std::string fixed = fmt::format("  {} {} {}  {}  {}", pad_right(p.goals[i].id.value, idw),
-                                    coloured_percent(s.goals[i], st), progress_bar(s.goals[i], kBarWidth),
-                                    pace_cell(pace_mark(s.goals[i], s.pace), st),
-                                    pad_left(done_of_live(s.goal_counts[i]), counts_w));
+    std::string fixed =
+        fmt::format("  {} {} {}  {}  {}", id_cell(p.goals[i].id.value, idw, "  ", out),
+                    coloured_percent(s.goals[i], st), progress_bar(s.goals[i], kBarWidth),
+                    pace_cell(pace_mark(s.goals[i], s.pace), st),
+                    pad_left(done_of_live(s.goal_counts[i]), counts_w));
     out += table_row(fixed, fixed_w, p.goals[i].title.value, layout);
   }
 
   // Sections.
-  out += "\n" + st.bold(fmt::format("Sections ({})", p.sections.size())) + "\n";
+  out += "\n" + st.bold(heading("Sections", p.sections.size())) + "\n";
   for (std::size_t i = 0; i < p.sections.size(); ++i) {
-    std::string fixed = fmt::format("  {} {} {}  {}  {}", pad_right(p.sections[i].id.value, idw),
-                                    coloured_percent(s.sections[i], st),
-                                    progress_bar(s.sections[i], kBarWidth), std::string(9, ' '),
-                                    pad_left(done_of_live(s.section_counts[i]), counts_w));
+    std::string fixed =
+        fmt::format("  {} {} {}  {}  {}", id_cell(p.sections[i].id.value, idw, "  ", out),
+                    coloured_percent(s.sections[i], st), progress_bar(s.sections[i], kBarWidth),
+                    std::string(9, ' '), pad_left(done_of_live(s.section_counts[i]), counts_w));
     out += table_row(fixed, fixed_w, p.sections[i].title.value, layout);
   }
 
-  // Activities by status.
-  out += "\n" + st.bold(fmt::format("Activities ({})", s.counts.total())) + "  ";
+  // Activities by status, wrapped between its parts when the line is too long.
   std::vector<std::string> parts;
-  for (Status k : kStatuses) parts.push_back(fmt::format("{} {}", k == Status::in_progress ? "in progress" : status_name(k), s.counts.of(k)));
+  for (Status k : kStatuses)
+    parts.push_back(fmt::format("{} {}", k == Status::in_progress ? "in progress" : status_name(k),
+                                s.counts.of(k)));
   std::string overdue = fmt::format("overdue {}", s.counts.overdue);
   parts.push_back(s.counts.overdue > 0 ? st.red(overdue) : overdue);
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " · " : "") + parts[i];
-  out += "\n";
+  out += "\n" + wrap_parts(st.bold(heading("Activities", s.counts.total())) + "  ", parts, layout);
 
   // What is late.
   const auto& acts = ix.activities();
@@ -122,34 +219,46 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   });
   if (!late.empty()) {
     out += "\n" + st.bold(st.red(fmt::format("Overdue ({})", late.size()))) + "\n";
-    std::size_t aw = 0;
-    for (std::size_t i : late) aw = std::max(aw, display_width(acts[i].activity->id.value));
-    aw = std::min<std::size_t>(aw, 24);
+    std::size_t widest = 2;
+    for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k)
+      widest = std::max(widest, display_width(visible(acts[late[k]].activity->id.value)));
+    const std::size_t aw = id_column(widest, 2 + 5 + 10 + 2 + 11, layout);
     for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
       const Activity& a = *acts[late[k]].activity;
-      std::string fixed = fmt::format("  {} due {}  {}", pad_right(a.id.value, aw), a.due.value.text(),
-                                      pad_right(status_name(a.status.value), 11));
+      std::string fixed =
+          fmt::format("  {} due {}  {}", id_cell(a.id.value, aw, "  ", out), a.due.value.text(),
+                      pad_right(status_name(a.status.value), 11));
       out += table_row(fixed, 2 + aw + 5 + 10 + 2 + 11, a.title.value, layout);
     }
     if (late.size() > kListLimit)
       out += st.dim(fmt::format("  and {} more: plan list --overdue\n", late.size() - kListLimit));
   }
 
-  // Coverage gaps.
-  if (!s.gap_goals.empty() || !s.gap_targets.empty()) {
-    out += "\n" + st.bold(st.yellow(fmt::format("Coverage gaps ({})", s.gap_goals.size() + s.gap_targets.size()))) + "\n";
-    std::size_t gw = 2;
-    for (std::size_t g : s.gap_goals) gw = std::max(gw, display_width(p.goals[g].id.value));
-    for (std::size_t t : s.gap_targets) gw = std::max(gw, display_width(p.targets[t].id.value));
-    gw = std::min<std::size_t>(gw, 24);
+  // Coverage gaps: not known while a file is unread (it may hold what fills them).
+  if (!s.complete) {
+    out += "\n" + st.bold(st.yellow("Coverage gaps")) +
+           st.dim("  – not known while a file cannot be read") + "\n";
+  } else if (!s.gap_goals.empty() || !s.gap_targets.empty()) {
+    out += "\n" +
+           st.bold(st.yellow(
+               fmt::format("Coverage gaps ({})", s.gap_goals.size() + s.gap_targets.size()))) +
+           "\n";
+    std::size_t widest = 2;
+    for (std::size_t g : s.gap_goals)
+      widest = std::max(widest, display_width(visible(p.goals[g].id.value)));
+    for (std::size_t t : s.gap_targets)
+      widest = std::max(widest, display_width(visible(p.targets[t].id.value)));
+    const std::size_t gw = id_column(widest, 2 + 34, layout);
     std::size_t shown = 0;
     for (std::size_t g : s.gap_goals)
       if (shown++ < kListLimit)
-        out += table_row(fmt::format("  {} goal with no measurable target  ", pad_right(p.goals[g].id.value, gw)),
+        out += table_row(fmt::format("  {} goal with no measurable target  ",
+                                     id_cell(p.goals[g].id.value, gw, "  ", out)),
                          2 + gw + 34, p.goals[g].title.value, layout);
     for (std::size_t t : s.gap_targets)
       if (shown++ < kListLimit)
-        out += table_row(fmt::format("  {} target with no live activity    ", pad_right(p.targets[t].id.value, gw)),
+        out += table_row(fmt::format("  {} target with no live activity    ",
+                                     id_cell(p.targets[t].id.value, gw, "  ", out)),
                          2 + gw + 34, p.targets[t].title.value, layout);
     if (shown > kListLimit) out += st.dim(fmt::format("  and {} more\n", shown - kListLimit));
   }
@@ -157,9 +266,13 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   // Checks.
   std::string check = fmt::format("Check: {}, {}", plural(checks.errors, "error", "errors"),
                                   plural(checks.warnings, "warning", "warnings"));
-  if (checks.errors > 0) check = st.red(check);
-  else if (checks.warnings > 0) check = st.yellow(check);
-  out += "\n" + check + (checks.errors + checks.warnings > 0 ? st.dim("  (details: plan check)") : "") + "\n";
+  if (checks.errors > 0)
+    check = st.red(check);
+  else if (checks.warnings > 0)
+    check = st.yellow(check);
+  const std::string details = checks.errors + checks.warnings > 0 ? "  (details: plan check)" : "";
+  out +=
+      "\n" + check + (display_width(check) + details.size() <= width ? st.dim(details) : "") + "\n";
   return out;
 }
 

@@ -12,17 +12,35 @@
 namespace plan {
 
 struct TextLayout {
-  std::size_t width = 80;  // terminal columns
+  std::size_t width = 80;  // terminal columns; kNoWidthLimit: cut nothing
   Style style;
+  bool limited() const { return width != kNoWidthLimit; }
 };
 
 std::string render_status_text(const PlanIndex& index, const Stats& stats,
                                const CheckSummary& checks, const TextLayout& layout);
 
-// One row of an aligned table: left-to-right columns first, then the free text, isolated
-// and cut so the whole row fits the width. Shared by status, list and trace.
+// One row of an aligned table: left-to-right columns first, then the free text, made
+// visible (no control character), isolated and cut so the whole row fits the width.
+// Shared by status, list and trace.
 std::string table_row(const std::string& fixed, std::size_t fixed_width, const std::string& text,
                       const TextLayout& layout);
+
+// The cell of an id column `width` cells wide. An id (made visible) that is wider gets a
+// line of its own, `indent` + id, appended to `out`, and its row continues on the next
+// line with a blank cell: nothing is cut and the columns stay aligned.
+std::string id_cell(const std::string& id, std::size_t width, const std::string& indent,
+                    std::string& out);
+
+// How wide an id column may be: the widest id, but at most 24 cells and at most what
+// leaves `min_text` cells of free text in a row of `fixed_without_id` other fixed cells.
+std::size_t id_column(std::size_t widest, std::size_t fixed_without_id, const TextLayout& layout,
+                      std::size_t min_text = 16);
+
+// "1 of 9 files could not be read: figures are incomplete" (with " " + where after "read"
+// when given: "at HEAD~1 (dfb135a)"), or "" when every file was read.
+std::string incomplete_notice(std::size_t unread, std::size_t files, const std::string& where = "");
+std::string incomplete_notice(const Plan& plan);
 
 // "▲ ahead", "▼ behind", "● on pace", coloured; blank for no mark. Always 9 cells.
 std::string pace_cell(PaceMark mark, const Style& style);

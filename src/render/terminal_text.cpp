@@ -31,6 +31,14 @@ std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   utf8proc_int32_t cp;
   for (std::size_t i = 0; i < text.size();) {
+    // Our own colours (ESC [ … m) take no cells; plan text never holds an ESC here, since
+    // it is made visible first.
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i += 2;
+      while (i < text.size() && !(text[i] >= 0x40 && text[i] <= 0x7E)) ++i;
+      ++i;
+      continue;
+    }
     i += next_code_point(text, i, cp);
     width += cells(cp);
   }
@@ -82,7 +90,8 @@ std::string pad_left(std::string_view text, std::size_t width) {
 }
 
 std::string progress_bar(std::optional<double> fraction, std::size_t width) {
-  if (!fraction) return std::string(width, ' ');
+  // No value, or none that can be drawn: NaN would reach lround (undefined) and a loop.
+  if (!fraction || std::isnan(*fraction)) return std::string(width, ' ');
   static const char* const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
   const double f = std::clamp(*fraction, 0.0, 1.0);
   const auto total = static_cast<std::size_t>(std::lround(f * static_cast<double>(width * 8)));
@@ -99,7 +108,7 @@ std::string progress_bar(std::optional<double> fraction, std::size_t width) {
 }
 
 std::string percent_text(std::optional<double> fraction) {
-  if (!fraction) return "   –";
+  if (!fraction || std::isnan(*fraction)) return "   –";
   // Floor, so that 99.6% never shows as a finished 100%.
   int p = static_cast<int>(std::floor(std::clamp(*fraction, 0.0, 1.0) * 100 + 1e-9));
   return fmt::format("{:>3}%", p);

@@ -2,13 +2,19 @@
 // bidirectional isolation of free text, bars and colour.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace plan {
 
-// Terminal cells: combining marks (niqqud) take none, wide (CJK, emoji) characters two.
+// A width that cuts nothing: output to a file or a CI log, where no terminal sets one.
+inline constexpr std::size_t kNoWidthLimit = SIZE_MAX;
+
+// Terminal cells: combining marks (niqqud) take none, wide (CJK, emoji) characters two,
+// colour codes (ESC [ … m) none.
 std::size_t display_width(std::string_view text);
 
 // The text cut to at most `width` cells, ending in "…" when cut; never splits a letter
@@ -26,10 +32,10 @@ std::string bidi_safe(std::string_view text);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
-// A bar of `width` cells, filled in eighths of a cell; blank for no value.
+// A bar of `width` cells, filled in eighths of a cell; blank for no value (or NaN).
 std::string progress_bar(std::optional<double> fraction, std::size_t width);
 
-// "  0%", " 42%", "100%", or "   –" for no value: always four cells.
+// "  0%", " 42%", "100%", or "   –" for no value (or NaN): always four cells.
 std::string percent_text(std::optional<double> fraction);
 
 // ANSI colours, applied only when enabled.

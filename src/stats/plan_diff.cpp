@@ -18,14 +18,17 @@ bool same(const Completion& a, const Completion& b) {
   return !a || std::fabs(*a - *b) < 1e-9;
 }
 
-std::string number(double v) { return fmt::format("{}", v); }
+std::string number(double v) {
+  return std::isfinite(v) ? fmt::format("{}", v) : "–";
+}
 
 ActivityState state_of(const Activity& a, const Completion& c) {
   ActivityState s;
   s.status = status_name(a.status.value);
   if (a.measure) {
     const Range& r = a.measure->planned.value;
-    s.measure = number(a.measure->actual.value) + "/" + (r.low == r.high ? number(r.low) : number(r.low) + "-" + number(r.high));
+    s.measure = number(a.measure->actual.value) + "/" +
+                (r.low == r.high ? number(r.low) : number(r.low) + "-" + number(r.high));
   }
   if (a.percent.given()) s.percent = number(a.percent.value) + "%";
   if (a.due.given()) s.due = a.due.value.text();
@@ -39,15 +42,18 @@ std::set<std::string> errors_of(const PlanState& m) {
   const auto& files = m.index->plan().files;
   for (const Diagnostic& d : *m.diags)
     if (d.severity == Severity::error)
-      out.insert(fmt::format("{}: {} [{}]", d.loc.file < files.size() ? files[d.loc.file] : "", d.message, d.code));
+      out.insert(fmt::format("{}: {} [{}]", d.loc.file < files.size() ? files[d.loc.file] : "",
+                             d.message, d.code));
   return out;
 }
 
 template <class Item>
-void completions(const std::vector<Item>& a_items, const std::vector<Completion>& a_c, const std::vector<Item>& b_items,
-                 const std::vector<Completion>& b_c, std::vector<CompletionChange>& out) {
+void completions(const std::vector<Item>& a_items, const std::vector<Completion>& a_c,
+                 const std::vector<Item>& b_items, const std::vector<Completion>& b_c,
+                 std::vector<CompletionChange>& out) {
   std::map<std::string, std::size_t> before;
-  for (std::size_t i = 0; i < a_items.size(); ++i) before.emplace(ascii_lower(a_items[i].id.value), i);
+  for (std::size_t i = 0; i < a_items.size(); ++i)
+    before.emplace(ascii_lower(a_items[i].id.value), i);
   std::set<std::string> seen;
   for (std::size_t i = 0; i < b_items.size(); ++i) {
     const std::string key = ascii_lower(b_items[i].id.value);
@@ -70,17 +76,31 @@ PlanDiff diff_plans(const PlanState& a, const PlanState& b) {
   d.after = b.stats->plan;
   d.before_broken = !a.index->plan().unread_files.empty();
   d.after_broken = !b.index->plan().unread_files.empty();
+  auto files = [](const Plan& p, std::size_t& count, std::vector<std::string>& unread) {
+    count = p.files.empty() ? 0 : p.files.size() - 1;
+    for (std::uint32_t f : p.unread_files) unread.push_back(f < p.files.size() ? p.files[f] : "");
+  };
+  files(a.index->plan(), d.before_files, d.before_unread);
+  files(b.index->plan(), d.after_files, d.after_unread);
+  // Figures of a side that did not wholly load are not the plan's (compute_stats leaves
+  // them null); say nothing else about its completion.
+  if (d.before_broken) d.before.reset();
+  if (d.after_broken) d.after.reset();
   const std::set<std::string> ea = errors_of(a), eb = errors_of(b);
   std::set_difference(eb.begin(), eb.end(), ea.begin(), ea.end(), std::back_inserter(d.new_errors));
-  std::set_difference(ea.begin(), ea.end(), eb.begin(), eb.end(), std::back_inserter(d.fixed_errors));
+  std::set_difference(ea.begin(), ea.end(), eb.begin(), eb.end(),
+                      std::back_inserter(d.fixed_errors));
   if (d.before_broken || d.after_broken) return d;
-  completions(a.index->plan().goals, a.stats->goals, b.index->plan().goals, b.stats->goals, d.goals);
-  completions(a.index->plan().targets, a.stats->targets, b.index->plan().targets, b.stats->targets, d.targets);
+  completions(a.index->plan().goals, a.stats->goals, b.index->plan().goals, b.stats->goals,
+              d.goals);
+  completions(a.index->plan().targets, a.stats->targets, b.index->plan().targets, b.stats->targets,
+              d.targets);
 
   std::map<std::string, std::size_t> before;
   const auto& aa = a.index->activities();
   const auto& ba = b.index->activities();
-  for (std::size_t i = 0; i < aa.size(); ++i) before.emplace(ascii_lower(aa[i].activity->id.value), i);
+  for (std::size_t i = 0; i < aa.size(); ++i)
+    before.emplace(ascii_lower(aa[i].activity->id.value), i);
   std::set<std::string> seen;
   for (std::size_t i = 0; i < ba.size(); ++i) {
     const Activity& act = *ba[i].activity;

@@ -39,11 +39,15 @@ struct ActivityChange {
 
 struct PlanDiff {
   Completion before, after;
-  std::vector<CompletionChange> goals, targets;  // those whose completion changed
-  std::vector<ActivityChange> activities;        // added, removed, changed, in plan order
+  std::vector<CompletionChange> goals, targets;       // those whose completion changed
+  std::vector<ActivityChange> activities;             // added, removed, changed, in plan order
   std::vector<std::string> new_errors, fixed_errors;  // "path: message [code]"
-  // A side where some file did not parse: its items are unknown, so only errors compare.
+  // A side where some file did not parse: its items are unknown, so only errors compare,
+  // and its completion is null (its stats are incomplete).
   bool before_broken = false, after_broken = false;
+  // Each side's plan files and those that could not be read (paths as shown).
+  std::size_t before_files = 0, after_files = 0;
+  std::vector<std::string> before_unread, after_unread;
 };
 
 PlanDiff diff_plans(const PlanState& before, const PlanState& after);

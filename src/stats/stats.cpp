@@ -1,6 +1,8 @@
 #include "stats/stats.hpp"
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <unordered_map>
 
 #include "util/date.hpp"
@@ -24,10 +26,14 @@ PaceMark pace_mark(const Completion& completion, const std::optional<double>& pa
 
 const char* pace_mark_name(PaceMark m) {
   switch (m) {
-    case PaceMark::behind: return "behind";
-    case PaceMark::on_pace: return "on-pace";
-    case PaceMark::ahead: return "ahead";
-    case PaceMark::none: break;
+    case PaceMark::behind:
+      return "behind";
+    case PaceMark::on_pace:
+      return "on-pace";
+    case PaceMark::ahead:
+      return "ahead";
+    case PaceMark::none:
+      break;
   }
   return "";
 }
@@ -46,28 +52,55 @@ std::size_t StatusCounts::of(Status s) const {
 
 namespace {
 
-bool live(const Activity& a) { return a.status.value != Status::dropped; }
+bool live(const Activity& a) {
+  return a.status.value != Status::dropped;
+}
 
-// A weight that cannot break a mean: the check stage reports weights that are not above 0.
-double weight_of(const Activity& a) { return a.weight.value > 0 ? a.weight.value : 1.0; }
+// A weight that cannot break a mean: the check stage reports weights that are not above 0
+// (and NaN, which is not above 0 either); an infinite one counts as the largest finite.
+double weight_of(const Activity& a) {
+  const double w = a.weight.value;
+  if (!(w > 0)) return 1.0;
+  return std::isfinite(w) ? w : DBL_MAX;
+}
 
+// A fraction in 0..1 from any double: NaN (nothing sensible measured) is 0.
+double fraction(double v) {
+  return std::isnan(v) ? 0.0 : std::clamp(v, 0.0, 1.0);
+}
+
+// A weighted mean of fractions that stays finite for any finite weights: sums are kept in
+// units of the largest weight so far, so a thousand weights of 1e308 cannot overflow to
+// infinity (and infinity over infinity to NaN).
 struct WeightedMean {
-  double sum = 0, weights = 0;
+  double sum = 0, weights = 0, scale = 0;
   void add(double value, double weight) {
-    sum += value * weight;
-    weights += weight;
+    if (weight > scale) {
+      if (scale > 0) {
+        sum *= scale / weight;
+        weights *= scale / weight;
+      }
+      scale = weight;
+    }
+    const double w = weight / scale;
+    sum += fraction(value) * w;
+    weights += w;
   }
-  Completion result() const { return weights > 0 ? Completion(sum / weights) : std::nullopt; }
+  Completion result() const {
+    return weights > 0 ? Completion(fraction(sum / weights)) : std::nullopt;
+  }
 };
 
 Completion own_completion(const Activity& a) {
   if (a.measure) {
     const double low = a.measure->planned.value.low;
-    const double actual = std::max(0.0, a.measure->actual.value);
-    if (low <= 0) return actual > 0 ? 1.0 : 0.0;  // an invalid plan; reported by the checks
-    return std::min(actual / low, 1.0);
+    const double actual =
+        std::isnan(a.measure->actual.value) ? 0.0 : std::max(0.0, a.measure->actual.value);
+    // An invalid plan, reported by the checks: nothing or something was done.
+    if (!(low > 0) || !std::isfinite(low)) return actual > 0 ? 1.0 : 0.0;
+    return fraction(actual / low);
   }
-  if (a.percent.given()) return std::clamp(a.percent.value / 100.0, 0.0, 1.0);
+  if (a.percent.given()) return fraction(a.percent.value / 100.0);
   return 0.0;
 }
 
@@ -89,9 +122,12 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
     const Activity& a = *acts[i].activity;
     if (!live(a)) continue;
     Completion c;
-    if (a.status.value == Status::done) c = 1.0;
-    else if (has_live_child[i]) c = child_means[i].result();
-    else c = own_completion(a);
+    if (a.status.value == Status::done)
+      c = 1.0;
+    else if (has_live_child[i])
+      c = child_means[i].result();
+    else
+      c = own_completion(a);
     s.activities[i] = c;
     if (acts[i].parent >= 0 && c) {
       auto p = static_cast<std::size_t>(acts[i].parent);
@@ -128,6 +164,18 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
   }
   s.plan = plan_mean.result();
 
+  // A file that could not be read may hold any activity: what sums over the whole plan is
+  // not known. A section from such a file (the first document of a file with two) is not
+  // whole either.
+  s.complete = plan.unread_files.empty();
+  if (!s.complete) {
+    s.plan.reset();
+    for (std::size_t i = 0; i < plan.sections.size(); ++i)
+      if (std::find(plan.unread_files.begin(), plan.unread_files.end(),
+                    plan.sections[i].loc.file) != plan.unread_files.end())
+        s.sections[i].reset();
+  }
+
   // Targets: live activities whose own `targets` name them, at any depth. An inherited
   // link does not count again.
   std::unordered_map<std::string, std::size_t> target_by_id, goal_by_id;
@@ -142,8 +190,7 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
     std::vector<std::size_t> seen;  // an activity naming a target twice counts once
     for (const Ref& r : a.targets.value) {
       auto it = target_by_id.find(ascii_lower(r.id));
-      if (it == target_by_id.end() ||
-          std::find(seen.begin(), seen.end(), it->second) != seen.end())
+      if (it == target_by_id.end() || std::find(seen.begin(), seen.end(), it->second) != seen.end())
         continue;
       seen.push_back(it->second);
       s.target_activities[it->second].push_back(i);
@@ -153,9 +200,10 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
   s.targets.assign(plan.targets.size(), std::nullopt);
   s.target_counts.assign(plan.targets.size(), {});
   for (std::size_t i = 0; i < plan.targets.size(); ++i) {
-    s.targets[i] = target_means[i].result();
-    for (std::size_t a : s.target_activities[i]) s.target_counts[i].add(*acts[a].activity, s.overdue[a]);
-    if (!s.targets[i]) s.gap_targets.push_back(i);
+    if (s.complete) s.targets[i] = target_means[i].result();
+    for (std::size_t a : s.target_activities[i])
+      s.target_counts[i].add(*acts[a].activity, s.overdue[a]);
+    if (!s.targets[i] && s.complete) s.gap_targets.push_back(i);
   }
 
   // Goals: the plain mean of their targets' completions that are not null.
@@ -177,7 +225,7 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
   std::vector<std::size_t> counted_for(acts.size(), plan.goals.size());  // last goal counted
   for (std::size_t g = 0; g < plan.goals.size(); ++g) {
     s.goals[g] = goal_means[g].result();
-    if (!s.goals[g]) s.gap_goals.push_back(g);
+    if (!s.goals[g] && s.complete) s.gap_goals.push_back(g);
     for (std::size_t t : s.goal_targets[g])
       for (std::size_t a : s.target_activities[t]) {
         if (counted_for[a] == g) continue;  // reached through two of the goal's targets
@@ -187,10 +235,10 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
   }
 
   // Pace: the share of the period that has passed before the as-of day.
-  if (const Meta* m = plan.meta();
-      m && m->start.value.valid && m->end.value.valid && as_of.valid &&
-      !(m->end.value < m->start.value)) {
-    const double days = static_cast<double>(day_number(m->end.value) - day_number(m->start.value) + 1);
+  if (const Meta* m = plan.meta(); m && m->start.value.valid && m->end.value.valid && as_of.valid &&
+                                   !(m->end.value < m->start.value)) {
+    const double days =
+        static_cast<double>(day_number(m->end.value) - day_number(m->start.value) + 1);
     const double passed = static_cast<double>(today - day_number(m->start.value));
     s.pace = std::clamp(passed / days, 0.0, 1.0);
   }

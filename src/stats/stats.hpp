@@ -26,11 +26,11 @@ struct StatusCounts {
 struct Stats {
   Date as_of;
   Completion plan;
-  std::vector<Completion> activities;  // indexed like PlanIndex::activities()
+  std::vector<Completion> activities;                // indexed like PlanIndex::activities()
   std::vector<Completion> sections, targets, goals;  // indexed like the Plan's lists
-  std::vector<bool> overdue;                          // per activity
-  StatusCounts counts;                                // every depth
-  std::vector<StatusCounts> section_counts;           // every depth within each section
+  std::vector<bool> overdue;                         // per activity
+  StatusCounts counts;                               // every depth
+  std::vector<StatusCounts> section_counts;          // every depth within each section
   // For each target, the activities (indexes) whose own `targets` name it, at any depth.
   std::vector<std::vector<std::size_t>> target_activities;
   // For each goal, the targets (indexes) whose `goals` name it.
@@ -42,7 +42,13 @@ struct Stats {
   // valid period.
   std::optional<double> pace;
   // Coverage gaps: goals with no measurable target, targets with no live activity.
+  // Empty, and not known, while the plan is incomplete.
   std::vector<std::size_t> gap_goals, gap_targets;
+  // False while some file of the plan could not be read (Plan::unread_files): then the
+  // plan's, goals' and targets' completions and the gaps are not known (null), since the
+  // missing file may hold any of their activities. Sections from files that were read,
+  // and activities, keep their figures.
+  bool complete = true;
 };
 
 Stats compute_stats(const PlanIndex& index, const Date& as_of);

@@ -9,6 +9,9 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "run.hpp"
 
@@ -23,20 +26,28 @@ struct Repo {
   Repo() {
     std::string t = (fs::temp_directory_path() / "plan-git-XXXXXX").string();
     path = ::mkdtemp(t.data());
-    sh("git init -q -b main . && git config user.name Tester && git config user.email t@example.org");
+    sh("git init -q -b main . && git config user.name Tester && git config user.email "
+       "t@example.org");
   }
   ~Repo() { fs::remove_all(path); }
   void sh(const std::string& cmd) const {
-    REQUIRE_MESSAGE(run("cd " + path.string() + " && " + cmd + " >/dev/null 2>&1").status == 0, cmd);
+    REQUIRE_MESSAGE(run("cd " + path.string() + " && " + cmd + " >/dev/null 2>&1").status == 0,
+                    cmd);
   }
   void write(const std::string& rel, const std::string& text) const {
     fs::create_directories((path / rel).parent_path());
     std::ofstream(path / rel, std::ios::binary) << text;
   }
   void commit(const std::string& subject) {
-    const std::string date = "2009-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "T12:00:00+02:00";
+    const std::string date =
+        "2009-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day) + "T12:00:00+02:00";
     ++day;
-    sh("git add -A && GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date + " git commit -q -m '" + subject + "'");
+    sh("git add -A && GIT_AUTHOR_DATE=" + date + " GIT_COMMITTER_DATE=" + date +
+       " git commit -q -m '" + subject + "'");
+  }
+  // stdout only, without the exit code.
+  std::string stdout_of(const std::string& args) const {
+    return run("cd " + path.string() + " && " + plan_cmd(args + " 2>/dev/null")).out;
   }
   std::string plan(const std::string& args) const {
     Run r = run("cd " + path.string() + " && " + plan_cmd(args + " 2>&1"));
@@ -50,12 +61,15 @@ std::string activities(const std::string& a1_status, const std::string& a2_actua
       "  - id: S1\n"
       "    title: מפגשים\n"
       "    activities:\n"
-      "      - {id: A1, title: כנס שנתי, targets: [T1], status: " + a1_status + "}\n"
+      "      - {id: A1, title: כנס שנתי, targets: [T1], status: " +
+      a1_status +
+      "}\n"
       "      - id: A2\n"
       "        title: Regional forums\n"
       "        targets: [T2]\n"
       "        status: in-progress\n"
-      "        measure: {unit: meetings, planned: 5-6, actual: " + a2_actual + "}\n";
+      "        measure: {unit: meetings, planned: 5-6, actual: " +
+      a2_actual + "}\n";
   if (with_a3) s += "      - {id: A3, title: Newsletter, targets: [T2], percent: 50}\n";
   return s;
 }
@@ -113,4 +127,106 @@ TEST_CASE("outside a git repository, diff and history say so and exit 2; check s
   CHECK(run("cd " + dir.string() + " && " + plan_cmd("history 2>&1")).status == 2);
   CHECK(run("cd " + dir.string() + " && " + plan_cmd("check 2>&1")).status == 0);
   fs::remove_all(dir);
+}
+
+TEST_CASE(
+    "plan diff with a file that does not load: no completion for that side, a line at the top") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("done", "3", true));
+  r.write("plan/more.yaml",
+          "sections:\n  - id: S2\n    title: More\n    activities:\n"
+          "      - {id: B1, title: Other, targets: [T2], percent: 20}\n");
+  r.commit("Start");
+  // A tab-indented line: the file does not parse, the two others do.
+  r.write("plan/more.yaml", "sections:\n  - id: S2\n\ttitle: More\n");
+
+  const std::string text = r.plan("diff --color never --as-of 2009-06-01");
+  CAPTURE(text);
+  CHECK(text.rfind(
+            "0\n1 of 3 files could not be read in the working tree: figures are incomplete\nPlan: ",
+            0) == 0);
+  CHECK(text.find("% → –") != std::string::npos);
+  const auto j = nlohmann::json::parse(r.stdout_of("diff --json --as-of 2009-06-01"));
+  CHECK(j["completion"]["before"].is_number());
+  CHECK(j["completion"]["after"].is_null());
+  CHECK(j["unread_files"]["after"] == nlohmann::json::array({"plan/more.yaml"}));
+  CHECK(j["file_count"]["after"] == 3);
+
+  // status says it first, too, and its JSON names the file.
+  const std::string status = r.stdout_of("status --as-of 2009-06-01 --color never");
+  CHECK(status.rfind("1 of 3 files could not be read: figures are incomplete\n", 0) == 0);
+  const auto report = nlohmann::json::parse(r.stdout_of("status --json --as-of 2009-06-01"));
+  CHECK(report["completion"].is_null());
+  CHECK(report["unread_files"] == nlohmann::json::array({"plan/more.yaml"}));
+  CHECK(report["gaps"]["targets"].is_null());
+  CHECK(report["sections"][0]["completion"].is_number());  // S1's file was read whole
+}
+
+TEST_CASE("plan history in a shallow clone shows what is there and says how to fetch the rest") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("planned", "0", false));
+  r.commit("Start the plan");
+  r.write("plan/activities.yaml", activities("in-progress", "2", true));
+  r.commit("Forums under way");
+  r.write("plan/activities.yaml", activities("done", "5", true));
+  r.commit("Conference done");
+
+  std::string t = (fs::temp_directory_path() / "plan-shallow-XXXXXX").string();
+  const fs::path clone = ::mkdtemp(t.data());
+  REQUIRE(run("git clone -q --depth 2 file://" + r.path.string() + " " + clone.string() + "/c 2>&1")
+              .status == 0);
+  auto in_clone = [&](const std::string& args) {
+    Run x = run("cd " + clone.string() + "/c && " + plan_cmd(args));
+    return std::to_string(x.status) + "\n" + x.out;
+  };
+  const std::string text = in_clone("history --color never 2>&1");
+  CAPTURE(text);
+  CHECK(text.rfind("0\n", 0) == 0);
+  CHECK(text.find("shallow clone") != std::string::npos);
+  CHECK(text.find("git fetch --unshallow") != std::string::npos);
+  CHECK(text.find("fetch-depth: 0") != std::string::npos);
+  CHECK(text.find("Forums under way") != std::string::npos);  // the boundary commit is there
+  CHECK(text.find("Conference done") != std::string::npos);
+  CHECK(text.find("Start the plan") == std::string::npos);  // not fetched
+  CHECK(text.find("no commit changed") == std::string::npos);
+  const std::string json = in_clone("history --json 2>/dev/null");
+  CHECK(nlohmann::json::parse(json.substr(2)).size() == 2);
+  CHECK(in_clone("history --all-parents 2>/dev/null").find("Conference done") != std::string::npos);
+  // A full clone says nothing about it.
+  CHECK(r.plan("history").find("shallow") == std::string::npos);
+  fs::remove_all(clone);
+}
+
+TEST_CASE(
+    "plan history: commit subjects are shown escaped, and CSV fields cannot run as formulas") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  const std::vector<std::string> subjects = {"=HYPERLINK(\"http://example.org\",\"click\")",
+                                             "+1+2",
+                                             "-2+3",
+                                             "@SUM(A1)",
+                                             "Clear \x1b[2J\x1b]52;c;aGk=\x07 screen",
+                                             "Tab\tinside, and \"quotes\""};
+  for (std::size_t i = 0; i < subjects.size(); ++i) {
+    r.write("plan/activities.yaml", activities("planned", std::to_string(i), false));
+    std::ofstream(r.path / "msg") << subjects[i] << "\n";
+    r.sh("git add plan && GIT_COMMITTER_DATE=2009-03-0" + std::to_string(i + 1) +
+         "T12:00:00 git commit -q -F msg");
+  }
+  const std::string csv = r.plan("history --format csv");
+  CAPTURE(csv);
+  CHECK(csv.find(",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"click\"\")\",") !=
+        std::string::npos);
+  CHECK(csv.find(",'+1+2,") != std::string::npos);
+  CHECK(csv.find(",'-2+3,") != std::string::npos);
+  CHECK(csv.find(",'@SUM(A1),") != std::string::npos);
+  CHECK(csv.find(",Clear \\e[2J\\e]52;c;aGk=\\x07 screen,") != std::string::npos);
+  CHECK(csv.find(",\"Tab\\tinside, and \"\"quotes\"\"\",") != std::string::npos);
+  CHECK(csv.find('\x1b') == std::string::npos);
+  const std::string text = r.plan("history --color never");
+  CHECK(text.find("Clear \\e[2J\\e]52;c;aGk=\\x07 screen") != std::string::npos);
+  CHECK(text.find('\x1b') == std::string::npos);
+  CHECK(text.find('\x07') == std::string::npos);
 }

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -16,7 +17,9 @@
 #include "run.hpp"
 
 namespace {
-std::string run(const std::string& command) { return plan::test::run(command).out; }
+std::string run(const std::string& command) {
+  return plan::test::run(command).out;
+}
 
 std::vector<std::string> lines(const std::string& text) {
   std::vector<std::string> out;
@@ -58,7 +61,8 @@ TEST_CASE("terminal: status in tmux is coloured and aligned around Hebrew titles
 
   std::vector<std::string> goals;
   for (const std::string& l : lines(plain))
-    if (l.rfind("  G", 0) == 0 && l.find('/') != std::string::npos) goals.push_back(l);  // not the gaps
+    if (l.rfind("  G", 0) == 0 && l.find('/') != std::string::npos)
+      goals.push_back(l);  // not the gaps
   REQUIRE(goals.size() == 3);
   CHECK(goals[0].find("שָׁלוֹם בַּקִּבּוּץ") != std::string::npos);  // the niqqud came through whole
   for (const std::string& g : goals) {
@@ -70,4 +74,227 @@ TEST_CASE("terminal: status in tmux is coloured and aligned around Hebrew titles
     CHECK(column_of(g, "/") == column_of(goals[1], "/"));
     CHECK(plan::display_width(g) <= 100);
   }
+}
+
+namespace {
+namespace fs = std::filesystem;
+
+// A plan folder in a fresh temporary folder, removed at the end.
+struct TempPlan {
+  fs::path dir;
+  explicit TempPlan(const std::string& yaml) {
+    std::string t = (fs::temp_directory_path() / "plan-term-XXXXXX").string();
+    dir = ::mkdtemp(t.data());
+    fs::create_directories(dir / "plan");
+    std::ofstream(dir / "plan" / "plan.yaml", std::ios::binary) << yaml;
+  }
+  ~TempPlan() { fs::remove_all(dir); }
+  // `plan ARGS` in the folder, not on a terminal, with the environment given.
+  plan::test::Run run(const std::string& env, const std::string& args) const {
+    return plan::test::run("cd " + dir.string() +
+                           " && env -u COLUMNS -u NO_COLOR -u PLAN_DIR -u SOURCE_DATE_EPOCH " +
+                           env + " " + PLAN_BINARY + " " + args);
+  }
+};
+
+std::string shipped(const std::string& env, const std::string& args) {
+  return plan::test::run("env -u COLUMNS -u PLAN_DIR -u SOURCE_DATE_EPOCH NO_COLOR=1 " + env + " " +
+                         PLAN_BINARY + " --plan " + PLAN_SOURCE_DIR + "/plan " + args)
+      .out;
+}
+
+// Long ids, a nested activity and long titles: what used to push rows past the width.
+const char* kLongIds =
+    "plan: {title: Widths, period: {start: 2009-01-01, end: 2009-12-31}}\n"
+    "goals:\n"
+    "  - {id: G1, title: A goal with a title long enough to need cutting in a narrow terminal "
+    "window}\n"
+    "  - {id: goal-with-a-very-long-identifier-indeed, title: Another goal}\n"
+    "targets:\n"
+    "  - {id: T1, title: Target one, goals: [G1, goal-with-a-very-long-identifier-indeed]}\n"
+    "  - {id: T2-unserved-target-with-long-id, title: A target that nothing serves yet at all, "
+    "goals: [G1]}\n"
+    "sections:\n"
+    "  - id: a-section-whose-id-is-longer-than-the-column\n"
+    "    title: Section\n"
+    "    activities:\n"
+    "      - id: an-activity-with-a-long-id.1\n"
+    "        title: An activity whose title goes on and on past any terminal's width, surely\n"
+    "        targets: [T1]\n"
+    "        due: 2009-02-01\n"
+    "        percent: 30\n"
+    "        activities:\n"
+    "          - {id: an-activity-with-a-long-id.1.1, title: A nested one, due: 2009-02-02, "
+    "percent: 10}\n"
+    "          - {id: short, title: Short, percent: 50}\n";
+}  // namespace
+
+TEST_CASE("terminal: every line of status, trace and list fits the width, down to 60 columns") {
+  TempPlan long_ids(kLongIds);
+  for (int columns : {60, 61, 70, 79, 80, 100, 120}) {
+    const std::string env = "NO_COLOR=1 COLUMNS=" + std::to_string(columns);
+    std::vector<std::pair<std::string, std::string>> outputs = {
+        {"shipped status", shipped(env, "status --as-of 2009-06-01")},
+        {"shipped trace", shipped(env, "trace G1 --as-of 2009-06-01")},
+        {"shipped list", shipped(env, "list --as-of 2009-06-01")},
+        {"long ids status", long_ids.run(env, "status --as-of 2009-06-01").out},
+        {"long ids trace", long_ids.run(env, "trace G1 --as-of 2009-06-01").out},
+        {"long ids list", long_ids.run(env, "list --as-of 2009-06-01").out},
+    };
+    for (const auto& [what, out] : outputs) {
+      CAPTURE(columns);
+      CAPTURE(what);
+      REQUIRE(out.size() > 100);
+      for (const std::string& l : lines(out)) {
+        CAPTURE(l);
+        CHECK(plan::display_width(l) <= static_cast<std::size_t>(columns));
+      }
+    }
+  }
+}
+
+TEST_CASE("terminal: ids longer than their column keep the columns aligned, whole") {
+  TempPlan p(kLongIds);
+  const std::string out = p.run("NO_COLOR=1 COLUMNS=80", "status --as-of 2009-06-01").out;
+  CAPTURE(out);
+  // The long ids are whole, each on a line of its own, and the figures that follow line up.
+  CHECK(out.find("\n  goal-with-a-very-long-identifier-indeed\n") != std::string::npos);
+  CHECK(out.find("\n  a-section-whose-id-is-longer-than-the-column\n") != std::string::npos);
+  std::vector<std::size_t> percent_columns;
+  for (const std::string& l : lines(out))
+    if (l.find("% ") != std::string::npos && l.find("as of") == std::string::npos)
+      percent_columns.push_back(column_of(l, "%"));
+  REQUIRE(percent_columns.size() >= 3);
+  for (std::size_t c : percent_columns) CHECK(c == percent_columns.front());
+}
+
+TEST_CASE("terminal: trace lines up the percent and status columns for nested rows and long ids") {
+  for (const std::string& out :
+       {shipped("COLUMNS=100", "trace G1 --as-of 2009-06-01"),
+        TempPlan(kLongIds).run("NO_COLOR=1 COLUMNS=100", "trace G1 --as-of 2009-06-01").out}) {
+    CAPTURE(out);
+    std::vector<std::string> rows;
+    for (const std::string& l : lines(out))
+      if (l.find('%') != std::string::npos) rows.push_back(l);
+    REQUIRE(rows.size() >= 3);
+    for (const std::string& r : rows) {
+      CAPTURE(r);
+      CHECK(column_of(r, "%") == column_of(rows.front(), "%"));
+    }
+  }
+}
+
+TEST_CASE("terminal: without a terminal or COLUMNS nothing is cut") {
+  TempPlan p(kLongIds);
+  const auto r = p.run("NO_COLOR=1", "status --as-of 2009-06-01");
+  CHECK(r.out.find("An activity whose title goes on and on past any terminal's width, surely") !=
+        std::string::npos);
+  CHECK(r.out.find("A goal with a title long enough to need cutting in a narrow terminal window") !=
+        std::string::npos);
+  CHECK(r.out.find("…") == std::string::npos);
+  CHECK(shipped("", "list --as-of 2009-06-01").find("…") == std::string::npos);
+  // With COLUMNS set, it is the width.
+  CHECK(p.run("NO_COLOR=1 COLUMNS=60", "status --as-of 2009-06-01").out.find("…") !=
+        std::string::npos);
+}
+
+TEST_CASE("terminal: after the period, status says it ended") {
+  const std::string after = shipped("COLUMNS=100", "status --as-of 2010-03-01");
+  CHECK(after.find("period ended 2009-12-31") != std::string::npos);
+  CHECK(after.find("00% of the period") == std::string::npos);
+  CHECK(shipped("COLUMNS=100", "status --as-of 2008-12-01").find("period starts 2009-01-01") !=
+        std::string::npos);
+  CHECK(shipped("COLUMNS=100", "status --as-of 2009-12-31").find("99% of the period gone") !=
+        std::string::npos);
+}
+
+TEST_CASE("terminal: show prints every field whole, with multi-line notes indented") {
+  TempPlan p(
+      std::string(kLongIds) +
+      "  - id: s2\n    title: S2\n    activities:\n"
+      "      - id: noted\n"
+      "        title: A title that is much longer than sixty columns and must be shown whole by "
+      "show\n"
+      "        targets: [T1]\n"
+      "        notes: |\n          First line of the notes.\n          Second line, also whole.\n");
+  const std::string out = p.run("NO_COLOR=1 COLUMNS=60", "show noted --as-of 2009-06-01").out;
+  CAPTURE(out);
+  CHECK(
+      out.find("A title that is much longer than sixty columns and must be shown whole by show") !=
+      std::string::npos);
+  CHECK(out.find("  notes              │ First line of the notes.\n"
+                 "                     │ Second line, also whole.\n") != std::string::npos);
+  CHECK(out.find("…") == std::string::npos);
+}
+
+namespace {
+// Terminal escapes, a bell, C1 controls and line breaks of every kind, in ids, titles,
+// notes and owners; each line break is followed by a GitHub workflow command.
+const char* kHostile =
+    "plan: {title: \"Plan \\e[2J\\e]52;c;aGk=\\a\", period: {start: 2009-01-01, end: 2009-12-31}}\n"
+    "goals:\n"
+    "  - {id: G1, title: \"Goal\\n::error file=README.md,line=1::planted\"}\n"
+    "  - {id: \"G2\\e[1A\", title: \"Goal \\x9b2J two\\r::add-mask::secret\"}\n"
+    "targets:\n"
+    "  - {id: T1, title: \"Target\\N::warning::nel\\L::notice::ls\\P::debug::ps\", goals: [G1, "
+    "\"G2\\e[1A\"]}\n"
+    "sections:\n"
+    "  - id: s\n"
+    "    title: \"Section \\e]8;;http://example.org\\e\\\\link\\e]8;;\\e\\\\\"\n"
+    "    activities:\n"
+    "      - id: \"a\\x7f1\"\n"
+    "        title: \"Activity \\e[31mred\"\n"
+    "        targets: [T1, \"T9\\n::error::unknown\"]\n"
+    "        owner: \"Dana\\u2028::add-mask::x\"\n"
+    "        due: 2009-02-01\n"
+    "        notes: \"one\\n::error::two\\e[0m\"\n";
+
+// What a terminal or a CI log would act on: a control character other than the line
+// feed, DEL, C1, LS or PS, or a line that starts (after spaces) with a workflow command.
+std::string first_raw(const std::string& out) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto c = static_cast<unsigned char>(out[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7F)
+      return "byte " + std::to_string(c) + " at " + std::to_string(i);
+    if (c == 0xC2 && i + 1 < out.size() && static_cast<unsigned char>(out[i + 1]) < 0xA0)
+      return "C1 at " + std::to_string(i);
+    if (out.compare(i, 3, "\xe2\x80\xa8") == 0 || out.compare(i, 3, "\xe2\x80\xa9") == 0)
+      return "LS/PS at " + std::to_string(i);
+  }
+  for (const std::string& l : lines(out + "\n")) {
+    const std::size_t start = l.find_first_not_of(" \t");
+    if (start != std::string::npos && l.compare(start, 2, "::") == 0)
+      return "a line starts with '::': " + l;
+  }
+  return "";
+}
+}  // namespace
+
+TEST_CASE("terminal: control characters and line breaks in plan text are shown escaped") {
+  TempPlan p(kHostile);
+  // Text outputs only: JSON escapes C0 itself, and its test is a strict parse.
+  for (const char* args : {"status --as-of 2009-06-01", "check", "check --strict",
+                           "show \"$(printf 'a\\1771')\"", "show G1", "show T1", "show s",
+                           "trace G1", "trace T1", "trace s", "trace \"$(printf 'a\\1771')\"",
+                           "list", "render --format html --output out.html", "show nosuch"}) {
+    for (const char* columns : {"COLUMNS=40", "COLUMNS=100", ""}) {
+      const auto r = p.run(std::string("NO_COLOR=1 ") + columns, std::string(args) + " 2>&1");
+      CAPTURE(args);
+      CAPTURE(columns);
+      CAPTURE(r.out);
+      CHECK(r.out.size() > 20);
+      CHECK(first_raw(r.out) == "");
+    }
+  }
+  // The escapes are visible, not dropped.
+  const std::string status = p.run("NO_COLOR=1 COLUMNS=200", "status --as-of 2009-06-01 2>&1").out;
+  CHECK(status.find("Plan \\e[2J\\e]52;c;aGk=\\x07") != std::string::npos);
+  CHECK(status.find("G2\\e[1A") != std::string::npos);
+  CHECK(status.find("Goal\\n::error file=README.md,line=1::planted") != std::string::npos);
+  CHECK(status.find("\\u009b2J") != std::string::npos);
+  const std::string check = p.run("NO_COLOR=1", "check 2>&1").out;
+  CHECK(check.find("T9\\n::error::unknown") != std::string::npos);
+  const std::string show = p.run("NO_COLOR=1", "show T1 2>&1").out;
+  CHECK(show.find("Target\\u0085::warning::nel\\u2028::notice::ls\\u2029::debug::ps") !=
+        std::string::npos);
 }

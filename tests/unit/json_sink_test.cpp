@@ -3,7 +3,12 @@
 #include <cstdio>
 #include <string>
 
+#include <cmath>
+
+#include "helpers.hpp"
 #include "render/json_sink.hpp"
+#include "render/report.hpp"
+#include "util/date.hpp"
 
 using namespace plan;
 
@@ -51,4 +56,57 @@ TEST_CASE("the stream sink prints exactly what nlohmann's dump(2) prints of the 
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) streamed.append(buf, n);
   std::fclose(f);
   CHECK(streamed == tree.result.dump(2) + "\n");
+}
+
+TEST_CASE("NaN and infinity are written as null, as nlohmann does, so the output is JSON") {
+  auto numbers = [](JsonSink& s) {
+    s.begin_array();
+    for (double v : {std::nan(""), -std::nan(""), HUGE_VAL, -HUGE_VAL, 0.5}) s.number(v);
+    s.end_array();
+  };
+  JsonTreeSink tree;
+  numbers(tree);
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f);
+  {
+    JsonStreamSink stream(f);
+    numbers(stream);
+  }
+  std::rewind(f);
+  std::string streamed;
+  char buf[256];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) streamed.append(buf, n);
+  std::fclose(f);
+  CHECK(streamed == tree.result.dump(2) + "\n");
+  const nlohmann::json parsed = nlohmann::json::parse(streamed);  // strict: throws on nan
+  CHECK(parsed == nlohmann::json::parse("[null, null, null, null, 0.5]"));
+}
+
+TEST_CASE("the report of a plan with unread files names them and leaves the plan's figures null") {
+  LoadResult r = plan::test::load(
+      {{"plan/a.yaml", std::string(plan::test::kHeader) +
+                           "sections:\n  - id: s\n    title: S\n    activities:\n"
+                           "      - {id: a, title: A, targets: [T1], percent: 40}\n"},
+       {"plan/b.yaml", "goals:\n\t- {id: G2, title: x}\n"},
+       {"plan/c.yaml", "# nothing\n"}});
+  PlanIndex ix(r.plan);
+  const Json report = build_report(ix, compute_stats(ix, parse_date("2009-07-02")), {1, 0});
+  CHECK(report["file_count"] == 3);
+  CHECK(report["unread_files"] == Json::array({"plan/b.yaml"}));
+  CHECK(report["completion"].is_null());
+  CHECK(report["goals"][0]["completion"].is_null());
+  CHECK(report["targets"][0]["completion"].is_null());
+  CHECK(report["gaps"]["goals"].is_null());
+  CHECK(report["gaps"]["targets"].is_null());
+  CHECK(report["sections"][0]["completion"] == 0.4);
+  CHECK(report["activities"][0]["completion"] == 0.4);
+}
+
+TEST_CASE("the report of a plan read whole has an empty list of unread files") {
+  LoadResult r = plan::test::load_one(std::string(plan::test::kHeader));
+  PlanIndex ix(r.plan);
+  const Json report = build_report(ix, compute_stats(ix, parse_date("2009-07-02")), {});
+  CHECK(report["file_count"] == 1);
+  CHECK(report["unread_files"] == Json::array());
+  CHECK(report["gaps"]["targets"] == Json::array({"T1"}));
 }
