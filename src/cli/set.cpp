@@ -54,7 +54,7 @@ Runner setup_set(CLI::App& sub) {
     auto checked = load_and_check(global);
     if (!checked) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*checked, opts->id);
-    if (!item) return int{kPlanErrors};
+    if (!item) return int{kUsage};  // an id that names nothing is a usage error
     if (item->kind != ItemKind::activity) {
       say(fmt::format("plan: '{}' is a {}; plan set changes activities\n", opts->id, item_kind_name(item->kind)));
       return int{kPlanErrors};
