@@ -210,7 +210,8 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
       const CLI::Option* o = command ? command->get_option_no_throw(name) : nullptr;
       if (!o) o = app.get_option_no_throw(name);
       if (!o) return unknown_option(app, command, name);
-      if (o->get_type_size() != 0 && a.find('=') == std::string::npos) ++i;  // its value
+      // A flag expects nothing (expected 0); any other option takes the next word as its value.
+      if (o->get_expected_max() > 0 && a.find('=') == std::string::npos) ++i;
       continue;
     }
     if (!command) {
