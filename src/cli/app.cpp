@@ -1,84 +1,390 @@
+#include <algorithm>
 #include <cstdio>
-#include <iostream>
+#include <cstring>
+#include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/help.hpp"
 #include "util/text.hpp"
+
+#ifndef PLAN_VERSION
+#error "PLAN_VERSION comes from the CMake project's version (CMakeLists.txt)"
+#endif
 
 namespace plan::cli {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
-      {"check", "Validate the plan and report every problem with its file and line", setup_check},
-      {"status", "Show how far each goal has come, what is late, and what is broken", setup_status},
-      {"trace", "Show the chain of links through one goal, target, section or activity", setup_trace},
-      {"show", "Show one item with every field, its completion and its links", setup_show},
-      {"list", "List activities, filtered by status, owner, section, target, goal or lateness", setup_list},
-      {"render", "Render a Markdown or HTML summary from a Mustache template", setup_render},
-      {"set", "Change fields of one activity in place, keeping every comment", setup_set},
-      {"schema", "Print the JSON Schema of the plan format (--plan: one that knows the plan's ids)", setup_schema},
-      {"diff", "Show what moved between two revisions of the plan (default: HEAD and the working tree)", setup_diff},
-      {"history", "Show the plan's completion at every commit that changed it", setup_history},
-      {"init", "Create a new plan repository: a starter plan, its schema and a CI workflow", setup_init},
+      {"check",
+       "Check the plan and report every problem with its file and line.",
+       "",
+       {"plan check", "plan check --strict --format github", "plan check --json"},
+       setup_check},
+      {"status",
+       "Show how far each goal has come, what is late, and what is broken.",
+       "",
+       {"plan status", "plan status --as-of 2009-06-30", "plan status --json > status.json"},
+       setup_status},
+      {"trace",
+       "Show the chain of links through one goal, target, section or activity.",
+       "ID",
+       {"plan trace G1", "plan trace general.3 --as-of 2009-06-30"},
+       setup_trace},
+      {"show",
+       "Show one item with every field, its completion and its links.",
+       "ID",
+       {"plan show T2", "plan show general.3 --json"},
+       setup_show},
+      {"list",
+       "List activities, filtered by status, owner, section, target, goal or due date.",
+       "",
+       {"plan list --status planned,in-progress --owner dana",
+        "plan list --due-within 14 --sort due", "plan list --overdue --json"},
+       setup_list},
+      {"render",
+       "Render a Markdown or HTML summary from a Mustache template.",
+       "",
+       {"plan render --format html --output site/index.html",
+        "plan render --format md > SUMMARY.md", "plan render --list-templates"},
+       setup_render},
+      {"set",
+       "Change fields of one activity in place, keeping every comment.",
+       "ID CHANGES...",
+       {"plan set general.3 status=done", "plan set general.3 +1",
+        "plan set general.3 actual=4 owner=Dana --dry-run"},
+       setup_set},
+      {"schema",
+       "Print the JSON Schema of the plan format, for editors.",
+       "",
+       {"plan schema --output schema/plan.schema.json", "plan schema --plan > plan.schema.json"},
+       setup_schema},
+      {"diff",
+       "Show what moved between two revisions of the plan.",
+       "[REV1 [REV2]]",
+       {"plan diff", "plan diff main", "plan diff v1 v2 --format md"},
+       setup_diff},
+      {"history",
+       "Show the plan's completion at every commit that changed it.",
+       "",
+       {"plan history", "plan history --format csv > history.csv"},
+       setup_history},
+      {"init",
+       "Create a new plan repository: a starter plan, its schema and a CI workflow.",
+       "[DIR]",
+       {"plan init", "plan init my-plan --lang he"},
+       setup_init},
   };
   return table;
 }
 
-// CLI11 says "The following argument was not expected: chek"; say what was probably meant.
-static std::string unknown_command_hint(int argc, char** argv) {
-  std::vector<std::string> names;
-  for (const Command& c : commands()) names.push_back(c.name);
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    if (a == "--plan") {
-      ++i;
-      continue;
-    }
-    if (a.empty() || a[0] == '-') continue;
-    for (const std::string& n : names)
-      if (n == a) return "";
-    std::string best = closest_match(a, names);
-    return fmt::format("plan: '{}' is not a command{}\n", a,
-                       best.empty() ? "; see 'plan --help'" : fmt::format("; did you mean '{}'?", best));
-  }
-  return "";
+namespace {
+
+constexpr const char* kDescription =
+    "plan keeps an organisation's work plan as YAML files under version control: it checks\n"
+    "the plan like a compiler, measures how far it has come, and renders summaries.";
+
+constexpr const char* kSharedGroup = "Options of every command (before or after its name)";
+
+// Options that several commands take, accepted before the command's name too: `plan --as-of
+// 2009-06-01 status` is `plan status --as-of 2009-06-01`. The root parses them and hands what
+// it got to the command's own option of the same name, which validates it as usual.
+struct SharedOption {
+  const char* name;
+  const char* description;
+  bool flag;
+};
+constexpr SharedOption kShared[] = {
+    {"--as-of", "The date to measure against, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)",
+     false},
+    {"--color", "Colour: auto (a terminal without NO_COLOR), always or never", false},
+    {"--json", "Print JSON instead of text", true},
+};
+
+CLI::App* find_command(CLI::App& app, const std::string& name) {
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (sub->get_name() == name) return sub;
+  return nullptr;
 }
 
+std::vector<std::string> command_names(CLI::App& app) {
+  std::vector<std::string> names;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    names.push_back(sub->get_name());
+  return names;
+}
+
+std::string not_a_command(CLI::App& app, const std::string& word) {
+  const std::string best = closest_match(word, command_names(app));
+  return fmt::format(
+      "plan: '{}' is not a command; {}\n", word,
+      best.empty() ? "'plan help' lists the commands" : fmt::format("did you mean '{}'?", best));
+}
+
+std::string usage_line(const CLI::App& sub) {
+  for (const Command& c : commands())
+    if (sub.get_name() == c.name)
+      return fmt::format("plan {} [OPTIONS]{}{}", c.name, *c.operands ? " " : "", c.operands);
+  return fmt::format("plan {} [OPTIONS]", sub.get_name());
+}
+
+bool looks_like_option(const std::string& a) {
+  // "-3" is a value (plan set ID actual=-3 is not, but keep numbers out of option lookups).
+  return a.size() > 1 && a[0] == '-' && !(a[1] >= '0' && a[1] <= '9');
+}
+
+std::vector<std::string> option_names(const CLI::App& app) {
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options()) {
+    for (const std::string& l : o->get_lnames()) names.push_back("--" + l);
+    for (const std::string& s : o->get_snames()) names.push_back("-" + s);
+  }
+  return names;
+}
+
+// "did you mean": the one name the word begins (--over → --overdue), else the closest name
+// by edit distance (at most one edit per three letters: --asof → --as-of).
+std::string suggest_option(const std::string& word, const std::vector<std::string>& names) {
+  if (word.size() < 3) return "";  // "-x": any one-letter option is one edit away
+  std::vector<std::string> prefixed;
+  if (word.size() >= 4)  // "--" and two letters
+    for (const std::string& n : names)
+      if (n.rfind(word, 0) == 0 && std::find(prefixed.begin(), prefixed.end(), n) == prefixed.end())
+        prefixed.push_back(n);
+  if (prefixed.size() == 1) return prefixed.front();
+  return closest_match(word, names);
+}
+
+// The message for an option nobody knows, or "".
+std::string unknown_option(CLI::App& app, CLI::App* command, const std::string& name) {
+  std::vector<std::string> names = option_names(app);
+  if (command) {
+    std::vector<std::string> own = option_names(*command);
+    names.insert(names.end(), own.begin(), own.end());
+  }
+  const std::string best = suggest_option(name, names);
+  if (!command)
+    return fmt::format(
+        "plan: there is no option '{}'; {}\n", name,
+        best.empty() ? "'plan help' lists the options" : fmt::format("did you mean '{}'?", best));
+  std::string msg = fmt::format("plan: {} has no option '{}'", command->get_name(), name);
+  if (!best.empty()) return msg + fmt::format("; did you mean '{}'?\n", best);
+  // Perhaps another command has it.
+  std::vector<std::string> others;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    if (sub != command && sub->get_option_no_throw(name)) others.push_back(sub->get_name());
+  if (!others.empty())
+    return msg + fmt::format("; {} {} it\n", quoted_list(others, " and "),
+                             others.size() == 1 ? "takes" : "take");
+  return msg + fmt::format("; 'plan help {}' lists its options\n", command->get_name());
+}
+
+std::string lower(std::string s) {
+  for (char& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+
+// What follows "prefix" in `text` up to `stop`, or "".
+std::string between(const std::string& text, const std::string& prefix, const std::string& stop) {
+  const std::size_t at = text.find(prefix);
+  if (at == std::string::npos) return "";
+  const std::size_t from = at + prefix.size();
+  const std::size_t to = stop.empty() ? std::string::npos : text.find(stop, from);
+  return text.substr(from, to == std::string::npos ? std::string::npos : to - from);
+}
+
+// CLI11's errors ("REVISIONS: At Most 2 required but received 3") said as sentences, with
+// "did you mean" for commands and options.
+std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
+                                const std::vector<std::string>& args) {
+  // Walk the words as the parser did: the command, and any option that nobody knows.
+  CLI::App* command = nullptr;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--") break;
+    if (looks_like_option(a)) {
+      const std::string name = a.substr(0, a.find('='));
+      const CLI::Option* o = command ? command->get_option_no_throw(name) : nullptr;
+      if (!o) o = app.get_option_no_throw(name);
+      if (!o) return unknown_option(app, command, name);
+      // A flag expects nothing (expected 0); any other option takes the next word as its value.
+      if (o->get_expected_max() > 0 && a.find('=') == std::string::npos) ++i;
+      continue;
+    }
+    if (!command) {
+      command = find_command(app, a);
+      if (!command) return not_a_command(app, a);
+    }
+  }
+
+  const std::string what = e.what();
+  // By exit code: ExtrasError names itself after the app that threw it, not its class.
+  const auto is = [&e](CLI::ExitCodes code) { return e.get_exit_code() == static_cast<int>(code); };
+  const std::string usage = command ? " Usage: " + usage_line(*command) + "\n" : "\n";
+  if (is(CLI::ExitCodes::RequiredError) && command) {
+    const std::string missing = between(what, "", " is required");
+    return fmt::format("plan: {} needs {}.{}", command->get_name(), missing, usage);
+  }
+  if (is(CLI::ExitCodes::ArgumentMismatch)) {
+    const std::string name = what.substr(0, what.find(':'));
+    if (const std::string n = between(what, "At Most ", " required"); !n.empty())
+      return fmt::format("plan: {} takes at most {} {}, but was given {}.{}",
+                         command ? command->get_name() : "plan", n, lower(name),
+                         between(what, "received ", ""), usage);
+    if (what.find(" missing") != std::string::npos) {
+      const CLI::Option* o = command ? command->get_option_no_throw(name) : nullptr;
+      if (!o) o = app.get_option_no_throw(name);
+      return fmt::format("plan: {} needs a value: {} {}.\n", name, name,
+                         o ? value_name(*o) : "VALUE");
+    }
+  }
+  if (is(CLI::ExitCodes::ExtrasError)) {
+    std::string extras = between(what, "expected: ", "");
+    if (!extras.empty() && extras.front() == '[' && extras.back() == ']')
+      extras = extras.substr(1, extras.size() - 2);
+    if (!command)
+      return fmt::format("plan: '{}' is not a command; 'plan help' lists the commands\n", extras);
+    return fmt::format("plan: {} does not take '{}'.{}", command->get_name(), extras, usage);
+  }
+  if (is(CLI::ExitCodes::ValidationError)) {
+    const std::string name = what.substr(0, what.find(':'));
+    if (const std::string choices = between(what, " not in {", "}"); !choices.empty()) {
+      std::vector<std::string> items;
+      for (std::size_t from = 0;;) {
+        const std::size_t comma = choices.find(',', from);
+        items.push_back(
+            choices.substr(from, comma == std::string::npos ? std::string::npos : comma - from));
+        if (comma == std::string::npos) break;
+        from = comma + 1;
+      }
+      const std::string given = between(what, ": ", " not in {");
+      return fmt::format("plan: {} must be {}, not '{}'.\n", name, quoted_list(items), given);
+    }
+    if (const std::string range = between(what, " not in range ", ""); !range.empty())
+      return fmt::format("plan: {} must be a whole number from {}, not '{}'.\n", name, range,
+                         between(what, "Value ", " not in range"));
+    return fmt::format("plan: {}: {}.\n", name, between(what, ": ", ""));
+  }
+  if (is(CLI::ExitCodes::ConversionError)) {
+    std::string name = between(what, "Could not convert: ", " = ");
+    std::string given = between(what, " = ", "");
+    if (name.empty()) {
+      name = between(what, " allowed value for ", "");
+      given = between(what, "The value ", " is not");
+    }
+    if (!name.empty())
+      return fmt::format("plan: {} must be a whole number, not '{}'.\n", name, given);
+  }
+  if (is(CLI::ExitCodes::ExcludesError)) {
+    return fmt::format("plan: {} and {} cannot be given together.\n",
+                       what.substr(0, what.find(' ')), between(what, " excludes ", ""));
+  }
+  return fmt::format("plan: {}.\n", what);
+}
+
+}  // namespace
+
 int run(int argc, char** argv) {
-  CLI::App app{"plan: an organisation's work plan as YAML files under version control", "plan"};
-  app.set_version_flag("--version", "plan 0.1.0");
-  app.require_subcommand(1);
+  CLI::App app{kDescription, "plan"};
+  app.formatter(std::make_shared<HelpFormatter>("", std::vector<std::string>{}));
+  // Before any subcommand exists: subcommands copy the help flag from their parent.
+  app.set_help_flag("-h,--help", "Show this help");
+  app.set_version_flag("-v,--version", "plan " PLAN_VERSION, "Show the version");
+  app.require_subcommand(0, 1);
   app.fallthrough();  // `plan check --plan DIR` works as well as `plan --plan DIR check`
   GlobalOptions global;
-  app.add_option("--plan", global.plan_dir,
-                 "The plan folder (default: $PLAN_DIR, else the nearest plan/ folder in this "
-                 "folder or a parent)");
-  app.footer(
-      "Exit codes: 0 fine, 1 the plan has errors, 2 usage or I/O error.\n"
-      "Run 'plan COMMAND --help' for a command's options.");
+  app.add_option(
+         "--plan", global.plan_dir,
+         "The plan folder (default: $PLAN_DIR, else the nearest plan/ folder here or in a parent)")
+      ->group(kSharedGroup);
+  std::vector<std::pair<const SharedOption*, CLI::Option*>> shared;
+  for (const SharedOption& s : kShared)
+    shared.emplace_back(&s,
+                        (s.flag ? app.add_flag(s.name) : app.add_option(s.name)->type_name("TEXT"))
+                            ->group(kSharedGroup));
 
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(c.name, c.summary);
+    CLI::App* sub = app.add_subcommand(c.name, c.summary)->group("Commands");
+    sub->formatter(std::make_shared<HelpFormatter>(c.operands, c.examples));
+    sub->footer(
+        "--plan DIR and the other options of every command may also come before its name "
+        "(see 'plan help').");
     runners.emplace_back(sub, c.setup(*sub));
   }
+  std::string topic;
+  CLI::App* help =
+      app.add_subcommand("help", "Show the help of plan, or of one command.")->group("Commands");
+  help->formatter(std::make_shared<HelpFormatter>(
+      "[COMMAND]", std::vector<std::string>{"plan help", "plan help list"}));
+  help->footer("");
+  help->add_option("COMMAND", topic, "The command to explain");
 
+  // Each shared option says which commands take it.
+  for (auto& [s, root] : shared) {
+    std::vector<std::string> takers;
+    for (auto& [sub, runner] : runners)
+      if (sub->get_option_no_throw(s->name)) takers.push_back(sub->get_name());
+    std::string list;
+    for (const std::string& t : takers) list += (list.empty() ? "" : ", ") + t;
+    root->description(fmt::format("{}. For {}", s->description, list));
+  }
+  app.footer(
+      "Exit codes: 0 fine, 1 the plan has errors, 2 usage or I/O error.\n"
+      "Run 'plan help COMMAND' for a command's options and examples.");
+
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  CLI::App* chosen = nullptr;
   try {
     app.parse(argc, argv);
+    for (auto& [sub, runner] : runners)
+      if (sub->parsed()) chosen = sub;
+    if (help->parsed()) chosen = help;
+    // Hand the shared options given before the command's name to the command.
+    for (auto& [s, root] : shared) {
+      if (root->count() == 0 || !chosen) continue;
+      CLI::Option* own = chosen->get_option_no_throw(s->name);
+      if (!own) {
+        std::fputs(fmt::format("plan: {} does not take {}.\n", chosen->get_name(), s->name).c_str(),
+                   stderr);
+        return kUsage;
+      }
+      if (own->count() > 0) continue;  // given after the name as well: that one counts
+      for (const std::string& r : root->results()) own->add_result(r);
+      own->run_callback();
+    }
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::string hint = unknown_command_hint(argc, argv);
-    if (!hint.empty()) {
-      std::fputs(hint.c_str(), stderr);
-      return kUsage;
-    }
-    app.exit(e);
+    std::fputs(explain_parse_error(app, e, args).c_str(), stderr);
     return kUsage;
   }
+
+  const auto root_help = [&app] {
+    return app.get_formatter()->make_help(&app, "plan", CLI::AppFormatMode::Normal);
+  };
+  if (!chosen) {
+    // `plan` alone, or only options: what there is to run.
+    std::fputs(root_help().c_str(), stderr);
+    return kUsage;
+  }
+  if (chosen == help) {
+    if (topic.empty()) {
+      std::fputs(root_help().c_str(), stdout);
+      return kOk;
+    }
+    CLI::App* sub = find_command(app, topic);
+    if (!sub) {
+      std::fputs(not_a_command(app, topic).c_str(), stderr);
+      return kUsage;
+    }
+    std::fputs(sub->help("plan").c_str(), stdout);
+    return kOk;
+  }
   for (auto& [sub, runner] : runners)
-    if (sub->parsed()) return runner(global);
+    if (sub == chosen) return runner(global);
   return kUsage;
 }
 

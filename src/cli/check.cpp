@@ -3,8 +3,8 @@
 #include <map>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
@@ -16,6 +16,7 @@ namespace {
 struct CheckOptions {
   bool strict = false;
   std::string format = "text";
+  bool json = false;
 };
 }  // namespace
 
@@ -26,7 +27,12 @@ Runner setup_check(CLI::App& sub) {
                  "text: file:line:col lines on stderr; json: a list on stdout; github: GitHub "
                  "Actions annotations on stdout")
       ->check(CLI::IsMember({"text", "json", "github"}));
+  // As every other command's --json: the same as --format json.
+  sub.add_flag("--json", opts->json,
+               "Print the problems as a JSON list (the same as --format json)")
+      ->excludes("--format");
   return [opts](const GlobalOptions& global) {
+    if (opts->json) opts->format = "json";
     auto checked = load_and_check(global);
     if (!checked) return int{kUsage};
     const std::size_t promoted = opts->strict ? checked->warnings : 0;
@@ -43,15 +49,16 @@ Runner setup_check(CLI::App& sub) {
         {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
     print_diagnostics(*checked, formats.at(opts->format));
     if (opts->format == "text" && (checked->errors + checked->warnings) > 0) {
-      std::string summary = fmt::format("{} error{}, {} warning{}", checked->errors,
-                                        checked->errors == 1 ? "" : "s", checked->warnings,
-                                        checked->warnings == 1 ? "" : "s");
+      std::string summary =
+          fmt::format("{} error{}, {} warning{}", checked->errors, checked->errors == 1 ? "" : "s",
+                      checked->warnings, checked->warnings == 1 ? "" : "s");
       if (promoted > 0) summary += fmt::format(" ({} made errors by --strict)", promoted);
       const std::size_t unread = checked->load.plan.unread_files.size();
       if (unread > 0)
-        summary += fmt::format("; links and coverage were not checked, since {} file{} could "
-                               "not be read",
-                               unread, unread == 1 ? "" : "s");
+        summary += fmt::format(
+            "; links and coverage were not checked, since {} file{} could "
+            "not be read",
+            unread, unread == 1 ? "" : "s");
       std::fputs((summary + "\n").c_str(), stderr);
     }
     const int code = exit_code_for(*checked);

@@ -20,10 +20,13 @@ struct GlobalOptions {
 
 using Runner = std::function<int(const GlobalOptions&)>;
 
-// One row of the command table: it drives dispatch, `plan --help` and "did you mean".
+// One row of the command table: it drives dispatch, `plan --help`, `plan help NAME` and
+// "did you mean".
 struct Command {
   const char* name;
-  const char* summary;
+  const char* summary;                // a sentence
+  const char* operands;               // after "plan NAME [OPTIONS]" in the usage line
+  std::vector<std::string> examples;  // shown under the command's help
   // Declares the command's options on its subcommand and returns what runs it.
   Runner (*setup)(CLI::App& sub);
 };

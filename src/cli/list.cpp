@@ -1,14 +1,18 @@
-// `plan list`: activities, filtered.
+// `plan list`: activities, filtered and sorted.
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <set>
 
+#include <utf8proc.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/terminal.hpp"
-#include "render/navigation_text.hpp"
+#include "render/list_text.hpp"
+#include "util/date.hpp"
 #include "util/text.hpp"
 
 namespace plan::cli {
@@ -16,16 +20,59 @@ namespace plan::cli {
 namespace {
 struct ListOptions {
   std::vector<std::string> statuses;
-  std::string owner, section, target, goal, as_of, color = "auto";
+  std::string owner, section, target, goal, as_of, color = "auto", sort;
+  int due_within = -1;  // days; -1: not given
   bool overdue = false, json = false;
 };
+
+// Case-folded (Unicode, not only ASCII) so that "dana" finds "Dana Levi" and "élodie" finds
+// "Élodie"; "" for text that is not valid UTF-8.
+std::string folded(const std::string& text) {
+  utf8proc_uint8_t* out = nullptr;
+  const auto n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+      static_cast<utf8proc_ssize_t>(text.size()), &out,
+      static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE | UTF8PROC_STABLE));
+  std::string result =
+      n >= 0 ? std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n)) : "";
+  std::free(out);
+  return result;
+}
+
+// Ids in the order people count: "general.2" before "general.10"; case is ignored.
+bool natural_less(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool da = a[i] >= '0' && a[i] <= '9', db = b[j] >= '0' && b[j] <= '9';
+    if (da && db) {
+      std::size_t ei = i, ej = j;
+      while (ei < a.size() && a[ei] == '0') ++ei;  // leading zeros do not count
+      while (ej < b.size() && b[ej] == '0') ++ej;
+      std::size_t ni = ei, nj = ej;
+      while (ni < a.size() && a[ni] >= '0' && a[ni] <= '9') ++ni;
+      while (nj < b.size() && b[nj] >= '0' && b[nj] <= '9') ++nj;
+      if (ni - ei != nj - ej) return ni - ei < nj - ej;
+      if (int c = a.compare(ei, ni - ei, b, ej, nj - ej); c != 0) return c < 0;
+      i = ni;
+      j = nj;
+      continue;
+    }
+    const char ca = static_cast<char>(ascii_lower(std::string_view(&a[i], 1))[0]);
+    const char cb = static_cast<char>(ascii_lower(std::string_view(&b[j], 1))[0]);
+    if (ca != cb) return ca < cb;
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
 
 // The ids named by a filter must exist: a typo should not silently list nothing.
 bool known(const Checked& c, const std::string& id, ItemKind kind) {
   const ItemRef* r = c.index->find(id);
   if (r && r->kind == kind) return true;
   std::string hint = did_you_mean(id, c.index->ids_of(kind));
-  std::fprintf(stderr, "plan: no %s has id '%s'%s\n", item_kind_name(kind), id.c_str(), hint.c_str());
+  std::fprintf(stderr, "plan: no %s has id '%s'%s\n", item_kind_name(kind), id.c_str(),
+               hint.c_str());
   return false;
 }
 }  // namespace
@@ -34,16 +81,30 @@ Runner setup_list(CLI::App& sub) {
   auto opts = std::make_shared<ListOptions>();
   std::vector<std::string> names;
   for (Status s : kStatuses) names.push_back(status_name(s));
-  sub.add_option("--status", opts->statuses, "Only these statuses (repeat, or separate with commas)")
+  sub.add_option("--status", opts->statuses,
+                 "Only these statuses (repeat, or separate with commas)")
       ->delimiter(',')
       ->check(CLI::IsMember(names));
-  sub.add_option("--owner", opts->owner, "Only activities of this owner (exact text)");
+  sub.add_option(
+      "--owner", opts->owner,
+      "Only activities whose owner contains this text, ignoring case (dana finds Dana Levi)");
   sub.add_option("--section", opts->section, "Only activities of this section id");
-  sub.add_option("--target", opts->target, "Only activities that count towards this target (own or inherited)");
+  sub.add_option("--target", opts->target,
+                 "Only activities that count towards this target (own or inherited)");
   sub.add_option("--goal", opts->goal, "Only activities that count towards a target of this goal");
-  sub.add_flag("--overdue", opts->overdue, "Only activities past their due date and not done or dropped");
+  sub.add_flag("--overdue", opts->overdue,
+               "Only activities past their due date and not done or dropped");
+  sub.add_option(
+         "--due-within", opts->due_within,
+         "Only activities due within DAYS of the as-of date (or overdue), and not done or dropped")
+      ->check(CLI::Range(0, 3660));
+  sub.add_option("--sort", opts->sort,
+                 "Order by due (soonest first, undated last), id, or completion (least first); "
+                 "default: the plan's order")
+      ->check(CLI::IsMember({"due", "id", "completion"}));
   add_as_of_option(sub, opts->as_of);
-  sub.add_flag("--json", opts->json, "Print the activities as a JSON list, as in 'plan status --json'");
+  sub.add_flag("--json", opts->json,
+               "Print the activities as a JSON list, as in 'plan status --json'");
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
@@ -53,37 +114,69 @@ Runner setup_list(CLI::App& sub) {
     if ((!opts->section.empty() && !known(c, opts->section, ItemKind::section)) ||
         (!opts->target.empty() && !known(c, opts->target, ItemKind::target)) ||
         (!opts->goal.empty() && !known(c, opts->goal, ItemKind::goal)))
-      return int{kPlanErrors};
+      return int{kUsage};  // the command line names nothing: a usage error
 
     // Targets that lead to the chosen goal.
     std::set<std::string> goal_targets;
     if (!opts->goal.empty())
       for (const Target& t : p.targets)
         for (const Ref& r : t.goals.value)
-          if (ascii_lower(r.id) == ascii_lower(opts->goal)) goal_targets.insert(ascii_lower(t.id.value));
+          if (ascii_lower(r.id) == ascii_lower(opts->goal))
+            goal_targets.insert(ascii_lower(t.id.value));
 
     const auto& acts = c.index->activities();
+    const std::string owner = folded(opts->owner);
     std::vector<std::size_t> rows;
     for (std::size_t i = 0; i < acts.size(); ++i) {
       const ActivityEntry& e = acts[i];
       const Activity& a = *e.activity;
-      if (!opts->statuses.empty() &&
-          std::find(opts->statuses.begin(), opts->statuses.end(), status_name(a.status.value)) == opts->statuses.end())
+      if (!opts->statuses.empty() && std::find(opts->statuses.begin(), opts->statuses.end(),
+                                               status_name(a.status.value)) == opts->statuses.end())
         continue;
-      if (!opts->owner.empty() && a.owner.value != opts->owner) continue;
-      if (!opts->section.empty() && ascii_lower(e.section->id.value) != ascii_lower(opts->section)) continue;
+      if (!opts->owner.empty() && folded(a.owner.value).find(owner) == std::string::npos) continue;
+      if (!opts->section.empty() && ascii_lower(e.section->id.value) != ascii_lower(opts->section))
+        continue;
       if (opts->overdue && !m->stats.overdue[i]) continue;
+      if (opts->due_within >= 0) {
+        const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
+        if (closed || !a.due.value.valid || !m->stats.as_of.valid ||
+            day_number(a.due.value) > day_number(m->stats.as_of) + opts->due_within)
+          continue;
+      }
       auto serves = [&](auto&& pred) {
         if (!e.targets) return false;
         for (const Ref& r : *e.targets)
           if (pred(ascii_lower(r.id))) return true;
         return false;
       };
-      if (!opts->target.empty() && !serves([&](const std::string& t) { return t == ascii_lower(opts->target); }))
+      if (!opts->target.empty() &&
+          !serves([&](const std::string& t) { return t == ascii_lower(opts->target); }))
         continue;
-      if (!opts->goal.empty() && !serves([&](const std::string& t) { return goal_targets.count(t) > 0; }))
+      if (!opts->goal.empty() &&
+          !serves([&](const std::string& t) { return goal_targets.count(t) > 0; }))
         continue;
       rows.push_back(i);
+    }
+
+    // Stable: rows that compare equal keep the plan's order; rows without a value go last.
+    const Stats& st = m->stats;
+    if (opts->sort == "id") {
+      std::stable_sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
+        return natural_less(acts[x].activity->id.value, acts[y].activity->id.value);
+      });
+    } else if (opts->sort == "due") {
+      auto key = [&](std::size_t r) {
+        const Date& d = acts[r].activity->due.value;
+        return d.valid ? std::pair{0, day_number(d)} : std::pair{1, 0L};
+      };
+      std::stable_sort(rows.begin(), rows.end(),
+                       [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+    } else if (opts->sort == "completion") {
+      auto key = [&](std::size_t r) {
+        return st.activities[r] ? std::pair{0, *st.activities[r]} : std::pair{1, 0.0};
+      };
+      std::stable_sort(rows.begin(), rows.end(),
+                       [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
     }
 
     std::string out;
@@ -94,7 +187,7 @@ Runner setup_list(CLI::App& sub) {
       out = list.dump(2) + "\n";
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      out = render_list_text(*c.index, m->stats, rows, layout);
+      out = render_activity_list(*c.index, m->stats, rows, layout);
     }
     std::fputs(out.c_str(), stdout);
     return finish(m);

@@ -55,18 +55,45 @@ std::string plan_dir_or_explain(const GlobalOptions& global) {
   return dir;
 }
 
+std::optional<std::size_t> parse_size_limit_mb(const char* text) {
+  // Digits only: no sign, no space, no "0x", no unit; leading zeros are harmless.
+  std::size_t mb = 0;
+  if (!text || !*text) return std::nullopt;
+  for (const char* p = text; *p; ++p) {
+    if (*p < '0' || *p > '9') return std::nullopt;
+    mb = mb * 10 + static_cast<std::size_t>(*p - '0');
+    if (mb > kMaxSizeLimitMb) return std::nullopt;  // also stops any overflow
+  }
+  if (mb == 0) return std::nullopt;
+  return mb;
+}
+
+bool size_limits_from_env(LoadOptions& options, std::string& error) {
+  for (auto [name, field] : {std::pair{"PLAN_MAX_FILE_MB", &LoadOptions::max_file_size},
+                             std::pair{"PLAN_MAX_TOTAL_MB", &LoadOptions::max_total_size}}) {
+    const char* v = std::getenv(name);
+    if (!v || !*v) continue;  // set but empty counts as not set, as with NO_COLOR
+    const auto mb = parse_size_limit_mb(v);
+    if (!mb) {
+      error = fmt::format("plan: {} is '{}', but it must be a whole number of MiB from 1 to {}",
+                          name, v, kMaxSizeLimitMb);
+      return false;
+    }
+    options.*field = *mb << 20;
+  }
+  return true;
+}
+
 std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options) {
   const std::string dir = plan_dir_or_explain(global);
   if (dir.empty()) return nullptr;
-  auto c = std::make_unique<Checked>();
-  // Size limits can be raised (or lowered) for a plan that needs it.
   LoadOptions limited = options;
-  for (auto [name, field] : {std::pair{"PLAN_MAX_FILE_MB", &LoadOptions::max_file_size},
-                             std::pair{"PLAN_MAX_TOTAL_MB", &LoadOptions::max_total_size}})
-    if (const char* v = std::getenv(name); v && *v) {
-      const long mb = std::strtol(v, nullptr, 10);
-      if (mb > 0) limited.*field = static_cast<std::size_t>(mb) << 20;
-    }
+  std::string error;
+  if (!size_limits_from_env(limited, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return nullptr;
+  }
+  auto c = std::make_unique<Checked>();
   c->load = load_plan_dir(dir, limited);
   c->index = std::make_unique<PlanIndex>(c->load.plan);
   c->diags = c->load.diags;

@@ -19,6 +19,18 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error);
 // The same, or "" after printing why to stderr (the caller exits 2).
 std::string plan_dir_or_explain(const GlobalOptions& global);
 
+// The size limits can be changed for a plan that needs it: PLAN_MAX_FILE_MB and
+// PLAN_MAX_TOTAL_MB, in MiB, each a whole number from 1 to kMaxSizeLimitMb (1 TiB, far past
+// any plan, and small enough that the size in bytes cannot overflow).
+constexpr std::size_t kMaxSizeLimitMb = std::size_t{1} << 20;
+
+// The number of MiB the text names, or nothing when it is not a whole number in range.
+std::optional<std::size_t> parse_size_limit_mb(const char* text);
+
+// Applies the variables that are set; false with `error` naming the variable when one is
+// not a valid limit (a usage error: exit 2).
+bool size_limits_from_env(LoadOptions& options, std::string& error);
+
 struct Checked {
   LoadResult load;                   // the plan and the loader's diagnostics
   std::unique_ptr<PlanIndex> index;  // points into load.plan: keep `load` where it is
@@ -29,14 +41,15 @@ struct Checked {
 
 // Loads and checks; nothing is printed. Returns nothing (after printing why to stderr)
 // when there is no plan folder to read.
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options = {});
+std::unique_ptr<Checked> load_and_check(const GlobalOptions& global,
+                                        const LoadOptions& options = {});
 
 enum class DiagFormat { text, json, github };
 // Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.
 void print_diagnostics(const Checked& c, DiagFormat format);
 
 // The item with this id (ignoring case), or null after printing "no item has id …; did you
-// mean …" to stderr.
+// mean …" to stderr: the caller exits 2 (kUsage), since the command line named nothing.
 const ItemRef* find_item_or_explain(const Checked& c, const std::string& id);
 
 // The exit code for a checked plan: 2 for I/O errors, 1 for errors, else 0.

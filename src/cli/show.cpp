@@ -38,7 +38,7 @@ Runner setup_show(CLI::App& sub) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
-    if (!item) return int{kPlanErrors};
+    if (!item) return int{kUsage};  // an id that names nothing is a usage error
     // The report holds every field of every item, already in the shape templates see.
     Json report = build_report(*m->checked->index, m->stats, m->summary());
     const Json& obj = report[list_of(item->kind)][item->index];

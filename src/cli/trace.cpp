@@ -26,7 +26,7 @@ Runner setup_trace(CLI::App& sub) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
-    if (!item) return int{kPlanErrors};
+    if (!item) return int{kUsage};  // an id that names nothing is a usage error
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
     std::fputs(render_trace_text(*m->checked->index, m->stats, *item, layout).c_str(), stdout);
     return finish(m);

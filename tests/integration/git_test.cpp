@@ -117,7 +117,7 @@ TEST_CASE("plan diff and plan history on a repository with a broken commit") {
   pin("diff-bad-rev.txt", r.plan("diff nosuchrev"));
 }
 
-TEST_CASE("outside a git repository, diff and history say so and exit 2; check still works") {
+TEST_CASE("outside a git repository, diff and history say so and exit 2, but check still works") {
   std::string t = (fs::temp_directory_path() / "plan-nogit-XXXXXX").string();
   fs::path dir = ::mkdtemp(t.data());
   fs::copy(source("tests/golden/status-english/plan"), dir / "plan");

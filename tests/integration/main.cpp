@@ -1,5 +1,4 @@
 // Tests that drive the real binary together with other real programs: tmux, cmark-gfm,
 // tidy and headless Chromium. What they produce for a person to look at goes to
 // build/artifacts/.
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
+#include "../doctest_main.hpp"

@@ -104,7 +104,7 @@ TEST_CASE("a top level that is not a mapping, and list items that are not mappin
   CHECK(codes(load_one("goals:\n  - G1\n").diags) == "wrong-type@2:5");
 }
 
-TEST_CASE("empty files are warnings; broken files are remembered as unread") {
+TEST_CASE("empty files are warnings, and broken files are remembered as unread") {
   LoadResult r = load({{"plan/a.yaml", ""}, {"plan/b.yaml", "a: [\n"}, {"plan/c.yaml", "# hi\n"}});
   CHECK(codes(r.diags) == "empty-file@0:0 yaml-syntax@1:4 empty-file@0:0");
   CHECK(r.plan.unread_files == std::vector<std::uint32_t>{2});

@@ -43,7 +43,7 @@ TEST_CASE("ids: the pattern, and duplicates compared ignoring case") {
   CHECK(d[1].notes[0].loc.line == 5);
 }
 
-TEST_CASE("links: unknown goals and targets, with suggestions; a link to the wrong kind") {
+TEST_CASE("links: unknown goals and targets, with suggestions, and a link to the wrong kind") {
   Diagnostics d = check_text(std::string(kHeader) +
                              "  - {id: T2, title: Second, goals: [G2, T1]}\n"
                              "sections:\n  - id: s\n    title: S\n    activities:\n"
@@ -104,7 +104,7 @@ TEST_CASE("coverage: unserved goals and targets, activities with no targets") {
   CHECK(codes(d) == "unserved-goal@4:5 unserved-target@7:5 no-targets@13:9 no-targets@16:13");
 }
 
-TEST_CASE("coverage: a dropped activity serves nothing; inherited targets count as targets") {
+TEST_CASE("coverage: a dropped activity serves nothing, and inherited targets count as targets") {
   Diagnostics d = check_text(with_activities(
       "      - id: a\n        title: A\n        targets: [T1]\n        status: dropped\n"
       "      - id: b\n        title: B\n        targets: [T1]\n"

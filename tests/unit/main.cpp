@@ -1,2 +1,2 @@
-#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include <doctest/doctest.h>
+// The unit tests: one doctest file per module, all in one binary.
+#include "../doctest_main.hpp"

@@ -55,7 +55,7 @@ TEST_CASE("activity: a measure is actual over the low end of planned, capped at 
   CHECK(f.activity("c") == 0.0);                    // actual defaults to 0
 }
 
-TEST_CASE("activity: percent is a manual estimate; a measure wins over it") {
+TEST_CASE("activity: percent is a manual estimate that a measure wins over it") {
   Fixture f(
       "      - {id: a, title: A, targets: [T1], percent: 30}\n"
       "      - {id: b, title: B, targets: [T1], percent: 30, measure: {planned: 2, actual: 1}}\n");
@@ -63,7 +63,7 @@ TEST_CASE("activity: percent is a manual estimate; a measure wins over it") {
   CHECK(*f.activity("b") == doctest::Approx(0.5));
 }
 
-TEST_CASE("activity: a parent takes the weighted mean of its live children; done stands") {
+TEST_CASE("activity: a parent takes the weighted mean of its live children, but done stands") {
   Fixture f(
       "      - id: p\n        title: P\n        targets: [T1]\n        percent: 90\n"
       "        activities:\n"
@@ -99,7 +99,7 @@ TEST_CASE("section and plan: weighted means of top-level live activities") {
   CHECK(*f.s.plan == doctest::Approx(2.5 / 4));  // a, b and c
 }
 
-TEST_CASE("target: activities naming it at any depth; an inherited link does not count again") {
+TEST_CASE("target: activities naming it at any depth, and an inherited link does not count again") {
   Fixture f(
       "      - id: p\n        title: P\n        targets: [T1]\n"
       "        activities:\n"
