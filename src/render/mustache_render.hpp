@@ -14,6 +14,20 @@ namespace plan {
 
 enum class OutputFormat { markdown, html };
 
+// What one render may cost: every template is someone's file, so a template that nests
+// or recurses without end, or multiplies a large plan, stops with a located
+// `template-limit` error instead of exhausting the stack, the memory or the clock.
+struct RenderLimits {
+  std::size_t partial_depth =
+      32;  // partials inside partials (a recursive partial needs data to stop)
+  std::size_t section_depth = 32;  // sections open at once, in one template and across partials
+  std::size_t output_bytes = std::size_t{256} << 20;
+  // Lookups and section entries; 0: kBaseSteps + kStepsPerNode × the context's size, so a
+  // summary's work grows linearly with the plan, whatever the template.
+  std::size_t steps = 0;
+  static constexpr std::size_t kBaseSteps = 4'000'000, kStepsPerNode = 32;
+};
+
 struct RenderResult {
   std::string text;
   std::vector<std::string> files;  // the file table the diagnostics' locations index
@@ -22,7 +36,8 @@ struct RenderResult {
 };
 
 // The context is consumed (converted to the engine's own data as it is read).
-RenderResult render_template(const TemplateSource& main, const std::vector<TemplateSource>& partials,
-                             Json context, OutputFormat format, bool strict);
+RenderResult render_template(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials, Json context,
+                             OutputFormat format, bool strict, const RenderLimits& limits = {});
 
 }  // namespace plan

@@ -11,8 +11,9 @@
 
 namespace plan {
 
-// `diagnostics` are the plan's problems, shown in the summary's warnings list.
-Json template_context(const Json& report, const Json& labels, const std::vector<std::string>& files,
+// The report is consumed (the context is built in its place). `diagnostics` are the plan's
+// problems, shown in the summary's warnings list.
+Json template_context(Json report, const Json& labels, const std::vector<std::string>& files,
                       const Diagnostics& diagnostics);
 
 }  // namespace plan
