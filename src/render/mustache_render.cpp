@@ -299,50 +299,6 @@ std::string instrument(const std::string& text) {
   return out;
 }
 
-// The names the templates can look up, for pruning the context: the first part of every
-// name (looked up in every open section), and each later part with the one before it
-// ("labels.goals" reaches "goals" only inside what "labels" names).
-struct UsedNames {
-  std::set<std::string> first;
-  std::set<std::pair<std::string, std::string>> inner;  // (parent key, key)
-  void add(const std::string& text) {
-    scan_tags(
-        text, [&](char kind, std::size_t, std::size_t, const Delimiters&, const std::string& name) {
-          if (kind == '>' || kind == '!' || kind == '=' || name.empty() || name == ".") return;
-          std::vector<std::string> parts;
-          for (std::size_t start = 0;;) {
-            const std::size_t dot = name.find('.', start);
-            parts.push_back(
-                name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-            if (dot == std::string::npos) break;
-            start = dot + 1;
-          }
-          first.insert(parts[0]);
-          for (std::size_t i = 1; i < parts.size(); ++i) inner.insert({parts[i - 1], parts[i]});
-        });
-  }
-  bool needed(const std::string& parent, const std::string& key) const {
-    return first.count(key) > 0 || inner.count({parent, key}) > 0;
-  }
-};
-
-// Drops every key no template can reach, before the context is converted: on a large plan
-// most of the report (sources, ids lists, counts per goal, the flat list of activities
-// the default summaries do not use) would otherwise be copied into kainjow's heavier nodes.
-void prune(Json& j, const std::string& parent, const UsedNames& used) {
-  if (j.is_object()) {
-    Json kept = Json::object();
-    for (auto it = j.begin(); it != j.end(); ++it)
-      if (used.needed(parent, it.key())) {
-        prune(it.value(), it.key(), used);
-        kept[it.key()] = std::move(it.value());
-      }
-    j = std::move(kept);
-  } else if (j.is_array()) {
-    for (Json& e : j) prune(e, parent, used);
-  }
-}
-
 // kainjow reports "Unclosed tag at 12": a byte offset. Turn it into a located diagnostic.
 Diagnostic template_error(const std::string& message, const std::string& text, std::uint32_t file) {
   static const std::regex at(R"(^(.*) at (\d+)$)");
@@ -374,6 +330,50 @@ Loc find_tag(const std::string& text, const std::string& name, std::uint32_t fil
 }
 
 }  // namespace
+
+TemplateNames::TemplateNames(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials) {
+  add(main.text);
+  for (const TemplateSource& p : partials) add(p.text);
+}
+
+void TemplateNames::add(const std::string& text) {
+  scan_tags(text,
+            [&](char kind, std::size_t, std::size_t, const Delimiters&, const std::string& name) {
+              if (kind == '>' || kind == '!' || kind == '=' || name.empty() || name == ".") return;
+              std::vector<std::string> parts;
+              for (std::size_t start = 0;;) {
+                const std::size_t dot = name.find('.', start);
+                parts.push_back(
+                    name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+                if (dot == std::string::npos) break;
+                start = dot + 1;
+              }
+              first_.insert(parts[0]);
+              for (std::size_t i = 1; i < parts.size(); ++i)
+                inner_.insert({parts[i - 1], parts[i]});
+            });
+}
+
+bool TemplateNames::reaches(const std::string& parent, const std::string& key) const {
+  return first_.count(key) > 0 || inner_.count({parent, key}) > 0;
+}
+
+// On a large plan most of the report (sources, id lists, counts per goal) would otherwise
+// be copied into kainjow's heavier nodes.
+void TemplateNames::prune(Json& j, const std::string& parent) const {
+  if (j.is_object()) {
+    Json kept = Json::object();
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (reaches(parent, it.key())) {
+        prune(it.value(), it.key());
+        kept[it.key()] = std::move(it.value());
+      }
+    j = std::move(kept);
+  } else if (j.is_array()) {
+    for (Json& e : j) prune(e, parent);
+  }
+}
 
 RenderResult render_template(const TemplateSource& main,
                              const std::vector<TemplateSource>& partials, Json context,
@@ -430,12 +430,7 @@ RenderResult render_template(const TemplateSource& main,
     return fallback;
   };
 
-  {
-    UsedNames used;
-    used.add(main.text);
-    for (const TemplateSource& p : partials) used.add(p.text);
-    prune(context, "", used);
-  }
+  TemplateNames(main, partials).prune(context, "");
   std::size_t nodes = 0;
   const km::data data = to_data(std::move(context), nodes);
   const std::size_t steps =

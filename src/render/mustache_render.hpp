@@ -3,7 +3,9 @@
 // every name a template uses that the context lacks.
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -33,6 +35,24 @@ struct RenderResult {
   std::vector<std::string> files;  // the file table the diagnostics' locations index
   Diagnostics diags;
   bool ok() const { return count_severity(diags, Severity::error) == 0; }
+};
+
+// The context keys a set of templates can reach: the first part of every name in their
+// tags (looked up in every open section), and each later part under the one before it
+// ("labels.goals" reaches "goals" only in what "labels" names). A key no template can
+// reach never needs to be built or converted.
+class TemplateNames {
+ public:
+  TemplateNames(const TemplateSource& main, const std::vector<TemplateSource>& partials);
+  // Whether `key` of an object found under `parent` ("" for the top) can be reached.
+  bool reaches(const std::string& parent, const std::string& key) const;
+  // Drops every key that cannot be reached, in `j` found under `parent`.
+  void prune(Json& j, const std::string& parent) const;
+
+ private:
+  void add(const std::string& text);
+  std::set<std::string> first_;
+  std::set<std::pair<std::string, std::string>> inner_;
 };
 
 // The context is consumed (converted to the engine's own data as it is read).

@@ -103,7 +103,7 @@ Json link(const Json& item) {
 }  // namespace
 
 Json template_context(Json report, const Json& labels, const std::vector<std::string>& files,
-                      const Diagnostics& diagnostics) {
+                      const Diagnostics& diagnostics, const TemplateNames* names) {
   Json ctx = std::move(report);
   ctx["labels"] = labels;
   const bool rtl = ctx["plan"].value("direction", "ltr") == "rtl";
@@ -201,37 +201,6 @@ Json template_context(Json report, const Json& labels, const std::vector<std::st
     t["partners_text"] = t["partners"].empty() ? Json(nullptr) : Json(join(t["partners"]));
   }
   for (Json& a : ctx["activities"]) a["target_links"] = links(a["effective_targets"]);
-  // Activities come grouped by section, in the sections' order: one pass fills them all.
-  {
-    Json& sections = ctx["sections"];
-    std::size_t si = 0;
-    for (const Json& a : ctx["activities"]) {
-      while (si < sections.size() && sections[si]["id"] != a["section"]) ++si;
-      if (si == sections.size()) break;
-      Json& all = sections[si]["all_activities"];
-      if (all.is_null()) all = Json::array();
-      all.push_back(a);
-    }
-    // A column empty for a whole table is left out (its header alone would squeeze).
-    for (Json& s : sections) {
-      if (!s.contains("all_activities")) s["all_activities"] = Json::array();
-      bool measure = false, owner = false, partners = false, due = false, targets = false;
-      for (const Json& a : s["all_activities"]) {
-        measure = measure || a["measure_text"].is_string();
-        owner =
-            owner || (a["owner"].is_string() && !a["owner"].get_ref<const std::string&>().empty());
-        partners = partners || a["partners_text"].is_string();
-        due = due || a["due"].is_string();
-        targets = targets || !a["target_links"].empty();
-      }
-      s["has_measure"] = measure;
-      s["has_owner"] = owner;
-      s["has_partners"] = partners;
-      s["has_due"] = due;
-      s["has_targets"] = targets;
-    }
-  }
-
   // Links, not copies: a large plan can have thousands of overdue activities.
   Json overdue = Json::array();
   for (const Json& a : ctx["activities"])
@@ -287,6 +256,39 @@ Json template_context(Json report, const Json& labels, const std::vector<std::st
   ctx["error_count"] = errors;
   ctx["warning_count"] = warnings;
   ctx["has_errors"] = errors > 0;
+
+  // Activities come grouped by section, in the sections' order: one pass fills them all.
+  // A column empty for a whole table is left out (its header alone would squeeze).
+  {
+    Json& sections = ctx["sections"];
+    for (Json& s : sections) {
+      s["all_activities"] = Json::array();
+      for (const char* flag :
+           {"has_measure", "has_owner", "has_partners", "has_due", "has_targets"})
+        s[flag] = false;
+    }
+    std::size_t si = 0;
+    const bool move = names && !names->reaches("", "activities");
+    for (Json& a : ctx["activities"]) {
+      while (si < sections.size() && sections[si]["id"] != a["section"]) ++si;
+      if (si == sections.size()) break;
+      Json& s = sections[si];
+      if (a["measure_text"].is_string()) s["has_measure"] = true;
+      if (a["owner"].is_string() && !a["owner"].get_ref<const std::string&>().empty())
+        s["has_owner"] = true;
+      if (a["partners_text"].is_string()) s["has_partners"] = true;
+      if (a["due"].is_string()) s["has_due"] = true;
+      if (!a["target_links"].empty()) s["has_targets"] = true;
+      if (move) {
+        names->prune(a, "all_activities");
+        s["all_activities"].push_back(std::move(a));
+      } else {
+        s["all_activities"].push_back(a);
+      }
+    }
+    if (move) ctx["activities"] = Json::array();
+  }
+
   return ctx;
 }
 

@@ -274,3 +274,26 @@ TEST_CASE("render: a template that recurses or nests without end is a located er
   CHECK(r.status == 1);
   CHECK(r.out.find("nested.md.mustache:1:289") != std::string::npos);
 }
+
+TEST_CASE("render refuses a plan too large to render before it allocates") {
+  // 240,000 goals (9 MB of YAML) took over 2 GB to render; the estimate is made from the
+  // counts before the context is built.
+  REQUIRE_MESSAGE(have("/usr/bin/time"), "GNU time is needed (scripts/setup.sh installs it)");
+  const std::string dir = artifact("goals-240k");
+  run("rm -rf " + dir + " && mkdir -p " + dir + "/plan");
+  {
+    std::ofstream f(dir + "/plan/a.yaml", std::ios::binary);
+    f << "plan:\n  title: Big\n  period: {start: 2009-01-01, end: 2009-12-31}\ngoals:\n";
+    for (int i = 0; i < 240000; ++i) f << "  - {id: G" << i << ", title: Goal " << i << "}\n";
+  }
+  Run r = run("/usr/bin/time -f 'peak %M' " +
+              plan_cmd("--plan " + dir + "/plan render --format html --output " + dir +
+                       "/out.html 2>&1 >/dev/null | grep -v warning"));
+  CAPTURE(r.out);
+  CHECK(r.out.find("too large to render") != std::string::npos);
+  CHECK(r.out.find("non-zero status 2") != std::string::npos);
+  std::smatch m;
+  REQUIRE(std::regex_search(r.out, m, std::regex("peak (\\d+)")));
+  CHECK(std::stol(m[1].str()) < 512 * 1024);  // KiB: the load only
+  CHECK_FALSE(std::ifstream(dir + "/out.html").good());
+}
