@@ -364,6 +364,8 @@ bool TemplateNames::reaches(const std::string& parent, const std::string& key) c
 void TemplateNames::prune(Json& j, const std::string& parent) const {
   if (j.is_object()) {
     Json kept = Json::object();
+    // Reserved: a growing ordered_json object copies its values (deep) instead of moving them.
+    kept.get_ref<Json::object_t&>().reserve(j.size());
     for (auto it = j.begin(); it != j.end(); ++it)
       if (reaches(parent, it.key())) {
         prune(it.value(), it.key());

@@ -61,6 +61,8 @@ std::string text_bar(std::optional<double> c, bool rtl) {
 // percent, percent_text and a text bar: what every item with a completion shows. When a
 // file could not be read, a missing completion says why instead of passing for "none".
 void add_completion_fields(Json& item, bool rtl, const std::string& unknown_reason) {
+  // Room for the derived fields (see the top level's reserve).
+  item.get_ref<Json::object_t&>().reserve(item.size() + 24);
   std::optional<double> c = completion_of(item);
   if (c) {
     item["percent"] = static_cast<int>(std::floor(*c * 100 + 1e-9));
@@ -105,6 +107,10 @@ Json link(const Json& item) {
 Json template_context(Json report, const Json& labels, const std::vector<std::string>& files,
                       const Diagnostics& diagnostics, const TemplateNames* names) {
   Json ctx = std::move(report);
+  // An ordered_json object is a vector whose elements are copied, not moved, when it grows
+  // (their keys are const): growing the top level would deep-copy every list, and leave
+  // the pointers below (by_id) dangling. Room for every key added here, first.
+  ctx.get_ref<Json::object_t&>().reserve(ctx.size() + 48);
   ctx["labels"] = labels;
   const bool rtl = ctx["plan"].value("direction", "ltr") == "rtl";
   ctx["is_rtl"] = rtl;
