@@ -3,13 +3,13 @@
 # on) into build-fuzz/, seeds each corpus from the test plans, and runs each target for
 # SECONDS (default 600). Findings land in fuzz/findings/; each one becomes a regression
 # input under tests/fuzz-regressions/ once understood and fixed.
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set fuzz_template
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
-targets=("${@:-fuzz_load_check fuzz_pipeline fuzz_set}")
-[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set)
+targets=("${@:-fuzz_load_check fuzz_pipeline fuzz_set fuzz_template}")
+[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set fuzz_template)
 need=()
 for pkg in clang libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
@@ -25,8 +25,14 @@ mkdir -p fuzz/findings
 for t in "${targets[@]}"; do
   corpus=build-fuzz/corpus-$t
   mkdir -p "$corpus"
-  # Seeds: every plan file of the tests, and the fuzz regressions.
-  { find tests/golden tests/corpus tests/fuzz-regressions plan -name '*.yaml' -type f 2>/dev/null || true; } |
+  # Seeds: every plan file of the tests, and the fuzz regressions; templates for the
+  # template target.
+  if [ "$t" = fuzz_template ]; then
+    seeds="templates tests/golden"; pattern='*.mustache'
+  else
+    seeds="tests/golden tests/corpus tests/fuzz-regressions plan"; pattern='*.yaml'
+  fi
+  { find $seeds -name "$pattern" -type f 2>/dev/null || true; } |
     while read -r f; do cp "$f" "$corpus/$(echo "$f" | tr '/' '_')"; done
   ( build-fuzz/$t "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -artifact_prefix=fuzz/findings/$t- -print_final_stats=1 \

@@ -14,6 +14,7 @@
 #include "cli/terminal.hpp"
 #include "git/repository.hpp"
 #include "render/diff_output.hpp"
+#include "render/templates.hpp"
 #include "util/date.hpp"
 
 namespace plan::cli {
@@ -99,6 +100,15 @@ Runner setup_diff(CLI::App& sub) {
       }
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
+    if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
+      std::string language;
+      for (int i : {1, 0})
+        if (language.empty() && states[i]->load.plan.meta()) language = states[i]->load.plan.meta()->language.value;
+      std::vector<std::string> used;
+      labels.words = TemplateSet(templates_dir_for(dir)).labels(language, used, error);
+      labels.rtl = std::string(direction_of(language)) == "rtl";
+      if (labels.to == "working tree") labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
+    }
     std::string out;
     // A commit subject or revision need not be UTF-8: replaced, never a throw.
     if (opts->json)

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
@@ -20,6 +20,16 @@ namespace fs = std::filesystem;
 namespace plan::cli {
 
 namespace {
+// What rendering costs before the engine writes a byte: the template context (a JSON tree,
+// then kainjow's copy) takes about 12 KiB per activity, 4 KiB per other item and 3 KiB per
+// problem listed, measured on bench/ plans (10,000 and 100,000 activities) and on 300,000
+// goals. Past the budget the render is refused
+// before it allocates, so a plan under the size limits cannot take the machine's memory.
+// (A typed context, planned, will bring this close to the plan's own size.)
+constexpr std::size_t kBytesPerActivity = std::size_t{12} << 10,
+                      kBytesPerItem = std::size_t{4} << 10, kBytesPerProblem = std::size_t{3} << 10;
+constexpr std::size_t kRenderBudget = std::size_t{1536} << 20;
+
 struct RenderOptions {
   std::string format, template_file, output, as_of, lang;
   bool strict = false, list = false, history = false;
@@ -28,15 +38,12 @@ struct RenderOptions {
 // The repository's own templates/ folder: beside the plan folder.
 std::string override_dir(const GlobalOptions& global) {
   std::string error;
-  std::string dir = find_plan_dir(global, error);
-  if (dir.empty()) return "";
-  fs::path parent = fs::absolute(dir).lexically_normal().parent_path();
-  if (parent.filename().empty()) parent = parent.parent_path();  // "plan/" ends in a slash
-  return (parent / "templates").string();
+  return templates_dir_for(find_plan_dir(global, error));
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // --format, else what the template's or the output's name says.
@@ -54,21 +61,28 @@ Runner setup_render(CLI::App& sub) {
   auto opts = std::make_shared<RenderOptions>();
   sub.add_option("--format", opts->format, "md (GitHub-flavoured Markdown) or html")
       ->check(CLI::IsMember({"md", "html"}));
-  sub.add_option("--template", opts->template_file,
-                 "Render this Mustache file instead of the default summary (see docs/templates.md)");
+  sub.add_option(
+      "--template", opts->template_file,
+      "Render this Mustache file instead of the default summary (see docs/templates.md)");
   sub.add_option("--output", opts->output,
                  "Write here (atomically: the old file stays until the new one is complete) "
                  "instead of stdout");
   add_as_of_option(sub, opts->as_of);
-  sub.add_option("--lang", opts->lang, "The labels' language (default: the plan's language)");
-  sub.add_flag("--strict", opts->strict, "Report every name a template uses that the context lacks");
+  sub.add_option("--lang", opts->lang,
+                 "The labels' language (default: the plan's language); the text's direction "
+                 "still follows the plan's language");
+  sub.add_flag("--strict", opts->strict,
+               "Report every name a template uses that the context lacks");
   sub.add_flag("--list-templates", opts->list, "List the templates and where each comes from");
   sub.add_flag("--history", opts->history,
-               "Add the plan's history from git (a burn-up chart in the HTML summary)");
+               "Add the plan's history from git (a burn-up chart in the HTML summary, a table in "
+               "the Markdown one)");
   return [opts](const GlobalOptions& global) {
     TemplateSet templates(override_dir(global));
     if (opts->list) {
       for (const TemplateSource& t : templates.list())
+        std::fputs(fmt::format("{:<36} {}\n", t.name, t.origin).c_str(), stdout);
+      for (const TemplateSource& t : templates.label_files())
         std::fputs(fmt::format("{:<36} {}\n", t.name, t.origin).c_str(), stdout);
       return int{kOk};
     }
@@ -83,11 +97,14 @@ Runner setup_render(CLI::App& sub) {
       main = {opts->template_file, opts->template_file, ""};
       std::string why;
       if (!read_regular_file(opts->template_file, std::size_t{4} << 20, main.text, why)) {
-        std::fputs(fmt::format("plan: cannot read the template {}: {}\n", opts->template_file, why).c_str(), stderr);
+        std::fputs(fmt::format("plan: cannot read the template {}: {}\n", opts->template_file, why)
+                       .c_str(),
+                   stderr);
         return int{kUsage};
       }
     } else {
-      auto found = templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
+      auto found =
+          templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
       if (!found) {
         std::fputs("plan: no default template for this format\n", stderr);
         return int{kUsage};
@@ -95,21 +112,55 @@ Runner setup_render(CLI::App& sub) {
       main = *found;
     }
 
+    // An unknown --lang is a usage error, found before the plan is read.
+    std::vector<std::string> used;
+    std::string error;
+    if (!opts->lang.empty()) {
+      templates.labels(opts->lang, used, error, true);
+      if (!error.empty()) {
+        std::fputs(fmt::format("plan: --lang: {}\n", error).c_str(), stderr);
+        return int{kUsage};
+      }
+      used.clear();
+    }
+
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const Checked& c = *m->checked;
+    {
+      const Plan& p = c.index->plan();
+      const std::size_t activities = c.index->activities().size();
+      const std::size_t others = p.goals.size() + p.targets.size() + p.sections.size();
+      const std::size_t estimate = activities * kBytesPerActivity + others * kBytesPerItem +
+                                   c.diags.size() * kBytesPerProblem;
+      if (estimate > kRenderBudget) {
+        std::fputs(
+            fmt::format(
+                "plan: the plan is too large to render: {} activities, {} goals, targets and "
+                "sections and {} problems need about {} MiB for the summary, over the limit of "
+                "{} MiB (about 130,000 activities); nothing was written\n",
+                activities, others, c.diags.size(), estimate >> 20, kRenderBudget >> 20)
+                .c_str(),
+            stderr);
+        return int{kUsage};
+      }
+    }
     Json report = build_report(*c.index, m->stats, m->summary());
     std::string language = opts->lang;
-    if (language.empty() && report["plan"].contains("language") && report["plan"]["language"].is_string())
+    if (language.empty() && report["plan"].contains("language") &&
+        report["plan"]["language"].is_string())
       language = report["plan"]["language"].get<std::string>();
-    if (!opts->lang.empty()) report["plan"]["direction"] = direction_of(opts->lang);
-    std::string used, error;
+    // Labels follow --lang; the direction stays the plan's, since it is the plan's text
+    // that fills the page.
     Json labels = templates.labels(language, used, error);
     if (!error.empty()) {
       std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
       return int{kUsage};
     }
-    Json context = template_context(report, labels, c.load.plan.files, c.diags);
+    Json plan_meta = report["plan"];
+    const std::vector<TemplateSource> partials = templates.partials();
+    const TemplateNames names(main, partials);
+    Json context = template_context(std::move(report), labels, c.load.plan.files, c.diags, &names);
     if (opts->history) {
       std::vector<HistoryPoint> points;
       std::string dir = find_plan_dir(global, error);
@@ -117,12 +168,11 @@ Runner setup_render(CLI::App& sub) {
         std::fputs((error + "\n").c_str(), stderr);
         return int{kUsage};
       }
-      context["history"] = history_chart(points, report["plan"]);
+      context["history"] = history_chart(points, plan_meta);
     }
-    report = Json();
     // The plan's errors are printed now; the plan itself is not needed to render.
     const int code = finish(m);
-    RenderResult r = render_template(main, templates.partials(), std::move(context),
+    RenderResult r = render_template(main, partials, std::move(context),
                                      format == "html" ? OutputFormat::html : OutputFormat::markdown,
                                      opts->strict);
     for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);

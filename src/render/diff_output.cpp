@@ -127,42 +127,103 @@ std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& 
   return out;
 }
 
+namespace {
+// A label by its dotted path, or the English fallback.
+std::string word(const Json& words, const std::string& path, const char* fallback) {
+  const Json* node = &words;
+  for (std::size_t start = 0; start <= path.size();) {
+    const std::size_t dot = path.find('.', start);
+    if (!node->is_object()) return fallback;
+    auto it =
+        node->find(path.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+    if (it == node->end()) return fallback;
+    node = &*it;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  return node->is_string() ? node->get<std::string>() : fallback;
+}
+}  // namespace
+
 std::string diff_markdown(const PlanDiff& d, const DiffLabels& l) {
-  std::string out = fmt::format("### Plan: {} → {}", pct(d.before), pct(d.after));
-  if (const std::string dl = delta(d.before, d.after); !dl.empty())
-    out += fmt::format(" ({} points)", dl);
+  const Json& w = l.words;
+  // A side that did not load has no figures: show none rather than a partial one.
+  const Completion before = d.before_broken ? Completion{} : d.before;
+  const Completion after = d.after_broken ? Completion{} : d.after;
+  auto status = [&](const std::string& s) { return word(w, "status." + s, s.c_str()); };
+  std::string out = l.rtl ? "<div dir=\"rtl\">\n\n" : "";
+  out += fmt::format("### {}: {} → {}", escape_markdown(word(w, "diff.plan", "Plan")), pct(before),
+                     pct(after));
+  if (const std::string dl = delta(before, after); !dl.empty())
+    out += fmt::format(" ({} {})", l.rtl ? "\u2066" + dl + "\u2069" : dl,
+                       escape_markdown(word(w, "diff.points", "points")));
   out += fmt::format("\n\n{} → {}\n", escape_markdown(l.from), escape_markdown(l.to));
-  if (d.before_broken || d.after_broken)
-    out += fmt::format(
-        "\n> The plan at {} does not load (a file does not parse), so only its errors are "
-        "compared.\n",
-        escape_markdown(d.after_broken ? l.to : l.from));
-  auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
+  if (d.before_broken || d.after_broken) {
+    std::string side = escape_markdown(d.after_broken ? l.to : l.from);
+    std::string text = escape_markdown(
+        word(w, "diff.not_loaded",
+             "The plan at {side} does not load (a file does not parse), so its figures "
+             "are unknown and only its errors are compared."));
+    const std::string mark = "\\{side\\}";  // as escape_markdown wrote it
+    if (auto at = text.find(mark); at != std::string::npos) text.replace(at, mark.size(), side);
+    out += "\n> " + text + "\n";
+  }
+  auto section = [&](const std::string& title, const std::vector<CompletionChange>& list) {
     if (list.empty()) return;
-    out += fmt::format(
-        "\n#### {}\n\n| | | before | after | |\n| --- | --- | ---: | ---: | ---: |\n", title);
-    for (const auto& c : list)
+    out += fmt::format("\n#### {}\n\n| | | {} | {} | |\n| --- | --- | ---: | ---: | ---: |\n",
+                       escape_markdown(title), escape_markdown(word(w, "diff.before", "before")),
+                       escape_markdown(word(w, "diff.after", "after")));
+    for (const auto& c : list) {
+      const Completion b = d.before_broken ? Completion{} : c.before,
+                       a = d.after_broken ? Completion{} : c.after;
       out += fmt::format("| {} | {} | {} | {} | {} |\n", escape_markdown(c.id),
-                         escape_markdown(c.title), pct(c.before), pct(c.after),
-                         delta(c.before, c.after));
+                         escape_markdown(c.title), pct(b), pct(a), delta(b, a));
+    }
   };
-  section("Goals", d.goals);
-  section("Targets", d.targets);
+  section(word(w, "goals", "Goals"), d.goals);
+  section(word(w, "targets", "Targets"), d.targets);
   if (!d.activities.empty()) {
-    out += "\n#### Activities\n\n| | | | what changed |\n| --- | --- | --- | --- |\n";
+    out += fmt::format("\n#### {}\n\n| | | | {} |\n| --- | --- | --- | --- |\n",
+                       escape_markdown(word(w, "activities", "Activities")),
+                       escape_markdown(word(w, "diff.what_changed", "what changed")));
     for (const auto& c : d.activities) {
-      std::string detail = c.before && c.after
-                               ? changes(*c.before, *c.after)
-                               : fmt::format("status {}", (c.after ? c.after : c.before)->status);
-      out += fmt::format("| {} | {} | {} | {} |\n", kind(c), escape_markdown(c.id),
-                         escape_markdown(c.title), escape_markdown(detail));
+      std::string detail;
+      if (c.before && c.after) {
+        auto one = [&](const char* name, const std::string& x, const std::string& y,
+                       bool is_status) {
+          if (x == y) return;
+          auto shown = [&](const std::string& v) {
+            return v.empty() ? std::string("–") : is_status ? status(v) : v;
+          };
+          detail += (detail.empty() ? "" : ", ") +
+                    fmt::format("{} {} → {}", word(w, std::string("diff.field.") + name, name),
+                                shown(x), shown(y));
+        };
+        one("status", c.before->status, c.after->status, true);
+        one("measure", c.before->measure, c.after->measure, false);
+        one("percent", c.before->percent, c.after->percent, false);
+        one("due", c.before->due, c.after->due, false);
+      } else {
+        detail = fmt::format("{} {}", word(w, "diff.field.status", "status"),
+                             status((c.after ? c.after : c.before)->status));
+      }
+      out += fmt::format("| {} | {} | {} | {} |\n",
+                         escape_markdown(word(w, std::string("diff.") + kind(c), kind(c))),
+                         escape_markdown(c.id), escape_markdown(c.title), escape_markdown(detail));
     }
   }
   if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
-    out += "\n#### Errors\n\n";
-    for (const auto& e : d.new_errors) out += "- new: " + escape_markdown(e) + "\n";
-    for (const auto& e : d.fixed_errors) out += "- fixed: " + escape_markdown(e) + "\n";
+    out += "\n#### " + escape_markdown(word(w, "diff.errors", "Errors")) + "\n\n";
+    // Error messages are English (from plan check): kept left to right.
+    auto ltr = [&](const std::string& e) {
+      return l.rtl ? "<span dir=\"ltr\">" + escape_markdown(e) + "</span>" : escape_markdown(e);
+    };
+    for (const auto& e : d.new_errors)
+      out += "- " + escape_markdown(word(w, "diff.new", "new")) + ": " + ltr(e) + "\n";
+    for (const auto& e : d.fixed_errors)
+      out += "- " + escape_markdown(word(w, "diff.fixed", "fixed")) + ": " + ltr(e) + "\n";
   }
+  if (l.rtl) out += "\n</div>\n";
   return out;
 }
 
@@ -237,7 +298,48 @@ Json history_chart(const std::vector<HistoryPoint>& points, const Json& plan) {
     if (!p.loaded)
       gaps.push_back(
           {{"date", p.commit.date}, {"short", p.commit.short_id}, {"subject", p.commit.subject}});
-  return {{"runs", runs}, {"dots", dots}, {"gaps", gaps}, {"commits", points.size()}};
+
+  // Axes a reader needs without the README: percentages up the side, dates along the
+  // bottom (every month, quarter or year, whichever leaves room), the latest figure.
+  Json y_ticks = Json::array();
+  for (int pc = 0; pc <= 100; pc += 25)
+    y_ticks.push_back(
+        {{"y", fmt::format("{:.2f}", 40.0 - pc * 0.4)}, {"label", fmt::format("{}%", pc)}});
+  Json x_ticks = Json::array();
+  if (end > start) {
+    const Date first = date_from_days(static_cast<long>(std::ceil(start)));
+    const double months = (end - start) / 30.44;
+    const int step = months <= 8 ? 1 : months <= 30 ? 3 : months <= 90 ? 12 : 60;
+    int y = first.year, mo = first.month;
+    if (first.day != 1) ++mo;  // the first whole month
+    for (; mo > 12; mo -= 12) ++y;
+    while ((mo - 1) % step != 0) {  // months 1, 4, 7, 10 for quarters; January for years
+      if (++mo > 12) {
+        mo = 1;
+        ++y;
+      }
+    }
+    for (int guard = 0; guard < 40; ++guard) {
+      const double day = static_cast<double>(days_from_civil(y, mo, 1));
+      if (day >= end) break;
+      x_ticks.push_back(
+          {{"x", fmt::format("{:.2f}", (day - start) / (end - start) * 100.0)},
+           {"label", step >= 12 ? fmt::format("{}", y) : fmt::format("{}-{:02}", y, mo)}});
+      for (mo += step; mo > 12; mo -= 12) ++y;
+    }
+  }
+  Json last = nullptr;
+  if (!dots.empty()) last = dots.back();
+  // The same points as rows, for the Markdown summary's table.
+  Json rows = Json::array();
+  for (const HistoryPoint& p : points)
+    rows.push_back({{"date", p.commit.date},
+                    {"short", p.commit.short_id},
+                    {"subject", p.commit.subject},
+                    {"loaded", p.loaded},
+                    {"percent_text", p.loaded ? pct(p.completion) : "–"}});
+  return {{"runs", runs},       {"dots", dots},       {"gaps", gaps}, {"commits", points.size()},
+          {"y_ticks", y_ticks}, {"x_ticks", x_ticks}, {"last", last}, {"rows", rows}};
 }
 
 std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout) {

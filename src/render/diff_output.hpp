@@ -13,6 +13,10 @@ namespace plan {
 
 struct DiffLabels {
   std::string from, to;  // "HEAD", "working tree"
+  // For Markdown: the labels of the plan's language (templates/labels; English when
+  // empty) and whether the plan's text runs right to left.
+  Json words;
+  bool rtl = false;
 };
 
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout);

@@ -9,16 +9,35 @@ std::string escape_html(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
+
+namespace {
+bool is_www(const std::string& text, std::size_t at) {
+  for (std::size_t k = 0; k < 3; ++k)
+    if (std::tolower(static_cast<unsigned char>(text[at + k])) != 'w') return false;
+  return true;
+}
+}  // namespace
 
 std::string escape_markdown(const std::string& text) {
   std::string out;
@@ -46,12 +65,41 @@ std::string escape_markdown(const std::string& text) {
         continue;
       }
     }
+    // GitHub turns "@name" into a notification and "https://…", "www.…" and "a@b.org"
+    // into links. An empty HTML comment after "@" splits the text GitHub scans, and an
+    // escaped ":" or "." stops the autolink: both vanish when rendered, so the text copies
+    // as written.
+    if (c == '@' && i + 1 < text.size() && !std::isspace(static_cast<unsigned char>(text[i + 1]))) {
+      out += "@<!-- -->";
+      line_start = false;
+      continue;
+    }
+    if ((c == ':' && text.compare(i + 1, 2, "//") == 0) ||
+        (c == '.' && i >= 3 && is_www(text, i - 3))) {
+      out += '\\';
+      out += c;
+      line_start = false;
+      continue;
+    }
     switch (c) {
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '<': case '>':
-      case '|': case '~': case '&': case '!': case '{': case '}':
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '<':
+      case '>':
+      case '|':
+      case '~':
+      case '&':
+      case '!':
+      case '{':
+      case '}':
         out += '\\';
         break;
-      default: break;
+      default:
+        break;
     }
     out += c;
     line_start = false;

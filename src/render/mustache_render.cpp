@@ -1,6 +1,8 @@
 #include "render/mustache_render.hpp"
 
+#include <cctype>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -19,13 +21,14 @@ namespace {
 // kainjow's set() and push_back() copy their argument, which would copy every subtree once
 // per level above it; instead a placeholder is added and the child moved into it. The
 // source is emptied as it is converted, so the two trees never both exist whole.
-km::data to_data(Json&& j) {
+km::data to_data(Json&& j, std::size_t& nodes) {
+  ++nodes;
   switch (j.type()) {
     case Json::value_t::object: {
       km::data d{km::data::type::object};
       for (auto it = j.begin(); it != j.end(); ++it) {
         d.set(it.key(), km::data{false});
-        *const_cast<km::data*>(d.get(it.key())) = to_data(std::move(it.value()));
+        *const_cast<km::data*>(d.get(it.key())) = to_data(std::move(it.value()), nodes);
         it.value() = nullptr;
       }
       return d;
@@ -37,45 +40,120 @@ km::data to_data(Json&& j) {
       const_cast<km::list&>(d.list_value()).reserve(j.size());
       for (Json& e : j) {
         d.push_back(km::data{false});
-        const_cast<km::data&>(d.list_value().back()) = to_data(std::move(e));
+        const_cast<km::data&>(d.list_value().back()) = to_data(std::move(e), nodes);
         e = nullptr;
       }
       return d;
     }
     case Json::value_t::string:
       // Empty text is absent, as in mustache.js: {{#owner}}…{{/owner}} skips an empty owner.
-      return j.get_ref<const std::string&>().empty() ? km::data{false} : km::data{j.get<std::string>()};
-    case Json::value_t::boolean: return km::data{j.get<bool>()};
-    case Json::value_t::null: return km::data{false};  // {{#x}} skips it, {{x}} is empty
-    case Json::value_t::number_float: return km::data{fmt::format("{}", j.get<double>())};
-    default: return km::data{j.dump()};  // integers
+      return j.get_ref<const std::string&>().empty() ? km::data{false}
+                                                     : km::data{j.get<std::string>()};
+    case Json::value_t::boolean:
+      return km::data{j.get<bool>()};
+    case Json::value_t::null:
+      return km::data{false};  // {{#x}} skips it, {{x}} is empty
+    case Json::value_t::number_float:
+      return km::data{fmt::format("{}", j.get<double>())};
+    default:
+      return km::data{j.dump()};  // integers
   }
 }
 
+std::string size_text(std::size_t bytes) {
+  return bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0
+             ? fmt::format("{} MiB", bytes >> 20)
+             : fmt::format("{} bytes", bytes);
+}
+
+// Thrown (and caught in render_template) when a render passes one of its limits: kainjow
+// has no other way to stop a render part-way.
+struct LimitHit {
+  std::string message;
+  std::string name;  // the tag being rendered, to locate the error
+};
+
+// The name of a tag that `instrument` puts after each partial tag: looking it up is
+// how the context learns that a partial has ended. No plan key can hold a control byte.
+const std::string kPartialEnd = "\x01/partial";
+const std::string kTextSize = "\x01+";  // followed by the size of a run of template text
+
 // A context that resolves partials only from our templates, never from data (so plan text
-// can never be rendered as a template), and remembers every name it could not resolve.
+// can never be rendered as a template), remembers every name it could not resolve, and
+// enforces the limits on depth and work.
 class Context : public km::basic_context<std::string> {
  public:
-  Context(const km::data* root, const std::map<std::string, km::data>& partials)
-      : partials_(partials) {
+  Context(const km::data* root, const std::map<std::string, km::data>& partials,
+          const RenderLimits& limits, std::size_t steps)
+      : partials_(partials), limits_(limits), steps_left_(steps) {
     push(root);
   }
-  void push(const km::data* d) override { items_.insert(items_.begin(), d); }
+  void push(const km::data* d) override {
+    step();
+    // The root is one entry: sections open = size - 1.
+    if (items_.size() > limits_.section_depth)
+      throw LimitHit{
+          fmt::format("more than {} sections open at once (sections inside sections, or a "
+                      "partial that includes itself through sections)",
+                      limits_.section_depth),
+          last_};
+    items_.insert(items_.begin(), d);
+  }
   void pop() override { items_.erase(items_.begin()); }
   const km::data* get(const std::string& name) const override {
+    if (name.size() > 1 && name[0] == '\x01') {
+      if (name == kPartialEnd) {
+        if (partial_depth_ > 0) --partial_depth_;
+      } else if (name.compare(0, kTextSize.size(), kTextSize) == 0) {
+        std::size_t n = 0;
+        for (std::size_t i = kTextSize.size(); i < name.size(); ++i)
+          n = n * 10 + static_cast<std::size_t>(name[i] - '0');
+        produce(n);
+      }
+      return nullptr;
+    }
+    step();
+    last_ = name;
     const km::data* found = lookup(name);
     if (!found) missing.insert(name);
+    // Counted before kainjow copies it out (a section over text counts too: an upper bound).
+    else if (found->is_string())
+      produce(found->string_value().size());
     return found;
   }
+  // The output grows by `n` bytes (the escaping adds its share through here too).
+  void produce(std::size_t n) const {
+    produced_ += n;
+    if (produced_ > limits_.output_bytes)
+      throw LimitHit{"the output would pass " + size_text(limits_.output_bytes), last_};
+  }
   const km::data* get_partial(const std::string& name) const override {
+    step();
+    last_ = name;
+    // Balanced by the kPartialEnd tag after every partial tag, found or not.
+    if (++partial_depth_ > limits_.partial_depth)
+      throw LimitHit{
+          fmt::format("partials nested more than {} deep (a partial that includes itself, "
+                      "directly or through another)",
+                      limits_.partial_depth),
+          name};
     auto it = partials_.find(name);
     if (it != partials_.end()) return &it->second;
     missing_partials.insert(name);
     return nullptr;
   }
   mutable std::set<std::string> missing, missing_partials;
+  const std::string& last_name() const { return last_; }
 
  private:
+  void step() const {
+    if (steps_left_ == 0)
+      throw LimitHit{
+          "the template does too much work for this plan (sections inside sections over "
+          "long lists?)",
+          last_};
+    --steps_left_;
+  }
   const km::data* lookup(const std::string& name) const {
     if (name == ".") return items_.front();
     if (name.find('.') == std::string::npos) {  // the common case: no splitting, no copies
@@ -86,7 +164,8 @@ class Context : public km::basic_context<std::string> {
     parts_.clear();
     for (std::size_t start = 0;;) {
       std::size_t dot = name.find('.', start);
-      parts_.push_back(name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+      parts_.push_back(
+          name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
@@ -103,7 +182,122 @@ class Context : public km::basic_context<std::string> {
   mutable std::vector<std::string> parts_;
   std::vector<const km::data*> items_;
   const std::map<std::string, km::data>& partials_;
+  const RenderLimits& limits_;
+  mutable std::size_t steps_left_;
+  mutable std::size_t partial_depth_ = 0;
+  mutable std::size_t produced_ = 0;
+  mutable std::string last_;
 };
+
+// The rendered text, counted as kainjow writes it.
+struct BoundedOutput {
+  std::string& text;
+  std::size_t limit;
+  const Context& ctx;
+  BoundedOutput& operator<<(const std::string& s) {
+    if (text.size() + s.size() > limit)
+      throw LimitHit{"the output would pass " + size_text(limit), ctx.last_name()};
+    text += s;
+    return *this;
+  }
+};
+
+// The tags of a template as kainjow's parser finds them (same delimiter rules), so the
+// checks below see exactly the tags kainjow will. f(kind, offset, end, delimiters, name)
+// gets the tag's first character ('#', '^', '/', '>', '&', '!', '=', or another for a
+// variable), where it starts and ends, the delimiters in force after it, and its name.
+struct Delimiters {
+  std::string open = "{{", close = "}}";
+};
+template <class F>
+void scan_tags(const std::string& in, F&& f) {
+  auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  auto trim = [&](std::string s) {
+    std::size_t b = 0, e = s.size();
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+  };
+  Delimiters d;
+  for (std::size_t pos = 0; pos < in.size();) {
+    if (in.compare(pos, d.open.size(), d.open) != 0) {
+      ++pos;
+      continue;
+    }
+    const std::size_t start = pos;
+    std::size_t contents = start + d.open.size();
+    const bool triple =
+        d.open == "{{" && d.close == "}}" && contents < in.size() && in[contents] == '{';
+    if (triple) ++contents;
+    const std::string end_delim = triple ? "}}}" : d.close;
+    const std::size_t stop = in.find(end_delim, contents);
+    if (stop == std::string::npos) return;  // kainjow reports it
+    const std::string tag = trim(in.substr(contents, stop - contents));
+    pos = stop + end_delim.size();
+    if (!tag.empty() && tag[0] == '=') {
+      if (tag.size() < 5 || tag.back() != '=') return;
+      const std::string inner = trim(tag.substr(1, tag.size() - 2));
+      const std::size_t sp = inner.find(' ');
+      if (sp == std::string::npos) return;
+      const std::string open = inner.substr(0, sp),
+                        close = inner.substr(inner.find_first_not_of(' ', sp + 1));
+      for (const std::string* x : {&open, &close})
+        for (char c : *x)
+          if (c == '=' || space(c)) return;
+      d = {open, close};
+      f('=', start, pos, d, std::string());
+      continue;
+    }
+    const char kind = triple ? '&' : tag.empty() ? ' ' : tag[0];
+    const bool marked =
+        !triple && !tag.empty() && std::string("#^/>&!").find(tag[0]) != std::string::npos;
+    f(kind, start, pos, d, marked ? trim(tag.substr(1)) : tag);
+  }
+}
+
+// The first section nested deeper than the limit, checked before kainjow parses the text
+// (its parser copies each section's text, so deep nesting costs depth × size).
+std::optional<std::size_t> too_deep(const std::string& text, std::size_t limit) {
+  std::size_t depth = 0;
+  std::optional<std::size_t> at;
+  scan_tags(text,
+            [&](char kind, std::size_t start, std::size_t, const Delimiters&, const std::string&) {
+              if (at) return;
+              if (kind == '#' || kind == '^') {
+                if (++depth > limit) at = start;
+              } else if (kind == '/' && depth > 0) {
+                --depth;
+              }
+            });
+  return at;
+}
+
+// The text with tags added that render nothing but tell the context what kainjow is
+// doing, which it has no other way to learn: a kPartialEnd tag after every partial tag
+// (the partial is done), and after every tag, and at the start, a kTextSize tag with the
+// size of the text up to the next tag (so the output is counted as it grows, even on a
+// line that kainjow holds until its end). Each is written in the delimiters in force
+// there, right after a tag's end, where it cannot merge with the text around it.
+std::string instrument(const std::string& text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::size_t copied = 0;
+  Delimiters now;  // in force at `copied`
+  auto run = [&](std::size_t to) {
+    if (to > copied) out += now.open + kTextSize + std::to_string(to - copied) + now.close;
+    out.append(text, copied, to - copied);
+  };
+  scan_tags(text, [&](char kind, std::size_t start, std::size_t end, const Delimiters& d,
+                      const std::string&) {
+    run(start);
+    out.append(text, start, end - start);
+    if (kind == '>') out += d.open + kPartialEnd + d.close;
+    copied = end;
+    now = d;
+  });
+  run(text.size());
+  return out;
+}
 
 // kainjow reports "Unclosed tag at 12": a byte offset. Turn it into a located diagnostic.
 Diagnostic template_error(const std::string& message, const std::string& text, std::uint32_t file) {
@@ -112,7 +306,8 @@ Diagnostic template_error(const std::string& message, const std::string& text, s
   if (std::regex_match(message, m, at)) {
     std::size_t offset = std::stoul(m[2].str());
     std::string what = m[1].str();
-    if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+    if (!what.empty())
+      what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
     return make_error("template", locate_offset(text, offset, file), "template error: " + what);
   }
   return make_error("template", {file, 1, 1}, "template error: " + message);
@@ -120,13 +315,15 @@ Diagnostic template_error(const std::string& message, const std::string& text, s
 
 // Where a name is first used in a tag, for the strict-mode report.
 Loc find_tag(const std::string& text, const std::string& name, std::uint32_t file) {
-  for (std::size_t open = text.find("{{"); open != std::string::npos; open = text.find("{{", open + 2)) {
+  for (std::size_t open = text.find("{{"); open != std::string::npos;
+       open = text.find("{{", open + 2)) {
     std::size_t close = text.find("}}", open + 2);
     if (close == std::string::npos) break;
     std::string tag = text.substr(open + 2, close - open - 2);
     std::size_t b = tag.find_first_not_of("{#^/&> \t");
     std::size_t e = tag.find_last_not_of("} \t");
-    if (b != std::string::npos && e != std::string::npos && e >= b && tag.substr(b, e - b + 1) == name)
+    if (b != std::string::npos && e != std::string::npos && e >= b &&
+        tag.substr(b, e - b + 1) == name)
       return locate_offset(text, open, file);
   }
   return {0, 0, 0};
@@ -134,8 +331,55 @@ Loc find_tag(const std::string& text, const std::string& name, std::uint32_t fil
 
 }  // namespace
 
-RenderResult render_template(const TemplateSource& main, const std::vector<TemplateSource>& partials,
-                             Json context, OutputFormat format, bool strict) {
+TemplateNames::TemplateNames(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials) {
+  add(main.text);
+  for (const TemplateSource& p : partials) add(p.text);
+}
+
+void TemplateNames::add(const std::string& text) {
+  scan_tags(text,
+            [&](char kind, std::size_t, std::size_t, const Delimiters&, const std::string& name) {
+              if (kind == '>' || kind == '!' || kind == '=' || name.empty() || name == ".") return;
+              std::vector<std::string> parts;
+              for (std::size_t start = 0;;) {
+                const std::size_t dot = name.find('.', start);
+                parts.push_back(
+                    name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
+                if (dot == std::string::npos) break;
+                start = dot + 1;
+              }
+              first_.insert(parts[0]);
+              for (std::size_t i = 1; i < parts.size(); ++i)
+                inner_.insert({parts[i - 1], parts[i]});
+            });
+}
+
+bool TemplateNames::reaches(const std::string& parent, const std::string& key) const {
+  return first_.count(key) > 0 || inner_.count({parent, key}) > 0;
+}
+
+// On a large plan most of the report (sources, id lists, counts per goal) would otherwise
+// be copied into kainjow's heavier nodes.
+void TemplateNames::prune(Json& j, const std::string& parent) const {
+  if (j.is_object()) {
+    Json kept = Json::object();
+    // Reserved: a growing ordered_json object copies its values (deep) instead of moving them.
+    kept.get_ref<Json::object_t&>().reserve(j.size());
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (reaches(parent, it.key())) {
+        prune(it.value(), it.key());
+        kept[it.key()] = std::move(it.value());
+      }
+    j = std::move(kept);
+  } else if (j.is_array()) {
+    for (Json& e : j) prune(e, parent);
+  }
+}
+
+RenderResult render_template(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials, Json context,
+                             OutputFormat format, bool strict, const RenderLimits& limits) {
   RenderResult r;
   r.files.push_back("");
   auto add_file = [&](const TemplateSource& t) {
@@ -143,6 +387,24 @@ RenderResult render_template(const TemplateSource& main, const std::vector<Templ
     return static_cast<std::uint32_t>(r.files.size() - 1);
   };
   auto escape = format == OutputFormat::html ? escape_html : escape_markdown;
+  // Checked on the text as written (so errors point into it), then parsed with the
+  // partial-end marks added.
+  auto check = [&](const std::string& text, std::uint32_t f) {
+    // The marks added below start with this byte; a template may not forge them.
+    if (std::size_t at = text.find('\x01'); at != std::string::npos) {
+      r.diags.push_back(make_error("template", locate_offset(text, at, f),
+                                   "template error: a control character (U+0001) in the template"));
+      return;
+    }
+    if (auto at = too_deep(text, limits.section_depth)) {
+      r.diags.push_back(make_error(
+          "template-limit", locate_offset(text, *at, f),
+          fmt::format("template error: sections nested more than {} deep", limits.section_depth)));
+      return;
+    }
+    km::mustache parsed{text};
+    if (!parsed.is_valid()) r.diags.push_back(template_error(parsed.error_message(), text, f));
+  };
 
   const std::uint32_t main_file = add_file(main);
   std::vector<std::pair<const TemplateSource*, std::uint32_t>> sources{{&main, main_file}};
@@ -150,29 +412,18 @@ RenderResult render_template(const TemplateSource& main, const std::vector<Templ
   for (const TemplateSource& p : partials) {
     std::uint32_t f = add_file(p);
     sources.emplace_back(&p, f);
-    km::mustache check{p.text};
-    if (!check.is_valid()) r.diags.push_back(template_error(check.error_message(), p.text, f));
+    check(p.text, f);
     // A partial on a line of its own adds that line's newline; drop the file's final one
     // so a one-line partial does not leave a blank line after each use.
     std::string text = p.text;
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (!text.empty() && text.back() == '\r') text.pop_back();
-    partial_data.emplace(p.name, km::data{km::partial{[text] { return text; }}});
+    partial_data.emplace(p.name,
+                         km::data{km::partial{[marked = instrument(text)] { return marked; }}});
   }
-
-  km::mustache tmpl{main.text};
-  if (!tmpl.is_valid()) r.diags.push_back(template_error(tmpl.error_message(), main.text, main_file));
+  check(main.text, main_file);
   if (!r.ok()) return r;
-  tmpl.set_custom_escape([escape](const std::string& s) { return escape(s); });
-
-  const km::data data = to_data(std::move(context));
-  Context ctx(&data, partial_data);
-  r.text = tmpl.render(ctx);
-  if (!tmpl.is_valid()) {
-    r.diags.push_back(template_error(tmpl.error_message(), main.text, main_file));
-    r.text.clear();
-    return r;
-  }
+  km::mustache tmpl{instrument(main.text)};
 
   // Where a name is first used, in the main template or a partial.
   auto first_use = [&](const std::string& name, Loc fallback) {
@@ -180,6 +431,33 @@ RenderResult render_template(const TemplateSource& main, const std::vector<Templ
       if (Loc l = find_tag(src->text, name, f); l.line) return l;
     return fallback;
   };
+
+  TemplateNames(main, partials).prune(context, "");
+  std::size_t nodes = 0;
+  const km::data data = to_data(std::move(context), nodes);
+  const std::size_t steps =
+      limits.steps ? limits.steps : RenderLimits::kBaseSteps + RenderLimits::kStepsPerNode * nodes;
+  Context ctx(&data, partial_data, limits, steps);
+  tmpl.set_custom_escape([escape, &ctx](const std::string& s) {
+    std::string e = escape(s);
+    if (e.size() > s.size()) ctx.produce(e.size() - s.size());
+    return e;
+  });
+  try {
+    BoundedOutput out{r.text, limits.output_bytes, ctx};
+    tmpl.render(ctx, out);
+  } catch (const LimitHit& hit) {
+    r.diags.push_back(make_error("template-limit", first_use(hit.name, {main_file, 1, 1}),
+                                 "template error: " + hit.message));
+    r.text.clear();
+    return r;
+  }
+  if (!tmpl.is_valid()) {
+    r.diags.push_back(template_error(tmpl.error_message(), main.text, main_file));
+    r.text.clear();
+    return r;
+  }
+
   for (const std::string& name : ctx.missing_partials) {
     r.diags.push_back(make_error("template", first_use(name, {main_file, 1, 1}),
                                  fmt::format("template error: no partial named '{}' (partials are "

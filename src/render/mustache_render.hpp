@@ -3,7 +3,9 @@
 // every name a template uses that the context lacks.
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
@@ -14,6 +16,20 @@ namespace plan {
 
 enum class OutputFormat { markdown, html };
 
+// What one render may cost: every template is someone's file, so a template that nests
+// or recurses without end, or multiplies a large plan, stops with a located
+// `template-limit` error instead of exhausting the stack, the memory or the clock.
+struct RenderLimits {
+  std::size_t partial_depth =
+      32;  // partials inside partials (a recursive partial needs data to stop)
+  std::size_t section_depth = 32;  // sections open at once, in one template and across partials
+  std::size_t output_bytes = std::size_t{256} << 20;
+  // Lookups and section entries; 0: kBaseSteps + kStepsPerNode × the context's size, so a
+  // summary's work grows linearly with the plan, whatever the template.
+  std::size_t steps = 0;
+  static constexpr std::size_t kBaseSteps = 4'000'000, kStepsPerNode = 32;
+};
+
 struct RenderResult {
   std::string text;
   std::vector<std::string> files;  // the file table the diagnostics' locations index
@@ -21,8 +37,27 @@ struct RenderResult {
   bool ok() const { return count_severity(diags, Severity::error) == 0; }
 };
 
+// The context keys a set of templates can reach: the first part of every name in their
+// tags (looked up in every open section), and each later part under the one before it
+// ("labels.goals" reaches "goals" only in what "labels" names). A key no template can
+// reach never needs to be built or converted.
+class TemplateNames {
+ public:
+  TemplateNames(const TemplateSource& main, const std::vector<TemplateSource>& partials);
+  // Whether `key` of an object found under `parent` ("" for the top) can be reached.
+  bool reaches(const std::string& parent, const std::string& key) const;
+  // Drops every key that cannot be reached, in `j` found under `parent`.
+  void prune(Json& j, const std::string& parent) const;
+
+ private:
+  void add(const std::string& text);
+  std::set<std::string> first_;
+  std::set<std::pair<std::string, std::string>> inner_;
+};
+
 // The context is consumed (converted to the engine's own data as it is read).
-RenderResult render_template(const TemplateSource& main, const std::vector<TemplateSource>& partials,
-                             Json context, OutputFormat format, bool strict);
+RenderResult render_template(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials, Json context,
+                             OutputFormat format, bool strict, const RenderLimits& limits = {});
 
 }  // namespace plan

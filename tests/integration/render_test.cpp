@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <regex>
 #include <sstream>
@@ -15,11 +16,12 @@ using namespace plan::test;
 
 namespace {
 
-const char* const kPlans[] = {"plan", "tests/golden/status-english/plan", "tests/golden/plans/hostile",
-                              "tests/golden/hebrew-ids-status/plan"};
+const char* const kPlans[] = {"plan", "tests/golden/status-english/plan",
+                              "tests/golden/plans/hostile", "tests/golden/hebrew-ids-status/plan"};
 
 std::string render(const std::string& plan_dir, const std::string& format) {
-  Run r = run(plan_cmd("--plan " + source(plan_dir) + " render --format " + format + " --as-of 2009-06-01"));
+  Run r = run(plan_cmd("--plan " + source(plan_dir) + " render --format " + format +
+                       " --as-of 2009-06-01"));
   REQUIRE_MESSAGE(r.status == 0, plan_dir);
   return r.out;
 }
@@ -48,7 +50,8 @@ TEST_CASE("markdown: cmark-gfm keeps every table row's cells, and plan text stay
     // Every row of a table has as many cells as its header.
     std::regex table_re("<table>([\\s\\S]*?)</table>");
     std::size_t tables = 0;
-    for (std::sregex_iterator it(html.out.begin(), html.out.end(), table_re), end; it != end; ++it) {
+    for (std::sregex_iterator it(html.out.begin(), html.out.end(), table_re), end; it != end;
+         ++it) {
       ++tables;
       std::string table = (*it)[1];
       std::regex row_re("<tr>([\\s\\S]*?)</tr>");
@@ -100,9 +103,12 @@ namespace {
 std::string probe_page(const std::string& html, int width, int height) {
   std::string escaped;
   for (char c : html) {
-    if (c == '&') escaped += "&amp;";
-    else if (c == '"') escaped += "&quot;";
-    else escaped += c;
+    if (c == '&')
+      escaped += "&amp;";
+    else if (c == '"')
+      escaped += "&quot;";
+    else
+      escaped += c;
   }
   return R"JS(<!DOCTYPE html><html><head><meta charset="utf-8"><script>
 function measure(f) {
@@ -117,8 +123,8 @@ function measure(f) {
       {width: w, scroll: d.documentElement.scrollWidth, bad: bad.slice(0, 5), wraps: wraps}));
 }
 </script></head><body style="margin:0"><iframe onload="measure(this)" style="border:0;display:block;width:)JS" +
-         std::to_string(width) + "px;height:" + std::to_string(height) + R"(px" srcdoc=")" + escaped +
-         R"("></iframe></body></html>)";
+         std::to_string(width) + "px;height:" + std::to_string(height) + R"(px" srcdoc=")" +
+         escaped + R"("></iframe></body></html>)";
 }
 }  // namespace
 
@@ -127,7 +133,8 @@ TEST_CASE("html: loads in headless Chromium and nothing overflows at 390 px or 1
   const std::string chromium =
       "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
       "--disable-background-networking --disable-component-update --disable-sync "
-      "--disable-extensions --hide-scrollbars --user-data-dir=" + artifact("chromium-profile") + " ";
+      "--disable-extensions --hide-scrollbars --user-data-dir=" +
+      artifact("chromium-profile") + " ";
   for (const char* plan : {"plan", "tests/golden/status-english/plan"}) {
     const std::string name = std::string(plan) == "plan" ? "shipped" : "english";
     const std::string html = render(plan, "html");
@@ -149,22 +156,25 @@ TEST_CASE("html: loads in headless Chromium and nothing overflows at 390 px or 1
       CHECK(verdict.find("\"bad\":[]") != std::string::npos);             // no element sticks out
       CHECK(verdict.find("\"wraps\":0") != std::string::npos);            // no table scrolls either
       // A screenshot at that width, for a person to look at.
-      std::string shot_page = write_temp(name + "-" + w + "-shot.html", probe_page(html, width, 3000));
+      std::string shot_page =
+          write_temp(name + "-" + w + "-shot.html", probe_page(html, width, 3000));
       std::string shot = artifact(name + "-" + w + ".png");
-      run(chromium + "--window-size=" + std::to_string(std::max(width, 500)) + ",3000 --screenshot=" + shot +
-          " file://" + shot_page + " 2>/dev/null");
+      std::remove(shot.c_str());  // so the check below sees this run's screenshot, not an old one
+      run(chromium + "--window-size=" + std::to_string(std::max(width, 500)) +
+          ",3000 --screenshot=" + shot + " file://" + shot_page + " 2>/dev/null");
       CHECK(std::ifstream(shot, std::ios::binary).good());
     }
   }
 }
 
 TEST_CASE("a custom template given with --template renders goals and targets from the context") {
-  const std::string tmpl = write_temp("custom.md.mustache",
-                                      "{{plan.title}} ({{percent_text}})\n"
-                                      "{{#goals}}* {{id}} {{percent_text}} {{title}}\n"
-                                      "{{#target_links}}  - {{id}} {{title}}\n{{/target_links}}{{/goals}}");
-  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") + " render --template " + tmpl +
-                       " --as-of 2009-07-01 --strict 2>&1"));
+  const std::string tmpl =
+      write_temp("custom.md.mustache",
+                 "{{plan.title}} ({{percent_text}})\n"
+                 "{{#goals}}* {{id}} {{percent_text}} {{title}}\n"
+                 "{{#target_links}}  - {{id}} {{title}}\n{{/target_links}}{{/goals}}");
+  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") +
+                       " render --template " + tmpl + " --as-of 2009-07-01 --strict 2>&1"));
   CHECK(r.status == 0);
   CHECK(r.out ==
         "Small English plan (55%)\n"
@@ -179,8 +189,8 @@ TEST_CASE("render --output: a failed render leaves the previous report byte for 
   const std::string out = artifact("kept.md");
   std::ofstream(out, std::ios::binary) << "the previous report\n";
   const std::string broken = write_temp("broken.md.mustache", "{{#goals}} never closed\n");
-  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") + " render --template " +
-                       broken + " --output " + out + " 2>&1"));
+  Run r = run(plan_cmd("--plan " + source("tests/golden/status-english/plan") +
+                       " render --template " + broken + " --output " + out + " 2>&1"));
   CHECK(r.status == 1);
   std::stringstream kept;
   kept << std::ifstream(out, std::ios::binary).rdbuf();
@@ -192,5 +202,98 @@ TEST_CASE("render --output: a failed render leaves the previous report byte for 
   CHECK(r.status == 0);
   std::stringstream now;
   now << std::ifstream(out, std::ios::binary).rdbuf();
-  CHECK(now.str().rfind("# Small English plan", 1) != std::string::npos);
+  CHECK(now.str().rfind("# Small English plan", 0) == 0);
+}
+
+namespace {
+// A plan whose text mentions people and carries bare links, in a fresh folder.
+std::string mentions_plan() {
+  const std::string dir = artifact("mentions-plan");
+  run("rm -rf " + dir + " && mkdir -p " + dir + "/plan");
+  std::ofstream(dir + "/plan/plan.yaml", std::ios::binary)
+      << "plan:\n  title: \"Plan @org/team https://evil.example/x\"\n  language: he\n"
+         "  period: {start: 2009-01-01, end: 2009-12-31}\n"
+         "goals:\n  - {id: G1, title: \"@everyone see www.evil.example\"}\n"
+         "targets:\n  - {id: T1, title: \"Mail boss@evil.example now\", goals: [G1]}\n"
+         "sections:\n  - id: S1\n    title: \"http://evil.example @user\"\n    activities:\n"
+         "      - {id: A1, title: \"Ask @org/team at www.evil.example\", targets: [T1], status: "
+         "planned,"
+         " owner: \"@someone\"}\n";
+  return dir + "/plan";
+}
+}  // namespace
+
+TEST_CASE("markdown: mentions and bare links in plan text stay inert for cmark-gfm") {
+  REQUIRE_MESSAGE(have("cmark-gfm"), "cmark-gfm is needed (scripts/setup.sh installs it)");
+  Run r = run(plan_cmd("--plan " + mentions_plan() + " render --format md --as-of 2009-06-01"));
+  REQUIRE(r.status == 0);
+  const std::string md = write_temp("mentions.md", r.out);
+  Run html = run("cmark-gfm --unsafe -e table -e autolink --to html " + md);
+  REQUIRE(html.status == 0);
+  CAPTURE(html.out);
+  CHECK(html.out.find("<a ") == std::string::npos);
+  // A mention is "@" and a name in one run of text: none is left.
+  CHECK_FALSE(std::regex_search(html.out, std::regex("(^|[^A-Za-z0-9])@[A-Za-z0-9]")));
+  // The text itself is whole once the markup is gone: copy and paste gives it back.
+  const std::string text = std::regex_replace(html.out, std::regex("<[^>]*>"), "");
+  CHECK(text.find("Ask @org/team at www.evil.example") != std::string::npos);
+  CHECK(text.find("Plan @org/team https://evil.example/x") != std::string::npos);
+}
+
+TEST_CASE(
+    "render --lang: labels follow it, direction stays the plan's, an unknown language is refused") {
+  Run en = run(
+      plan_cmd("--plan " + source("plan") + " render --format md --lang en --as-of 2009-06-01"));
+  CHECK(en.status == 0);
+  CHECK(en.out.rfind("<div dir=\"rtl\">", 0) == 0);
+  CHECK(en.out.find("## Goals") != std::string::npos);
+  Run fr = run(plan_cmd("--plan " + source("plan") + " render --format md --lang fr 2>&1"));
+  CHECK(fr.status == 2);
+  CHECK(fr.out.find("'fr'") != std::string::npos);
+  CHECK(fr.out.find("en, he") != std::string::npos);
+  Run list = run(plan_cmd("--plan " + source("plan") + " render --list-templates"));
+  CHECK(list.status == 0);
+  CHECK(list.out.find("labels/he.json") != std::string::npos);
+}
+
+TEST_CASE("render: a template that recurses or nests without end is a located error, exit 1") {
+  const std::string self = write_temp("self.md.mustache", "{{#goals}}\n{{> self}}{{/goals}}\n");
+  // A partial of that name: the repository's templates/partials folder is beside plan/.
+  const std::string dir = artifact("recursive-templates");
+  run("rm -rf " + dir + " && mkdir -p " + dir + "/templates/partials && cp -r " +
+      source("tests/golden/status-english/plan") + " " + dir + "/plan");
+  std::ofstream(dir + "/templates/partials/self.mustache") << "x{{> self}}";
+  Run r = run(plan_cmd("--plan " + dir + "/plan render --template " + self + " 2>&1"));
+  CHECK(r.status == 1);
+  CHECK(r.out.find("[template-limit]") != std::string::npos);
+  CHECK(r.out.find("self.md.mustache:2:") != std::string::npos);
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += "{{#plan}}";
+  const std::string nested = write_temp("nested.md.mustache", deep);
+  r = run(plan_cmd("--plan " + dir + "/plan render --template " + nested + " 2>&1"));
+  CHECK(r.status == 1);
+  CHECK(r.out.find("nested.md.mustache:1:289") != std::string::npos);
+}
+
+TEST_CASE("render refuses a plan too large to render before it allocates") {
+  // 240,000 goals (9 MB of YAML) took over 2 GB to render; the estimate is made from the
+  // counts before the context is built.
+  REQUIRE_MESSAGE(have("/usr/bin/time"), "GNU time is needed (scripts/setup.sh installs it)");
+  const std::string dir = artifact("goals-240k");
+  run("rm -rf " + dir + " && mkdir -p " + dir + "/plan");
+  {
+    std::ofstream f(dir + "/plan/a.yaml", std::ios::binary);
+    f << "plan:\n  title: Big\n  period: {start: 2009-01-01, end: 2009-12-31}\ngoals:\n";
+    for (int i = 0; i < 240000; ++i) f << "  - {id: G" << i << ", title: Goal " << i << "}\n";
+  }
+  Run r = run("/usr/bin/time -f 'peak %M' " +
+              plan_cmd("--plan " + dir + "/plan render --format html --output " + dir +
+                       "/out.html 2>&1 >/dev/null | grep -v warning"));
+  CAPTURE(r.out);
+  CHECK(r.out.find("too large to render") != std::string::npos);
+  CHECK(r.out.find("non-zero status 2") != std::string::npos);
+  std::smatch m;
+  REQUIRE(std::regex_search(r.out, m, std::regex("peak (\\d+)")));
+  CHECK(std::stol(m[1].str()) < 512 * 1024);  // KiB: the load only
+  CHECK_FALSE(std::ifstream(dir + "/out.html").good());
 }

@@ -1,0 +1,77 @@
+// libFuzzer target: a random template over the shipped plan. Whatever the template, the
+// render ends within its limits (depth, work, output) with text or located diagnostics:
+// no crash, no hang, no unbounded memory (run.sh sets -timeout and -rss_limit_mb).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "check/check.hpp"
+#include "load/loader.hpp"
+#include "render/mustache_render.hpp"
+#include "render/report.hpp"
+#include "render/template_context.hpp"
+#include "render/templates.hpp"
+#include "stats/stats.hpp"
+#include "util/date.hpp"
+
+#ifndef PLAN_SOURCE_DIR
+#error "PLAN_SOURCE_DIR must name the source tree (for the shipped plan)"
+#endif
+
+namespace {
+
+// The shipped plan's context, built once.
+const plan::Json& shipped_context() {
+  static const plan::Json context = [] {
+    plan::LoadResult r = plan::load_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan");
+    plan::PlanIndex index(r.plan);
+    plan::Diagnostics diags = r.diags;
+    for (plan::Diagnostic& d : plan::run_checks(index)) diags.push_back(std::move(d));
+    plan::Stats stats = plan::compute_stats(index, plan::parse_date("2009-06-01"));
+    plan::TemplateSet templates("");
+    std::vector<std::string> used;
+    std::string error;
+    return plan::template_context(plan::build_report(index, stats, {}),
+                                  templates.labels("he", used, error), r.plan.files, diags);
+  }();
+  return context;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // The input is the main template, then, after each NUL byte, a partial named p0, p1, …
+  // so that partials can include each other (and themselves).
+  std::vector<std::string> parts(1);
+  for (std::size_t i = 0; i < size; ++i) {
+    if (data[i] == 0)
+      parts.emplace_back();
+    else
+      parts.back() += static_cast<char>(data[i]);
+  }
+  if (parts.size() > 5) parts.resize(5);
+  static const plan::TemplateSet templates("");
+  std::vector<plan::TemplateSource> partials = templates.partials();
+  for (std::size_t i = 1; i < parts.size(); ++i)
+    partials.push_back({"p" + std::to_string(i - 1),
+                        "partials/p" + std::to_string(i - 1) + ".mustache", parts[i]});
+  plan::TemplateSource main{"fuzz.mustache", "fuzz.mustache", parts[0]};
+  // Smaller limits than the defaults, so one input costs milliseconds, not seconds; the
+  // defaults are the same code with larger numbers.
+  plan::RenderLimits limits;
+  limits.output_bytes = std::size_t{8} << 20;
+  limits.steps = 2'000'000;
+  for (auto format : {plan::OutputFormat::markdown, plan::OutputFormat::html}) {
+    plan::RenderResult out =
+        plan::render_template(main, partials, shipped_context(), format, size % 2 == 0, limits);
+    // A render either succeeds with text within the limit or fails with located errors.
+    if (out.ok() && out.text.size() > limits.output_bytes) __builtin_trap();
+    if (!out.ok()) {
+      if (!out.text.empty()) __builtin_trap();
+      for (const plan::Diagnostic& d : out.diags)
+        if (d.loc.file >= out.files.size()) __builtin_trap();
+    }
+  }
+  return 0;
+}
