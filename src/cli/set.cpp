@@ -17,6 +17,7 @@
 #include "load/yaml_tree.hpp"
 #include "util/atomic_write.hpp"
 #include "util/file_lock.hpp"
+#include "util/visible.hpp"
 
 namespace plan::cli {
 
@@ -29,6 +30,14 @@ struct SetOptions {
 
 void say(const std::string& s) {
   std::fputs(s.c_str(), stderr);
+}
+
+// A refusal as sentences: the reason, then "Nothing was changed." after a full stop (or
+// after the reason's own '?', as in "did you mean 'done'?").
+void refuse(const std::string& why) {
+  const char end = why.empty() ? '.' : why.back();
+  say(fmt::format("plan: {}{} Nothing was changed.\n", why,
+                  end == '?' || end == '.' || end == '!' ? "" : "."));
 }
 
 std::string plural(std::size_t n, const char* word) {
@@ -57,8 +66,8 @@ std::string file_of_activity(const Checked& c, const std::string& id, std::strin
   const ItemRef* item = find_item_or_explain(c, id);
   if (!item) return "";
   if (item->kind != ItemKind::activity) {
-    say(fmt::format("plan: '{}' is a {}; plan set changes activities\n", id,
-                    item_kind_name(item->kind)));
+    refuse(fmt::format("'{}' is a {}, not an activity; plan set changes only activities",
+                       visible(id), item_kind_name(item->kind)));
     return "";
   }
   const Activity& activity = *c.index->activities()[item->index].activity;
@@ -86,7 +95,7 @@ Runner setup_set(CLI::App& sub) {
         return int{kUsage};
       }
       if (std::string why = validate_change(*c); !why.empty()) {
-        say(fmt::format("plan: {}; nothing was changed\n", why));
+        refuse(why);
         return int{kUsage};
       }
       changes.push_back(*c);
@@ -103,15 +112,14 @@ Runner setup_set(CLI::App& sub) {
     FileLock lock;
     std::string why;
     if (!opts->dry_run && !lock.lock(path, 10000, why)) {
-      say(fmt::format("plan: cannot lock {}: {}; nothing was changed\n", path, why));
+      refuse(fmt::format("cannot lock {}: {}", path, why));
       return int{kUsage};
     }
     auto before = load_and_check(global);
     if (!before) return int{kUsage};
     std::string again_id;
     if (file_of_activity(*before, opts->id, again_id) != path) {
-      say(fmt::format("plan: activity '{}' moved out of {} while waiting; nothing was changed\n",
-                      opts->id, path));
+      refuse(fmt::format("activity '{}' moved out of {} while waiting", opts->id, path));
       return int{kUsage};
     }
 
@@ -132,7 +140,7 @@ Runner setup_set(CLI::App& sub) {
     std::string error;
     auto edited = apply_changes(std::string(*text), *root, id, changes, error, path);
     if (!edited) {
-      say(fmt::format("plan: {}; nothing was changed\n", error));
+      refuse(error);
       return int{kUsage};
     }
     const std::string after = bom + *edited;
@@ -148,7 +156,7 @@ Runner setup_set(CLI::App& sub) {
                                       rechecked->load.plan.files);
         !added.empty()) {
       for (const Diagnostic* d : added) say(format_text(rechecked->load.plan.files, *d));
-      say(fmt::format("plan: the change would add {} to the plan; {} was not changed\n",
+      say(fmt::format("plan: the change would add {} to the plan, so {} was not changed.\n",
                       plural(added.size(), "error"), path));
       list_old_errors(*before, "besides, there are");
       return int{kPlanErrors};
@@ -159,7 +167,7 @@ Runner setup_set(CLI::App& sub) {
       return int{kOk};
     }
     if (after != bytes && !write_file_atomically(path, after, why)) {
-      say(fmt::format("plan: cannot write {}: {}; nothing was changed\n", path, why));
+      refuse(fmt::format("cannot write {}: {}", path, why));
       return int{kUsage};
     }
     // Each value as YAML writes it: quoted and escaped where raw text could mislead.

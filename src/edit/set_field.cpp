@@ -137,6 +137,24 @@ bool is_alias_copy(const YamlNode& parent, std::size_t i) {
   return i > 0 && !starts_before(parent.children[i - 1], child);
 }
 
+// The first key the mapping sets itself (not one a merge key '<<' brought in), or null.
+const YamlNode* first_own_key(const YamlNode& map) {
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (!map.key(i).merged) return &map.key(i);
+  return nullptr;
+}
+
+// The mapping that sets the merged key `key` itself: the anchored mapping '<<' took it
+// from (the same key, at the same place, not merged there), or null.
+const YamlNode* merge_source(const YamlNode& n, const YamlNode& key) {
+  if (n.is_mapping())
+    for (std::size_t i = 0; i < n.pair_count(); ++i)
+      if (!n.key(i).merged && n.key(i).line == key.line && n.key(i).col == key.col) return &n;
+  for (const YamlNode& c : n.children)
+    if (const YamlNode* m = merge_source(c, key)) return m;
+  return nullptr;
+}
+
 bool same_tree(const YamlNode& a, const YamlNode& b) {
   if (a.kind != b.kind || a.plain != b.plain || a.value != b.value ||
       a.children.size() != b.children.size())
@@ -164,7 +182,7 @@ struct FieldEdit {
 // The line after the last one that holds part of a block mapping: its last value's end,
 // then every following line indented deeper than its keys (the rest of a block scalar),
 // skipping blank lines. A block scalar's end mark lies past its trailing blank lines, so
-// it is not trusted.
+// it is not trusted. Pairs that a merge key '<<' brought in are not the mapping's text.
 std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& starts,
                            const YamlNode& map, std::uint32_t key_indent) {
   std::function<std::uint32_t(const YamlNode&)> last = [&](const YamlNode& n) -> std::uint32_t {
@@ -182,7 +200,10 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     for (const YamlNode& c : n.children) l = std::max(l, last(c));
     return l;
   };
-  std::size_t line = last(map);
+  std::uint32_t line32 = 0;
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (!map.key(i).merged) line32 = std::max({line32, last(map.key(i)), last(map.value_at(i))});
+  std::size_t line = line32;
   for (std::size_t l = line + 1; l <= starts.size(); ++l) {
     const std::size_t b = starts[l - 1];
     const std::size_t e = l < starts.size() ? starts[l] : t.size();
@@ -193,6 +214,30 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     if (k >= e || break_at(t, k) != 0) continue;  // blank
     if (indent <= key_indent) break;
     line = l;
+  }
+  // A block scalar with keep chomping (`|+`, `>2+`) holds its trailing blank lines: when
+  // it is what the mapping ends with, the new line goes after them (those that end in a
+  // line break; the file's unfinished last line is left to the edit's own line break).
+  const YamlNode* last_leaf = nullptr;
+  std::function<void(const YamlNode&)> leaf = [&](const YamlNode& n) {
+    if (n.children.empty() && (!last_leaf || starts_before(*last_leaf, n))) last_leaf = &n;
+    for (const YamlNode& c : n.children) leaf(c);
+  };
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (!map.key(i).merged) leaf(map.value_at(i));
+  if (last_leaf && last_leaf->is_scalar()) {
+    std::size_t at = skip_properties(t, offset_of(t, last_leaf->line, last_leaf->col));
+    bool keep = false;
+    if (at < t.size() && (t[at] == '|' || t[at] == '>'))
+      for (++at; at < t.size() && (t[at] == '+' || t[at] == '-' || (t[at] >= '1' && t[at] <= '9'));
+           ++at)
+        keep = keep || t[at] == '+';
+    for (std::size_t l = line + 1; keep && l < starts.size(); ++l) {
+      std::size_t k = starts[l - 1];
+      while (k < starts[l] && (t[k] == ' ' || t[k] == '\t')) ++k;
+      if (break_at(t, k) == 0) break;
+      line = l;
+    }
   }
   return line + 1;
 }
@@ -272,7 +317,7 @@ std::string edited_text(const std::string& text, const std::vector<FieldEdit>& t
     } else {
       // Block style: a line of its own, after everything the mapping holds, indented like
       // its keys.
-      const std::uint32_t key_indent = tg.map->key(0).col - 1;
+      const std::uint32_t key_indent = first_own_key(*tg.map)->col - 1;
       const std::string entry = std::string(key_indent, ' ') + c.field + ": " + value;
       const std::size_t line = insertion_line(text, starts, *tg.map, key_indent);
       if (line <= starts.size())
@@ -380,6 +425,21 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
   auto shared = [&](const std::vector<std::size_t>& p, const std::string& what) {
     const YamlNode* n = &root;
     for (std::size_t i : p) {
+      // A pair that a merge key brought in is written in the mapping it came from, which
+      // every mapping that merges it shares.
+      if (n->is_mapping() && i % 2 == 1 && n->children[i - 1].merged) {
+        const YamlNode& key = n->children[i - 1];
+        const YamlNode* from = merge_source(root, key);
+        const std::string anchor =
+            from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
+        error = fmt::format(
+            "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
+            "which every mapping that merges it shares; plan set edits one place only: write "
+            "'{}' in activity '{}' itself, or edit the anchor by hand",
+            what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
+            key.value, id);
+        return true;
+      }
       if (is_alias_copy(*n, i)) {
         error = fmt::format(
             "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
@@ -463,7 +523,7 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
         return std::nullopt;
       }
     }
-    if (!old && !map.pair_count()) {
+    if (!old && !first_own_key(map)) {
       error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
                           c.field);
       return std::nullopt;
@@ -491,8 +551,13 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
         YamlNode key;
         key.kind = YamlNode::Kind::scalar;
         key.value = targets[i].change->field;
-        map.children.push_back(key);
-        map.children.push_back(value);
+        // The new line follows the mapping's own last pair; what a merge key brings in
+        // keeps its place before or after it.
+        std::size_t after = 0;
+        for (std::size_t j = 0; j < map.pair_count(); ++j)
+          if (!map.key(j).merged) after = 2 * j + 2;
+        const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
+        map.children.insert(map.children.insert(at, value), key);
       }
     }
     Diagnostics ignored;

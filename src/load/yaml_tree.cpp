@@ -259,6 +259,7 @@ void apply_merges(YamlNode& n, std::uint32_t file, Diagnostics& diags) {
   auto merge_from = [&](YamlNode& m) {
     for (std::size_t j = 0; j + 1 < m.children.size(); j += 2) {
       if (m.children[j].is_scalar() && !taken.insert(m.children[j].value).second) continue;
+      m.children[j].merged = true;  // an edit of it would change the merged mapping
       out.push_back(std::move(m.children[j]));
       out.push_back(std::move(m.children[j + 1]));
     }

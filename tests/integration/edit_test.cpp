@@ -70,6 +70,21 @@ TEST_CASE("plan set leaves the file byte-identical and exits 2 when it refuses a
   }
 }
 
+TEST_CASE("plan set on a goal or a target is a usage error, said in sentences") {
+  Temp t;
+  fs::copy(source("tests/golden/plans/editable"), t.path / "plan");
+  const auto before = snapshot(t.path);
+  for (const char* args : {"G1 status=done", "t1 owner=Noa"}) {
+    CAPTURE(args);
+    Run r = run("cd " + t.path.string() + " && " + plan_cmd(std::string("set ") + args + " 2>&1"));
+    CHECK(r.status == 2);
+    CHECK(std::regex_match(r.out, std::regex("plan: '[Gt]1' is a (goal|target), not an activity; "
+                                             "plan set changes only activities\\. Nothing was "
+                                             "changed\\.\n")));
+    CHECK(snapshot(t.path) == before);
+  }
+}
+
 TEST_CASE(
     "plan set works beside a broken file, names the errors that were there, and refuses only new "
     "ones") {
@@ -153,6 +168,68 @@ TEST_CASE("plan set refuses an edit through an alias, naming the anchor's place"
   CHECK(r.status == 2);
   CHECK(r.out.find("&m at plan/plan.yaml:11") != std::string::npos);
   CHECK(snapshot(t.path) == before);
+}
+
+TEST_CASE("plan set refuses a value that came through a merge key, naming the anchor") {
+  Temp t;
+  fs::create_directories(t.path / "plan");
+  const std::string text =
+      "plan: {title: P, period: {start: 2009-01-01, end: 2009-12-31}}\n"
+      "goals: [{id: G1, title: G}]\ntargets: [{id: T1, title: T, goals: [G1]}]\n"
+      "sections:\n  - id: S1\n    title: S\n    activities:\n"
+      "      - &base\n"  // line 8
+      "        id: A1\n        title: One\n        targets: [T1]\n        owner: Dana\n"
+      "        measure: {planned: 5, actual: 1}\n"
+      "      - id: A2\n        title: Two\n        <<: *base\n"  // `<<` last
+      "      - {<<: *base, id: A3, title: Three}\n";
+  std::ofstream(t.path / "plan/plan.yaml") << text;
+  const auto before = snapshot(t.path);
+  for (const char* args : {"A2 owner=Noa", "A2 +1", "A3 owner=Noa", "A3 actual=4"}) {
+    CAPTURE(args);
+    Run r = run("cd " + t.path.string() + " && " + plan_cmd(std::string("set ") + args + " 2>&1"));
+    CAPTURE(r.out);
+    CHECK(r.status == 2);
+    CHECK(r.out.find("merge key '<<' from the mapping &base at plan/plan.yaml:8") !=
+          std::string::npos);
+    CHECK(r.out.find("Nothing was changed.\n") != std::string::npos);
+    CHECK(snapshot(t.path) == before);
+  }
+}
+
+TEST_CASE("plan set adds a field to an activity that merges others, and changes only that one") {
+  Temp t;
+  fs::create_directories(t.path / "plan");
+  // The merged mappings sit at other indents than the activities that merge them.
+  const std::string text =
+      "plan: {title: P, period: {start: 2009-01-01, end: 2009-12-31}}\n"
+      "goals: [{id: G1, title: G}]\ntargets: [{id: T1, title: T, goals: [G1]}]\n"
+      "sections:\n  - id: S1\n    title: S\n    activities:\n"
+      "      - &base\n"
+      "        id: A1\n        title: One\n        targets: [T1]\n        owner: Dana\n"
+      "        activities:\n"
+      "          - &sub\n            id: A1.1\n            title: Sub\n            weight: 2\n"
+      "      - id: A2\n        title: Two\n        <<: *base\n"
+      "      - <<: *sub\n        id: A3\n        title: Three\n        targets: [T1]\n"
+      "      - {<<: *base, id: A4, title: Four}\n";
+  std::ofstream(t.path / "plan/plan.yaml") << text;
+  // A2's sub-activity comes through '<<' too: A1.1 twice is an error already there.
+  Run r = run("cd " + t.path.string() + " && " + plan_cmd("set A2 status=done 2>&1"));
+  CAPTURE(r.out);
+  CHECK(r.status == 0);
+  r = run("cd " + t.path.string() + " && " + plan_cmd("set A3 due=2009-05-01 2>&1"));
+  CAPTURE(r.out);
+  CHECK(r.status == 0);
+  r = run("cd " + t.path.string() + " && " + plan_cmd("set A4 percent=30 2>&1"));
+  CAPTURE(r.out);
+  CHECK(r.status == 0);
+  std::string expected = text;
+  expected.insert(expected.find("        <<: *base\n"), "        status: done\n");
+  expected.insert(expected.find("      - {<<: *base"), "        due: 2009-05-01\n");
+  expected.replace(expected.find("title: Four}"), 12, "title: Four, percent: 30}");
+  CHECK(slurp(t.path / "plan/plan.yaml") == expected);
+  // The anchored activities kept their values: nothing else reads differently.
+  Run show = run("cd " + t.path.string() + " && " + plan_cmd("show A1 --json 2>/dev/null"));
+  CHECK(show.out.find("\"done\"") == std::string::npos);
 }
 
 TEST_CASE("two plan set at once both land, 30 times over") {

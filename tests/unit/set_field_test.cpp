@@ -141,6 +141,46 @@ TEST_CASE("set adds a field to the activity whose block scalar ends it, not to t
   CHECK(edit(last, "A1", {"status=done"}) == last + "\n        status: done");
 }
 
+TEST_CASE("set adds a field after a keep-chomped block scalar's kept blank lines") {
+  // `|+` keeps its trailing blank lines as text: the new line goes after them.
+  const std::string text =
+      "sections:\n  - id: s\n    activities:\n"
+      "      - id: A1\n        notes: |+\n          kept\n\n   \n"
+      "      # the next one\n"
+      "      - id: A2\n        notes: >2+\n          end\n\n";
+  const std::string out = edit(edit(text, "A1", {"owner=Dana"}), "A2", {"weight=3"});
+  CHECK(out ==
+        "sections:\n  - id: s\n    activities:\n"
+        "      - id: A1\n        notes: |+\n          kept\n\n   \n        owner: Dana\n"
+        "      # the next one\n"
+        "      - id: A2\n        notes: >2+\n          end\n\n        weight: 3\n");
+  Diagnostics d;
+  auto root = parse_yaml(out, 1, d);
+  REQUIRE(root);
+  const YamlNode& acts = root->value_at(0).children[0].value_at(1);
+  CHECK(acts.children[0].value_at(1).value == "kept\n\n\n");
+  CHECK(acts.children[1].value_at(1).value == "end\n\n");
+}
+
+TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") {
+  const std::string text =
+      "sections:\n  - id: s\n    activities:\n"
+      "      - &base\n        id: A1\n        owner: Dana\n"
+      "      - id: A2\n        <<: *base\n";
+  Diagnostics d;
+  auto root = parse_yaml(text, 1, d);
+  REQUIRE(root);
+  std::string error;
+  CHECK_FALSE(apply_changes(text, *root, "A2", {{"owner", "Noa", false}}, error, "f.yaml"));
+  CHECK(error.find("comes through the merge key '<<' from the mapping &base at f.yaml:4") !=
+        std::string::npos);
+  // A field neither has goes into A2's own mapping, after its own last key.
+  CHECK(edit(text, "A2", {"status=done"}) ==
+        "sections:\n  - id: s\n    activities:\n"
+        "      - &base\n        id: A1\n        owner: Dana\n"
+        "      - id: A2\n        status: done\n        <<: *base\n");
+}
+
 TEST_CASE("offset_of counts lines as libyaml does, with every kind of line break") {
   // Each text puts a plain scalar `mark` somewhere after breaks of one kind (in comments
   // and inside a flow list); the offset of the place libyaml reports must hold it.
