@@ -80,6 +80,12 @@ Runner setup_diff(CLI::App& sub) {
       std::fprintf(stderr, "%s\n", error.c_str());
       return int{kUsage};
     }
+    // The same size limits as every other command, at every revision and in the working tree.
+    LoadOptions limits;
+    if (!size_limits_from_env(limits, error)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return int{kUsage};
+    }
     std::vector<std::string> revs = opts->revisions;
     if (revs.empty()) revs.push_back("HEAD");
     std::unique_ptr<State> states[2];
@@ -92,10 +98,10 @@ Runner setup_diff(CLI::App& sub) {
           return int{kUsage};
         }
         std::string why;
-        states[i] = measure(repo->load(*commit, why), as_of);
+        states[i] = measure(repo->load(*commit, why, limits), as_of);
         (i == 0 ? labels.from : labels.to) = fmt::format("{} ({})", revs[i], commit->short_id);
       } else {
-        states[i] = measure(load_plan_dir(dir), as_of);
+        states[i] = measure(load_plan_dir(dir, limits), as_of);
         labels.to = "working tree";
       }
     }
@@ -126,13 +132,15 @@ Runner setup_diff(CLI::App& sub) {
 // The history points from HEAD (or --from): shared with `render --history`.
 bool compute_history(const std::string& dir, const std::string& from, bool first_parent,
                      std::vector<HistoryPoint>& points, std::string& error) {
+  LoadOptions limits;
+  if (!size_limits_from_env(limits, error)) return false;
   auto repo = Repository::open(dir, error);
   if (!repo) return false;
   auto head = repo->resolve(from, error);
   if (!head) return false;
   for (const CommitInfo& c : repo->plan_history(*head, first_parent, error)) {
     std::string why;
-    auto s = measure(repo->load(c, why), parse_date(c.date));
+    auto s = measure(repo->load(c, why, limits), parse_date(c.date));
     HistoryPoint p;
     p.commit = c;
     // A commit whose plan did not load (a file that does not parse) is a gap, not a zero.

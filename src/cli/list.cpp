@@ -14,6 +14,7 @@
 #include "render/list_text.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
+#include "util/visible.hpp"
 
 namespace plan::cli {
 
@@ -71,8 +72,9 @@ bool known(const Checked& c, const std::string& id, ItemKind kind) {
   const ItemRef* r = c.index->find(id);
   if (r && r->kind == kind) return true;
   std::string hint = did_you_mean(id, c.index->ids_of(kind));
-  std::fprintf(stderr, "plan: no %s has id '%s'%s\n", item_kind_name(kind), id.c_str(),
-               hint.c_str());
+  // Both the typed id and the plan's ids are shown escaped: neither reaches the terminal raw.
+  std::fprintf(stderr, "plan: no %s has id '%s'%s\n", item_kind_name(kind), visible(id).c_str(),
+               visible(hint).c_str());
   return false;
 }
 }  // namespace

@@ -5,35 +5,22 @@
 #include <fmt/format.h>
 
 #include "render/terminal_text.hpp"
+#include "util/visible.hpp"
 
 namespace plan {
 
 namespace {
-constexpr std::size_t kMaxIdWidth = 24, kMaxOwnerWidth = 16, kStatusWidth = 12, kDueWidth = 10;
+constexpr std::size_t kMaxOwnerWidth = 16, kStatusWidth = 12, kDueWidth = 10;
 
-// Control characters are shown, not sent to the terminal: "\x1b", never ESC itself.
-std::string visible(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const bool c1 = b == 0xC2 && i + 1 < text.size() &&
-                    static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
-                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-    if (b < 0x20 || b == 0x7F) {
-      out += fmt::format("\\x{:02x}", b);
-    } else if (c1) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[++i]));
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
-// The text in a column of `width` cells: cut with "…" when longer, isolated when it could
-// be right to left, then padded.
-std::string cell(const std::string& text, std::size_t width) {
-  return pad_right(bidi_safe(truncate_to_width(visible(text), width)), width);
+// The owner column in a terminal: the widest owner, but at most 16 cells and at most a
+// quarter of what the row has left after the status, done and due columns, so that the
+// id and the title keep room at 60 columns. Nothing is cut where nothing limits the width.
+std::size_t owner_column(std::size_t widest, std::size_t other_fixed, const TextLayout& layout) {
+  if (widest == 0) return 0;
+  widest = std::max<std::size_t>(widest, 5);  // "OWNER"
+  if (!layout.limited()) return widest;
+  const std::size_t left = layout.width > other_fixed + 2 ? layout.width - other_fixed - 2 : 0;
+  return std::clamp<std::size_t>(std::min(widest, left / 4), 5, kMaxOwnerWidth);
 }
 }  // namespace
 
@@ -41,42 +28,48 @@ std::string render_activity_list(const PlanIndex& ix, const Stats& s,
                                  const std::vector<std::size_t>& rows, const TextLayout& layout) {
   if (rows.empty()) return "(no activities match)\n";
   const auto& acts = ix.activities();
-  std::size_t idw = 2, ownerw = 0;
-  bool marked = false;
+  std::size_t widest_id = 2, widest_owner = 0;
+  bool marked = false, dated = false;
   for (std::size_t r : rows) {
     const Activity& a = *acts[r].activity;
-    idw = std::max(idw, display_width(visible(a.id.value)));
-    ownerw = std::max(ownerw, display_width(visible(a.owner.value)));
+    widest_id = std::max(widest_id, display_width(visible(a.id.value)));
+    widest_owner = std::max(widest_owner, display_width(visible(a.owner.value)));
     marked = marked || s.overdue[r];
+    dated = dated || a.due.value.valid;
   }
-  idw = std::min(idw, kMaxIdWidth);
-  if (ownerw > 0) ownerw = std::clamp<std::size_t>(ownerw, 5, kMaxOwnerWidth);  // "OWNER"
-  const std::size_t fixed_width =
-      idw + 1 + kStatusWidth + 1 + 4 + 1 + kDueWidth + 1 + (ownerw ? ownerw + 1 : 0);
+  // Columns that no row fills are left out (the owner and the due date): room for the title.
+  const std::size_t duew = dated ? kDueWidth : 0;
+  const std::size_t others = 1 + kStatusWidth + 1 + 4 + (duew ? 1 + duew : 0);
+  const std::size_t ownerw = owner_column(widest_owner, others, layout);
+  const std::size_t idw = id_column(widest_id, others + (ownerw ? 1 + ownerw : 0), layout);
+  const std::size_t fixed_width = idw + others + (ownerw ? 1 + ownerw : 0);
 
   auto row = [&](const std::string& id, const std::string& status, const std::string& done,
                  const std::string& due, const std::string& owner, const std::string& title) {
-    std::string fixed = fmt::format("{} {} {} {} ", id, status, done, due);
-    if (ownerw) fixed += owner + " ";
-    // table_row adds the title after the fixed columns and one space.
-    fixed.pop_back();
-    return table_row(fixed, fixed_width - 1, title, layout);
+    std::string fixed = id + " " + status + " " + done;
+    if (duew) fixed += " " + due;
+    if (ownerw) fixed += " " + owner;
+    return table_row(fixed, fixed_width, title, layout);
   };
 
   std::string out = row(pad_right("ID", idw), pad_right("STATUS", kStatusWidth), "DONE",
-                        pad_right("DUE", kDueWidth), pad_right("OWNER", ownerw), "TITLE");
+                        pad_right("DUE", duew), pad_right("OWNER", ownerw), "TITLE");
   out = layout.style.bold(out.substr(0, out.size() - 1)) + "\n";
   for (std::size_t r : rows) {
     const Activity& a = *acts[r].activity;
     std::string status = status_name(a.status.value);
     status = s.overdue[r] ? layout.style.red(pad_right(status + "!", kStatusWidth))
                           : pad_right(status, kStatusWidth);
-    out += row(cell(a.id.value, idw), status, percent_text(s.activities[r]),
-               pad_right(a.due.value.valid ? a.due.value.text() : "", kDueWidth),
-               cell(a.owner.value, ownerw), a.title.value);
+    // An id wider than its column gets a line of its own, whole, as in `plan status`.
+    const std::string id = id_cell(a.id.value, idw, "", out);
+    std::string owner = visible(a.owner.value);
+    if (layout.limited()) owner = truncate_to_width(owner, ownerw);
+    out += row(id, status, percent_text(s.activities[r]),
+               pad_right(a.due.value.valid ? a.due.value.text() : "", duew),
+               pad_right(bidi_safe(owner), ownerw), a.title.value);
   }
   if (marked)
-    out += fmt::format("\n! overdue: due before {} and neither done nor dropped\n", s.as_of.text());
+    out += fmt::format("\n! overdue: due before {}, not done or dropped\n", s.as_of.text());
   return out;
 }
 

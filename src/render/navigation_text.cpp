@@ -246,29 +246,4 @@ std::string render_show_text(const Json& item, const char* kind, const TextLayou
   return out;
 }
 
-std::string render_list_text(const PlanIndex& ix, const Stats& s,
-                             const std::vector<std::size_t>& rows, const TextLayout& layout) {
-  const auto& acts = ix.activities();
-  constexpr std::size_t kOthers = 1 + 12 + 1 + 4 + 1 + 10;
-  std::size_t widest = 2;
-  for (std::size_t r : rows)
-    widest = std::max(widest, display_width(visible(acts[r].activity->id.value)));
-  const std::size_t idw = id_column(widest, kOthers, layout);
-  std::string out;
-  for (std::size_t r : rows) {
-    const Activity& a = *acts[r].activity;
-    std::string due = a.due.value.valid ? a.due.value.text() : "";
-    std::string status = status_name(a.status.value);
-    if (s.overdue[r])
-      status = layout.style.red(pad_right(status + "!", 12));
-    else
-      status = pad_right(status, 12);
-    std::string fixed = fmt::format("{} {} {} {}", id_cell(a.id.value, idw, "", out), status,
-                                    percent_text(s.activities[r]), pad_right(due, 10));
-    out += table_row(fixed, idw + kOthers, a.title.value, layout);
-  }
-  if (rows.empty()) out += "(no activities match)\n";
-  return out;
-}
-
 }  // namespace plan

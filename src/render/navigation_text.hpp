@@ -21,8 +21,4 @@ std::string render_trace_text(const PlanIndex& ix, const Stats& s, const ItemRef
 // Every field of one item of the report (`item` is its JSON object), one per line.
 std::string render_show_text(const Json& item, const char* kind, const TextLayout& layout);
 
-// A table of activities (indexes into PlanIndex::activities()).
-std::string render_list_text(const PlanIndex& ix, const Stats& s, const std::vector<std::size_t>& rows,
-                             const TextLayout& layout);
-
 }  // namespace plan

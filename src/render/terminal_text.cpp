@@ -92,18 +92,17 @@ std::string pad_left(std::string_view text, std::size_t width) {
 std::string progress_bar(std::optional<double> fraction, std::size_t width) {
   // No value, or none that can be drawn: NaN would reach lround (undefined) and a loop.
   if (!fraction || std::isnan(*fraction)) return std::string(width, ' ');
-  static const char* const eighths[] = {"", "▏", "▎", "▍", "▌", "▋", "▊", "▉"};
+  // Whole cells only: a partial-eighth block fills the left of its cell and leaves the rest
+  // blank, a dark gap between the bar and the shaded cells in every terminal font. The figure
+  // beside the bar gives the precision. Rounded to the nearest cell, except that only a whole
+  // 100% fills the bar and anything above 0% shows at least one cell.
   const double f = std::clamp(*fraction, 0.0, 1.0);
-  const auto total = static_cast<std::size_t>(std::lround(f * static_cast<double>(width * 8)));
+  auto full = static_cast<std::size_t>(std::lround(f * static_cast<double>(width)));
+  if (f < 1.0 && full == width && width > 0) --full;
+  if (f > 0.0 && full == 0 && width > 1) full = 1;
   std::string out;
-  std::size_t full = total / 8, rest = total % 8;
   for (std::size_t i = 0; i < full; ++i) out += "█";
-  std::size_t used = full;
-  if (rest > 0 && used < width) {
-    out += eighths[rest];
-    ++used;
-  }
-  for (; used < width; ++used) out += "░";
+  for (std::size_t i = full; i < width; ++i) out += "░";
   return out;
 }
 

@@ -32,7 +32,8 @@ std::string bidi_safe(std::string_view text);
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
 
-// A bar of `width` cells, filled in eighths of a cell; blank for no value (or NaN).
+// A bar of `width` cells: █ for the part done, in whole cells (full only at 100%, at
+// least one cell above 0%), ░ for the rest; blank for no value (or NaN).
 std::string progress_bar(std::optional<double> fraction, std::size_t width);
 
 // "  0%", " 42%", "100%", or "   –" for no value (or NaN): always four cells.

@@ -230,3 +230,47 @@ TEST_CASE(
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(text.find('\x07') == std::string::npos);
 }
+
+TEST_CASE(
+    "PLAN_MAX_FILE_MB applies to diff and history, at every revision and in the working tree") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("planned", "0", false));
+  r.commit("Start the plan");
+  // A comment of 1.5 MiB: a valid file, over a limit of 1 MiB.
+  r.write("plan/activities.yaml",
+          activities("in-progress", "2", false) + "# " + std::string(3 << 19, 'x') + "\n");
+  r.commit("A large file");
+
+  // The committed large file, compared with the first commit.
+  const std::string diff = r.plan("diff HEAD~1 HEAD --color never --as-of 2009-06-01");
+  CAPTURE(diff);
+  CHECK(diff.find("[too-large]") == std::string::npos);  // no limit set: it loads
+  auto with_limit = [&](const std::string& env, const std::string& args) {
+    Run x = run("cd " + r.path.string() + " && " + env + " " + plan_cmd(args + " 2>&1"));
+    return std::to_string(x.status) + "\n" + x.out;
+  };
+  const std::string rev = with_limit("PLAN_MAX_FILE_MB=1", "diff HEAD~1 HEAD --color never");
+  CAPTURE(rev);
+  CHECK(rev.find("[too-large]") != std::string::npos);
+  CHECK(rev.find("could not be read at HEAD") != std::string::npos);
+  // The working tree holds the same large file.
+  const std::string tree = with_limit("PLAN_MAX_FILE_MB=1", "diff HEAD~1 --color never");
+  CAPTURE(tree);
+  CHECK(tree.find("could not be read in the working tree") != std::string::npos);
+  CHECK(tree.find("[too-large]") != std::string::npos);
+  // History: the large commit is a gap, not a point with figures.
+  const auto points = nlohmann::json::parse(
+      run("cd " + r.path.string() + " && PLAN_MAX_FILE_MB=1 " + plan_cmd("history --json")).out);
+  REQUIRE(points.size() == 2);  // oldest first
+  CHECK(points[0]["loaded"] == true);
+  CHECK(points[1]["loaded"] == false);
+  CHECK(points[1]["completion"].is_null());
+  CHECK(points[1]["errors"] == 1);
+  const auto unlimited = nlohmann::json::parse(r.stdout_of("history --json"));
+  REQUIRE(unlimited.size() == 2);
+  CHECK(unlimited[1]["loaded"] == true);
+  // A bad value is a usage error in both commands, as elsewhere.
+  CHECK(with_limit("PLAN_MAX_FILE_MB=abc", "diff").rfind("2\nplan: PLAN_MAX_FILE_MB", 0) == 0);
+  CHECK(with_limit("PLAN_MAX_TOTAL_MB=0", "history").rfind("2\nplan: PLAN_MAX_TOTAL_MB", 0) == 0);
+}

@@ -298,3 +298,65 @@ TEST_CASE("terminal: control characters and line breaks in plan text are shown e
   CHECK(show.find("Target\\u0085::warning::nel\\u2028::notice::ls\\u2029::debug::ps") !=
         std::string::npos);
 }
+
+TEST_CASE("terminal: list keeps long ids whole on a line of their own and fits 60, 80, 120") {
+  TempPlan p(kLongIds);
+  for (int columns : {60, 80, 120}) {
+    const std::string env = "NO_COLOR=1 COLUMNS=" + std::to_string(columns);
+    for (const std::string& out :
+         {p.run(env, "list --as-of 2009-06-01").out, shipped(env, "list --as-of 2009-06-01")}) {
+      CAPTURE(columns);
+      CAPTURE(out);
+      // Every row's DONE cell ends in the same column as the header's, whatever the id.
+      const std::vector<std::string> all = lines(out);
+      REQUIRE(all.size() > 3);
+      const std::size_t done = column_of(all[0], "DONE") + 3;
+      for (const std::string& l : all) {
+        CAPTURE(l);
+        CHECK(plan::display_width(l) <= static_cast<std::size_t>(columns));
+        if (l.find('%') != std::string::npos) CHECK(column_of(l, "%") == done);
+      }
+    }
+    const std::string out = p.run(env, "list --as-of 2009-06-01").out;
+    CHECK(out.find("\nan-activity-with-a-long-id.1\n") != std::string::npos);
+    CHECK(out.find("\nan-activity-with-a-long-id.1.1\n") != std::string::npos);
+  }
+  // The shipped plan has no owners and no due dates: no empty columns, and at 60 columns its
+  // ids still fit their column.
+  const std::string narrow = shipped("COLUMNS=60", "list --as-of 2009-06-01");
+  CHECK(narrow.rfind("ID                STATUS       DONE TITLE\n", 0) == 0);
+  CHECK(narrow.find("\naccompaniment.1   planned        0% ") != std::string::npos);
+  // In a pipe nothing is cut: not the ids, not the titles, not the owners.
+  TempPlan owned(std::string(kLongIds) +
+                 "  - id: s2\n    title: S2\n    activities:\n"
+                 "      - {id: o1, title: Owned, targets: [T1], owner: A person with a rather "
+                 "long name indeed}\n");
+  const std::string pipe = owned.run("NO_COLOR=1", "list --as-of 2009-06-01").out;
+  CAPTURE(pipe);
+  CHECK(pipe.find("…") == std::string::npos);
+  CHECK(pipe.find("An activity whose title goes on and on past any terminal's width, surely") !=
+        std::string::npos);
+  CHECK(pipe.find("A person with a rather long name indeed Owned") != std::string::npos);
+  for (int columns : {60, 80}) {
+    const std::string cut =
+        owned.run("NO_COLOR=1 COLUMNS=" + std::to_string(columns), "list --as-of 2009-06-01").out;
+    CAPTURE(cut);
+    for (const std::string& l : lines(cut)) CHECK(plan::display_width(l) <= std::size_t(columns));
+    CHECK(cut.find("Owned") != std::string::npos);  // the title keeps room beside the owner
+  }
+}
+
+TEST_CASE("terminal: list's did you mean shows the plan's ids escaped") {
+  TempPlan p(
+      "plan: {title: P, period: {start: 2009-01-01, end: 2009-12-31}}\n"
+      "goals: [{id: G1, title: G}]\n"
+      "targets: [{id: T1, title: T, goals: [G1]}]\n"
+      "sections:\n  - id: \"sect\\e\"\n    title: S\n    activities:\n"
+      "      - {id: a1, title: A, targets: [T1]}\n");
+  const auto r = p.run("NO_COLOR=1", "list --section sect 2>&1");
+  CHECK(r.status == 2);
+  CHECK(r.out == "plan: no section has id 'sect'; did you mean 'sect\\e'?\n");
+  const auto typed = p.run("NO_COLOR=1", "list --target \"$(printf 'T\\033[2J')\" 2>&1");
+  CHECK(typed.out.find("'T\\e[2J'") != std::string::npos);
+  CHECK(first_raw(typed.out) == "");
+}

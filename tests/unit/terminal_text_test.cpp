@@ -31,13 +31,30 @@ TEST_CASE("truncate_to_width cuts at cluster boundaries and adds an ellipsis") {
   CHECK(truncate_to_width("ab cd", 4) == "ab…");        // no space before the ellipsis
 }
 
-TEST_CASE("progress bars fill in eighths and keep their width") {
+TEST_CASE("progress bars are one continuous bar of whole cells and keep their width") {
   CHECK(progress_bar(0.0, 4) == "░░░░");
   CHECK(progress_bar(1.0, 4) == "████");
   CHECK(progress_bar(0.5, 4) == "██░░");
-  CHECK(progress_bar(1.0 / 16, 2) == "▏░");
+  CHECK(progress_bar(0.3, 10) == "███░░░░░░░");
+  CHECK(progress_bar(0.34, 10) == progress_bar(0.3, 10));  // to the nearest cell
+  CHECK(progress_bar(0.36, 10) == progress_bar(0.4, 10));
+  CHECK(progress_bar(1.0 / 16, 2) == "█░");  // something done shows
+  CHECK(progress_bar(0.001, 20).rfind("█░", 0) == 0);
+  CHECK(progress_bar(0.99, 10) == progress_bar(0.9, 10));  // full only when all is done
   CHECK(progress_bar(std::nullopt, 3) == "   ");
-  for (double f : {0.0, 0.13, 0.5, 0.99, 1.0}) CHECK(display_width(progress_bar(f, 10)) == 10);
+  // No partial-eighth block: it would leave the rest of its cell blank, a gap in the bar.
+  // Every bar is filled cells, then shaded cells, and exactly its width.
+  for (std::size_t width : {1, 2, 5, 10, 20})
+    for (int k = 0; k <= 1000; ++k) {
+      const std::string bar = progress_bar(k / 1000.0, width);
+      CAPTURE(width);
+      CAPTURE(k);
+      CHECK(display_width(bar) == width);
+      std::size_t i = 0;
+      while (bar.compare(i, 3, "█") == 0) i += 3;
+      while (bar.compare(i, 3, "░") == 0) i += 3;
+      CHECK(i == bar.size());
+    }
 }
 
 TEST_CASE("percent_text floors, so only complete work shows 100%") {
