@@ -10,6 +10,7 @@
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 #include "edit/new_errors.hpp"
+#include "edit/line_diff.hpp"
 #include "edit/set_field.hpp"
 #include "edit/yaml_scalar.hpp"
 #include "load/encoding.hpp"

@@ -42,7 +42,5 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
 // libyaml does: LF, CRLF, CR, NEL, LS and PS each end a line.
 std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col);
 
-// A unified diff of two texts (whole-line hunks with 2 lines of context), for --dry-run.
-std::string line_diff(const std::string& path, const std::string& before, const std::string& after);
 
 }  // namespace plan
