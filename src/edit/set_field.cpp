@@ -179,6 +179,36 @@ struct FieldEdit {
   std::string value;    // the value as the file will hold it (numbers formatted)
 };
 
+// A block scalar's header (`|`, `>2+`, `|-`): where its chomping indicator is, or would go
+// (right after the indentation digit), and which it is ('+', '-', or 0 for clip).
+struct BlockHeader {
+  std::size_t chomp_at;
+  char chomp;
+};
+std::optional<BlockHeader> block_header(std::string_view t, const YamlNode& scalar) {
+  std::size_t at = skip_properties(t, offset_of(t, scalar.line, scalar.col));
+  if (at >= t.size() || (t[at] != '|' && t[at] != '>')) return std::nullopt;
+  BlockHeader h{++at, 0};
+  for (; at < t.size() && (t[at] == '+' || t[at] == '-' || (t[at] >= '1' && t[at] <= '9')); ++at)
+    if (t[at] == '+' || t[at] == '-')
+      h = {at, t[at]};
+    else if (!h.chomp)
+      h.chomp_at = at + 1;
+  return h;
+}
+
+// The last scalar that `map` holds, at any depth, in the order of the text.
+const YamlNode* last_leaf_of(const YamlNode& map) {
+  const YamlNode* last = nullptr;
+  std::function<void(const YamlNode&)> leaf = [&](const YamlNode& n) {
+    if (n.children.empty() && (!last || starts_before(*last, n))) last = &n;
+    for (const YamlNode& c : n.children) leaf(c);
+  };
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    if (!map.key(i).merged) leaf(map.value_at(i));
+  return last;
+}
+
 // The line after the last one that holds part of a block mapping: its last value's end,
 // then every following line indented deeper than its keys (the rest of a block scalar),
 // skipping blank lines. A block scalar's end mark lies past its trailing blank lines, so
@@ -204,12 +234,29 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
   for (std::size_t i = 0; i < map.pair_count(); ++i)
     if (!map.key(i).merged) line32 = std::max({line32, last(map.key(i)), last(map.value_at(i))});
   std::size_t line = line32;
+  // In a block scalar, a line of spaces past the text's indentation is text too ("x\n   ").
+  const YamlNode* last_leaf = last_leaf_of(map);
+  std::size_t text_indent = std::string::npos;
+  if (last_leaf && last_leaf->is_scalar() && block_header(t, *last_leaf))
+    for (std::size_t l = last_leaf->line + 1; l <= starts.size(); ++l) {
+      const std::size_t b = starts[l - 1], e = l < starts.size() ? starts[l] : t.size();
+      std::size_t k = b;
+      while (k < e && t[k] == ' ') ++k;
+      if (k < e && break_at(t, k) == 0) {
+        text_indent = k - b;
+        break;
+      }
+    }
   for (std::size_t l = line + 1; l <= starts.size(); ++l) {
     const std::size_t b = starts[l - 1];
     const std::size_t e = l < starts.size() ? starts[l] : t.size();
     std::size_t indent = 0;
     while (b + indent < e && t[b + indent] == ' ') ++indent;
     std::size_t k = b + indent;
+    if (l > line32 && indent > text_indent && (k >= e || break_at(t, k) != 0)) {
+      line = l;
+      continue;
+    }
     while (k < e && t[k] == '\t') ++k;
     if (k >= e || break_at(t, k) != 0) continue;  // blank
     if (indent <= key_indent) break;
@@ -218,20 +265,9 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
   // A block scalar with keep chomping (`|+`, `>2+`) holds its trailing blank lines: when
   // it is what the mapping ends with, the new line goes after them (those that end in a
   // line break; the file's unfinished last line is left to the edit's own line break).
-  const YamlNode* last_leaf = nullptr;
-  std::function<void(const YamlNode&)> leaf = [&](const YamlNode& n) {
-    if (n.children.empty() && (!last_leaf || starts_before(*last_leaf, n))) last_leaf = &n;
-    for (const YamlNode& c : n.children) leaf(c);
-  };
-  for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (!map.key(i).merged) leaf(map.value_at(i));
   if (last_leaf && last_leaf->is_scalar()) {
-    std::size_t at = skip_properties(t, offset_of(t, last_leaf->line, last_leaf->col));
-    bool keep = false;
-    if (at < t.size() && (t[at] == '|' || t[at] == '>'))
-      for (++at; at < t.size() && (t[at] == '+' || t[at] == '-' || (t[at] >= '1' && t[at] <= '9'));
-           ++at)
-        keep = keep || t[at] == '+';
+    const auto header = block_header(t, *last_leaf);
+    const bool keep = header && header->chomp == '+';
     for (std::size_t l = line + 1; keep && l < starts.size(); ++l) {
       std::size_t k = starts[l - 1];
       while (k < starts[l] && (t[k] == ' ' || t[k] == '\t')) ++k;
@@ -273,6 +309,19 @@ YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
   YamlNode* n = &root;
   for (std::size_t i : path) n = &n->children[i];
   return *n;
+}
+
+// Adds `line` at the end of a file whose last line has no line break. If the mapping ends
+// with a block scalar, the line break before `line` would become part of its text ("twd"
+// would read back as "twd\n"): when the text has no final line break, the strip indicator
+// `-` keeps it so. (A clip or keep block whose text ends in a line break keeps it either way.)
+void add_at_end(const std::string& text, const YamlNode& map, const std::string& line,
+                std::vector<Edit>& edits) {
+  if (const YamlNode* leaf = last_leaf_of(map); leaf && leaf->is_scalar())
+    if (const auto h = block_header(text, *leaf);
+        h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n'))
+      edits.push_back({h->chomp_at, h->chomp_at + (h->chomp ? 1 : 0), "-"});
+  edits.push_back({text.size(), text.size(), line});
 }
 
 // The text after the edits, with each value written by `yaml_scalar` (or, with
@@ -323,7 +372,7 @@ std::string edited_text(const std::string& text, const std::vector<FieldEdit>& t
       if (line <= starts.size())
         edits.push_back({starts[line - 1], starts[line - 1], entry + eol});
       else  // the last line, without a line break: the file keeps ending without one
-        edits.push_back({text.size(), text.size(), eol + entry});
+        add_at_end(text, *tg.map, eol + entry, edits);
     }
   }
   for (std::size_t i = 0; i < edits.size(); ++i) edits[i].order = i;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "edit/new_errors.hpp"
 #include "edit/line_diff.hpp"
+#include "edit/new_errors.hpp"
 #include "edit/set_field.hpp"
 #include "load/yaml_tree.hpp"
 
@@ -161,6 +161,22 @@ TEST_CASE("set adds a field after a keep-chomped block scalar's kept blank lines
   const YamlNode& acts = root->value_at(0).children[0].value_at(1);
   CHECK(acts.children[0].value_at(1).value == "kept\n\n\n");
   CHECK(acts.children[1].value_at(1).value == "end\n\n");
+}
+
+TEST_CASE("set adds a field after a block scalar that ends the file without a line break") {
+  // Found by fuzz_set: the new line's break would become part of the text ("twd" to
+  // "twd\n"), so the edit was refused as a bug. Chomping `-` says the same value.
+  const std::string head = "sections:\n  - id: s\n    activities:\n      - id: A1\n";
+  CHECK(edit(head + "        title: |\n          twd", "A1", {"due=2009-03-01"}) ==
+        head + "        title: |-\n          twd\n        due: 2009-03-01");
+  CHECK(edit(head + "        title: >+2\n          a\n\n          b", "A1", {"weight=2"}) ==
+        head + "        title: >-2\n          a\n\n          b\n        weight: 2");
+  // A literal's last line of spaces past the indentation is text: kept, under `-`.
+  CHECK(edit(head + "        title: |\n          x\n             ", "A1", {"weight=2"}) ==
+        head + "        title: |-\n          x\n             \n        weight: 2");
+  // Kept line breaks before an unfinished blank last line: the new line goes before it.
+  CHECK(edit(head + "        title: |+\n          x\n\n  ", "A1", {"weight=2"}) ==
+        head + "        title: |+\n          x\n\n        weight: 2\n  ");
 }
 
 TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") {
