@@ -222,11 +222,9 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
       const bool block = at < t.size() && (t[at] == '|' || t[at] == '>');
       if (!block) l = std::max(l, n.end_line);
     }
-    if (!n.is_scalar()) {
-      // A flow collection ends at its closing bracket; a block one where the next begins.
-      const std::size_t at = skip_properties(t, offset_of(t, n.line, n.col));
-      if (at < t.size() && (t[at] == '{' || t[at] == '[')) l = std::max(l, n.end_line);
-    }
+    // A flow collection ends at its closing bracket; a block one where the next begins (a
+    // block mapping may start with a bracket: `- {a: 1}: x`).
+    if (!n.is_scalar() && n.flow) l = std::max(l, n.end_line);
     for (const YamlNode& c : n.children) l = std::max(l, last(c));
     return l;
   };
@@ -335,7 +333,7 @@ std::string edited_text(const std::string& text, const std::vector<FieldEdit>& t
   for (const FieldEdit& tg : targets) {
     const FieldChange& c = *tg.change;
     const std::size_t map_begin = skip_properties(text, offset_of(text, tg.map->line, tg.map->col));
-    const bool flow = map_begin < text.size() && text[map_begin] == '{';
+    const bool flow = tg.map->flow;
     ScalarRequest req;
     req.text = c.field == "owner";
     req.flow = flow;

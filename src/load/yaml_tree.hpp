@@ -15,12 +15,13 @@ namespace plan {
 struct YamlNode {
   enum class Kind : std::uint8_t { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
-  bool plain = true;  // a plain scalar (typed: number, bool…); quoted and block ones are text
+  bool plain = true;    // a plain scalar (typed: number, bool…); quoted and block ones are text
   bool merged = false;  // a mapping key (and so its pair) that a merge key '<<' brought in
+  bool flow = false;    // a collection written in brackets (a block one may start with one)
   std::uint32_t line = 0, col = 0;          // 1-based; col counts code points
   std::uint32_t end_line = 0, end_col = 0;  // just past the node (scalars: its last character)
-  std::string value;                // scalars only
-  std::vector<YamlNode> children;   // sequence items, or mapping key, value, key, value…
+  std::string value;                        // scalars only
+  std::vector<YamlNode> children;           // sequence items, or mapping key, value, key, value…
 
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_null() const { return kind == Kind::null; }

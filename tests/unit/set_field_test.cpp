@@ -179,6 +179,19 @@ TEST_CASE("set adds a field after a block scalar that ends the file without a li
         head + "        title: |+\n          x\n\n        weight: 2\n  ");
 }
 
+TEST_CASE("set adds a field after a block mapping whose first key is in braces") {
+  // Found by fuzz_set: `- {id: x}:` is a block mapping that starts with a bracket, not a flow
+  // one; taken for flow, it seemed to end on the next item's line, and the line went there.
+  const std::string text =
+      "sections:\n  - id: s\n    activities:\n"
+      "      - id: A1\n        activities:\n          - {id: B}:\n"
+      "      - {id: A2, title: Two}\n";
+  CHECK(edit(text, "A1", {"status=done"}) ==
+        "sections:\n  - id: s\n    activities:\n"
+        "      - id: A1\n        activities:\n          - {id: B}:\n        status: done\n"
+        "      - {id: A2, title: Two}\n");
+}
+
 TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") {
   const std::string text =
       "sections:\n  - id: s\n    activities:\n"
