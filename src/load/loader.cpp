@@ -11,6 +11,7 @@
 #include "load/encoding.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 

@@ -11,6 +11,7 @@
 
 #include "load/loader.hpp"
 #include "load/source_files.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace plan;
