@@ -1,17 +1,17 @@
 #include "edit/set_field.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <functional>
 
 #include <fmt/format.h>
 
 #include "edit/yaml_scalar.hpp"
+#include "load/yaml_fields.hpp"
 #include "model.hpp"
 #include "util/date.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
+#include "util/text_position.hpp"
 
 namespace plan {
 
@@ -22,48 +22,10 @@ const std::vector<std::string>& settable() {
   return f;
 }
 
-bool parse_number(const std::string& s, double& out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && errno != ERANGE && std::isfinite(out) &&
-         s.find_first_not_of("0123456789.-+eE") == std::string::npos;
-}
-
-// The length of the line break at `pos` as libyaml counts them (LF, CRLF, CR, NEL, LS,
-// PS), or 0 when there is none.
-std::size_t break_at(std::string_view t, std::size_t pos) {
-  const auto at = [&](std::size_t k) {
-    return k < t.size() ? static_cast<unsigned char>(t[k]) : 0u;
-  };
-  if (at(pos) == '\n') return 1;
-  if (at(pos) == '\r') return at(pos + 1) == '\n' ? 2 : 1;
-  if (at(pos) == 0xC2 && at(pos + 1) == 0x85) return 2;
-  if (at(pos) == 0xE2 && at(pos + 1) == 0x80 && (at(pos + 2) == 0xA8 || at(pos + 2) == 0xA9))
-    return 3;
-  return 0;
-}
-
-// The offset where each line starts (line 1 at index 0).
-std::vector<std::size_t> line_starts(std::string_view t) {
-  std::vector<std::size_t> starts{0};
-  for (std::size_t pos = 0; pos < t.size();) {
-    const std::size_t b = break_at(t, pos);
-    if (b == 0) {
-      ++pos;
-      continue;
-    }
-    pos += b;
-    starts.push_back(pos);
-  }
-  return starts;
-}
-
 // Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
 std::size_t skip_properties(std::string_view t, std::size_t pos) {
   while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
     while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
   }
   return pos;
@@ -73,7 +35,7 @@ std::size_t skip_properties(std::string_view t, std::size_t pos) {
 std::string anchor_of(std::string_view t, std::size_t pos) {
   while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
     const std::size_t start = pos;
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
     if (t[start] == '&') return std::string(t.substr(start + 1, pos - start - 1));
     while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
   }
@@ -87,23 +49,10 @@ bool aliased(std::string_view t, const std::string& name) {
     const std::size_t after = at + alias.size();
     if (after >= t.size() ||
         std::string_view(" \t,]}\r\n").find(t[after]) != std::string_view::npos ||
-        break_at(t, after) != 0)
+        line_break_at(t, after) != 0)
       return true;
   }
   return false;
-}
-
-const YamlNode* value_of(const YamlNode& map, const std::string& key) {
-  if (!map.is_mapping()) return nullptr;
-  for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (map.key(i).is_scalar() && map.key(i).value == key) return &map.value_at(i);
-  return nullptr;
-}
-
-std::size_t index_of_value(const YamlNode& map, const std::string& key) {
-  for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (map.key(i).is_scalar() && map.key(i).value == key) return 2 * i + 1;
-  return std::string::npos;
 }
 
 // The way from `list` down to the activity `id`: indices into each node's children.
@@ -112,10 +61,9 @@ bool find_activity(const YamlNode& list, const std::string& id, std::vector<std:
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     const YamlNode& a = list.children[i];
     path.push_back(i);
-    const YamlNode* v = value_of(a, "id");
+    const YamlNode* v = find_value(a, "id");
     if (v && v->is_scalar() && ascii_lower(v->value) == ascii_lower(id)) return true;
-    if (const std::size_t k = a.is_mapping() ? index_of_value(a, "activities") : std::string::npos;
-        k != std::string::npos) {
+    if (const std::size_t k = value_index(a, "activities"); k != std::string::npos) {
       path.push_back(k);
       if (find_activity(a.children[k], id, path)) return true;
       path.pop_back();
@@ -211,7 +159,7 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     while (b + indent < e && t[b + indent] == ' ') ++indent;
     std::size_t k = b + indent;
     while (k < e && t[k] == '\t') ++k;
-    if (k >= e || break_at(t, k) != 0) continue;  // blank
+    if (k >= e || line_break_at(t, k) != 0) continue;  // blank
     if (indent <= key_indent) break;
     line = l;
   }
@@ -235,34 +183,12 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     for (std::size_t l = line + 1; keep && l < starts.size(); ++l) {
       std::size_t k = starts[l - 1];
       while (k < starts[l] && (t[k] == ' ' || t[k] == '\t')) ++k;
-      if (break_at(t, k) == 0) break;
+      if (line_break_at(t, k) == 0) break;
       line = l;
     }
   }
   return line + 1;
 }
-
-}  // namespace
-
-std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line;) {
-    if (pos >= text.size()) return text.size();
-    if (const std::size_t b = break_at(text, pos)) {
-      pos += b;
-      ++l;
-    } else {
-      ++pos;
-    }
-  }
-  for (std::uint32_t c = 1; c < col && pos < text.size(); ++c) {
-    ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-  }
-  return pos;
-}
-
-namespace {
 
 const YamlNode& at_path(const YamlNode& root, const std::vector<std::size_t>& path) {
   const YamlNode* n = &root;
@@ -364,7 +290,8 @@ std::optional<FieldChange> parse_change(const std::string& arg, std::string& err
 }
 
 std::string validate_change(const FieldChange& c) {
-  double n;
+  const std::optional<double> number = parse_number(c.value);
+  const double n = number.value_or(0);
   if (c.field == "status") {
     std::vector<std::string> names;
     for (Status s : kStatuses) names.push_back(status_name(s));
@@ -379,7 +306,7 @@ std::string validate_change(const FieldChange& c) {
     // text could end the line); NUL is refused by the loader, so here too.
     if (find_invalid_utf8(c.value) != std::string::npos) return "the owner is not valid UTF-8";
     if (c.value.find('\0') != std::string::npos) return "the owner holds a NUL character";
-  } else if (!parse_number(c.value, n)) {
+  } else if (!number) {
     return fmt::format("{} '{}' is not a number", c.field, c.value);
   } else if (c.field == "percent" && !c.add && (n < 0 || n > 100)) {
     return fmt::format("percent {} is not from 0 to 100", c.value);
@@ -398,14 +325,12 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
   const std::string where = path.empty() ? "line " : path + ":";
   // The way to the activity: sections → item → activities → item (→ activities → item…).
   std::vector<std::size_t> way;
-  if (const std::size_t s =
-          root.is_mapping() ? index_of_value(root, "sections") : std::string::npos;
+  if (const std::size_t s = value_index(root, "sections");
       s != std::string::npos && root.children[s].is_sequence()) {
     const YamlNode& sections = root.children[s];
     for (std::size_t i = 0; i < sections.children.size() && way.empty(); ++i) {
       const YamlNode& section = sections.children[i];
-      const std::size_t a =
-          section.is_mapping() ? index_of_value(section, "activities") : std::string::npos;
+      const std::size_t a = value_index(section, "activities");
       if (a == std::string::npos) continue;
       std::vector<std::size_t> rest;
       if (find_activity(section.children[a], id, rest)) {
@@ -469,8 +394,7 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       }
     std::vector<std::size_t> map_path = way;
     if (c.field == "actual") {
-      const std::size_t m =
-          activity.is_mapping() ? index_of_value(activity, "measure") : std::string::npos;
+      const std::size_t m = value_index(activity, "measure");
       if (m == std::string::npos || !activity.children[m].is_mapping()) {
         error = fmt::format(
             "activity '{}' has no measure to count in; set 'percent' instead, or "
@@ -486,19 +410,23 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       return std::nullopt;
     }
     std::vector<std::size_t> field_path = map_path;
-    const std::size_t k = index_of_value(map, c.field);
+    const std::size_t k = value_index(map, c.field);
     if (k != std::string::npos) field_path.push_back(k);
     if (shared(field_path, "'" + c.field + "'")) return std::nullopt;
     const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
 
-    double number = 0;
-    parse_number(c.value, number);
+    // validate_change has accepted the value: a number for the numeric fields.
+    double number = parse_number(c.value).value_or(0);
     if (c.add) {
       double current = 0;
-      if (old && old->is_scalar() && !parse_number(old->value, current)) {
-        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
-                            old->value);
-        return std::nullopt;
+      if (old && old->is_scalar()) {
+        const std::optional<double> was = parse_number(old->value);
+        if (!was) {
+          error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
+                              old->value);
+          return std::nullopt;
+        }
+        current = *was;
       }
       number += current;
       if (c.field == "percent" && (number < 0 || number > 100)) {
@@ -544,7 +472,7 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       value.kind = YamlNode::Kind::scalar;
       value.value = targets[i].value;
       value.plain = written[i].front() != '"' && written[i].front() != '\'';
-      if (const std::size_t k = index_of_value(map, targets[i].change->field);
+      if (const std::size_t k = value_index(map, targets[i].change->field);
           k != std::string::npos) {
         map.children[k] = value;
       } else {
