@@ -13,8 +13,9 @@
 #include "util/text.hpp"
 
 // libyaml (Debian's libyaml-dev) reads the text: it is the reference C implementation, an
-// order of magnitude faster than yaml-cpp here (bench/README.md has the numbers), and its
-// marks count lines and columns in characters, as people and editors do.
+// order of magnitude faster than yaml-cpp's parser on a large plan (the README's
+// performance section has the numbers; bench/ measures libyaml's bare event loop as the
+// floor), and its marks count lines and columns in characters, as people and editors do.
 
 namespace plan {
 namespace {
