@@ -318,12 +318,11 @@ std::string validate_change(const FieldChange& c) {
   return "";
 }
 
-std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
-                                         const std::string& id,
-                                         const std::vector<FieldChange>& changes,
-                                         std::string& error, const std::string& path) {
-  const std::string where = path.empty() ? "line " : path + ":";
-  // The way to the activity: sections → item → activities → item (→ activities → item…).
+namespace {
+
+// The way from the root to the activity `id` (matched ignoring case): sections → item →
+// activities → item (→ activities → item…); empty when the file has no such activity.
+std::vector<std::size_t> way_to_activity(const YamlNode& root, const std::string& id) {
   std::vector<std::size_t> way;
   if (const std::size_t s = value_index(root, "sections");
       s != std::string::npos && root.children[s].is_sequence()) {
@@ -339,52 +338,168 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       }
     }
   }
+  return way;
+}
+
+// Why the node at `path` cannot be edited in one place, or "": nothing on the way may be
+// an alias or hold an anchor that an alias repeats, or come through a merge key: the edit
+// would change another place too (or the anchor, not the field named).
+std::string why_shared(const std::string& text, const YamlNode& root,
+                       const std::vector<std::size_t>& path, const std::string& what,
+                       const std::string& id, const std::string& where) {
+  const YamlNode* n = &root;
+  for (std::size_t i : path) {
+    // A pair that a merge key brought in is written in the mapping it came from, which
+    // every mapping that merges it shares.
+    if (n->is_mapping() && i % 2 == 1 && n->children[i - 1].merged) {
+      const YamlNode& key = n->children[i - 1];
+      const YamlNode* from = merge_source(root, key);
+      const std::string anchor =
+          from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
+      return fmt::format(
+          "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
+          "which every mapping that merges it shares; plan set edits one place only: write "
+          "'{}' in activity '{}' itself, or edit the anchor by hand",
+          what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
+          key.value, id);
+    }
+    if (is_alias_copy(*n, i)) {
+      return fmt::format(
+          "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
+          "only: write the value out, or edit the anchor by hand",
+          what, id, where, n->children[i].line);
+    }
+    n = &n->children[i];
+    if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
+        !a.empty() && aliased(text, a)) {
+      return fmt::format(
+          "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
+          "elsewhere; plan set edits one place only: edit it by hand",
+          what, id, a, where, n->line);
+    }
+  }
+  return "";
+}
+
+// One change found in the tree and checked: the mapping that holds the field, its old
+// value, and the value to write; or nothing with `error` set.
+std::optional<FieldEdit> field_edit(const std::string& text, const YamlNode& root,
+                                    const std::vector<std::size_t>& way, const FieldChange& c,
+                                    const std::string& id, const std::string& where,
+                                    std::string& error) {
+  const YamlNode& activity = at_path(root, way);
+  std::vector<std::size_t> map_path = way;
+  if (c.field == "actual") {
+    const std::size_t m = value_index(activity, "measure");
+    if (m == std::string::npos || !activity.children[m].is_mapping()) {
+      error = fmt::format(
+          "activity '{}' has no measure to count in; set 'percent' instead, or "
+          "add a measure by hand",
+          id);
+      return std::nullopt;
+    }
+    map_path.push_back(m);
+  }
+  const YamlNode& map = at_path(root, map_path);
+  if (!map.is_mapping()) {
+    error = fmt::format("activity '{}' is not a mapping of fields", id);
+    return std::nullopt;
+  }
+  std::vector<std::size_t> field_path = map_path;
+  const std::size_t k = value_index(map, c.field);
+  if (k != std::string::npos) field_path.push_back(k);
+  if (std::string why = why_shared(text, root, field_path, "'" + c.field + "'", id, where);
+      !why.empty()) {
+    error = std::move(why);
+    return std::nullopt;
+  }
+  const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
+
+  // validate_change has accepted the value: a number for the numeric fields.
+  double number = parse_number(c.value).value_or(0);
+  if (c.add) {
+    double current = 0;
+    if (old && old->is_scalar()) {
+      const std::optional<double> was = parse_number(old->value);
+      if (!was) {
+        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
+                            old->value);
+        return std::nullopt;
+      }
+      current = *was;
+    }
+    number += current;
+    if (c.field == "percent" && (number < 0 || number > 100)) {
+      error = fmt::format("percent would become {}, outside 0 to 100", number);
+      return std::nullopt;
+    }
+    if (c.field == "actual" && number < 0) {
+      error = fmt::format("actual would become {}, which is negative", number);
+      return std::nullopt;
+    }
+  }
+  if (old && !old->is_scalar() && !old->is_null()) {
+    error =
+        fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
+    return std::nullopt;
+  }
+  if (old && old->is_scalar()) {
+    const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
+    if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
+      error = fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
+      return std::nullopt;
+    }
+  }
+  if (!old && !first_own_key(map)) {
+    error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
+                        c.field);
+    return std::nullopt;
+  }
+  const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
+  return FieldEdit{&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value};
+}
+
+// The tree the edited text must read back as: the old one with only the edited fields
+// changed (or added after the mapping's own last pair), to the values as written.
+YamlNode expected_tree(const YamlNode& root, const std::vector<FieldEdit>& targets,
+                       const std::vector<std::string>& written) {
+  YamlNode expected = root;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    YamlNode& map = at_path(expected, targets[i].map_path);
+    YamlNode value;
+    value.kind = YamlNode::Kind::scalar;
+    value.value = targets[i].value;
+    value.plain = written[i].front() != '"' && written[i].front() != '\'';
+    if (const std::size_t k = value_index(map, targets[i].change->field); k != std::string::npos) {
+      map.children[k] = value;
+    } else {
+      YamlNode key;
+      key.kind = YamlNode::Kind::scalar;
+      key.value = targets[i].change->field;
+      // The new line follows the mapping's own last pair; what a merge key brings in
+      // keeps its place before or after it.
+      std::size_t after = 0;
+      for (std::size_t j = 0; j < map.pair_count(); ++j)
+        if (!map.key(j).merged) after = 2 * j + 2;
+      const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
+      map.children.insert(map.children.insert(at, value), key);
+    }
+  }
+  return expected;
+}
+
+}  // namespace
+
+std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
+                                         const std::string& id,
+                                         const std::vector<FieldChange>& changes,
+                                         std::string& error, const std::string& path) {
+  const std::string where = path.empty() ? "line " : path + ":";
+  const std::vector<std::size_t> way = way_to_activity(root, id);
   if (way.empty()) {
     error = fmt::format("no activity '{}' in this file", id);
     return std::nullopt;
   }
-  const YamlNode& activity = at_path(root, way);
-
-  // Nothing on the way may be an alias or hold an anchor that an alias repeats: the edit
-  // would change another place too (or the anchor, not the field named).
-  auto shared = [&](const std::vector<std::size_t>& p, const std::string& what) {
-    const YamlNode* n = &root;
-    for (std::size_t i : p) {
-      // A pair that a merge key brought in is written in the mapping it came from, which
-      // every mapping that merges it shares.
-      if (n->is_mapping() && i % 2 == 1 && n->children[i - 1].merged) {
-        const YamlNode& key = n->children[i - 1];
-        const YamlNode* from = merge_source(root, key);
-        const std::string anchor =
-            from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
-        error = fmt::format(
-            "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
-            "which every mapping that merges it shares; plan set edits one place only: write "
-            "'{}' in activity '{}' itself, or edit the anchor by hand",
-            what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
-            key.value, id);
-        return true;
-      }
-      if (is_alias_copy(*n, i)) {
-        error = fmt::format(
-            "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
-            "only: write the value out, or edit the anchor by hand",
-            what, id, where, n->children[i].line);
-        return true;
-      }
-      n = &n->children[i];
-      if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
-          !a.empty() && aliased(text, a)) {
-        error = fmt::format(
-            "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
-            "elsewhere; plan set edits one place only: edit it by hand",
-            what, id, a, where, n->line);
-        return true;
-      }
-    }
-    return false;
-  };
-
   std::vector<FieldEdit> targets;
   for (const FieldChange& c : changes) {
     for (const FieldEdit& t : targets)
@@ -392,72 +507,9 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
         error = fmt::format("'{}' is given twice", c.field);
         return std::nullopt;
       }
-    std::vector<std::size_t> map_path = way;
-    if (c.field == "actual") {
-      const std::size_t m = value_index(activity, "measure");
-      if (m == std::string::npos || !activity.children[m].is_mapping()) {
-        error = fmt::format(
-            "activity '{}' has no measure to count in; set 'percent' instead, or "
-            "add a measure by hand",
-            id);
-        return std::nullopt;
-      }
-      map_path.push_back(m);
-    }
-    const YamlNode& map = at_path(root, map_path);
-    if (!map.is_mapping()) {
-      error = fmt::format("activity '{}' is not a mapping of fields", id);
-      return std::nullopt;
-    }
-    std::vector<std::size_t> field_path = map_path;
-    const std::size_t k = value_index(map, c.field);
-    if (k != std::string::npos) field_path.push_back(k);
-    if (shared(field_path, "'" + c.field + "'")) return std::nullopt;
-    const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
-
-    // validate_change has accepted the value: a number for the numeric fields.
-    double number = parse_number(c.value).value_or(0);
-    if (c.add) {
-      double current = 0;
-      if (old && old->is_scalar()) {
-        const std::optional<double> was = parse_number(old->value);
-        if (!was) {
-          error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
-                              old->value);
-          return std::nullopt;
-        }
-        current = *was;
-      }
-      number += current;
-      if (c.field == "percent" && (number < 0 || number > 100)) {
-        error = fmt::format("percent would become {}, outside 0 to 100", number);
-        return std::nullopt;
-      }
-      if (c.field == "actual" && number < 0) {
-        error = fmt::format("actual would become {}, which is negative", number);
-        return std::nullopt;
-      }
-    }
-    if (old && !old->is_scalar() && !old->is_null()) {
-      error =
-          fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
-      return std::nullopt;
-    }
-    if (old && old->is_scalar()) {
-      const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
-      if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
-        error =
-            fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
-        return std::nullopt;
-      }
-    }
-    if (!old && !first_own_key(map)) {
-      error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
-                          c.field);
-      return std::nullopt;
-    }
-    const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
-    targets.push_back({&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value});
+    std::optional<FieldEdit> edit = field_edit(text, root, way, c, id, where, error);
+    if (!edit) return std::nullopt;
+    targets.push_back(std::move(*edit));
   }
 
   // The edit must read back as the same tree with only those fields changed, to exactly
@@ -465,31 +517,10 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
   for (const bool force_double : {false, true}) {
     std::vector<std::string> written;
     std::string out = edited_text(text, targets, force_double, written);
-    YamlNode expected = root;
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      YamlNode& map = at_path(expected, targets[i].map_path);
-      YamlNode value;
-      value.kind = YamlNode::Kind::scalar;
-      value.value = targets[i].value;
-      value.plain = written[i].front() != '"' && written[i].front() != '\'';
-      if (const std::size_t k = value_index(map, targets[i].change->field);
-          k != std::string::npos) {
-        map.children[k] = value;
-      } else {
-        YamlNode key;
-        key.kind = YamlNode::Kind::scalar;
-        key.value = targets[i].change->field;
-        // The new line follows the mapping's own last pair; what a merge key brings in
-        // keeps its place before or after it.
-        std::size_t after = 0;
-        for (std::size_t j = 0; j < map.pair_count(); ++j)
-          if (!map.key(j).merged) after = 2 * j + 2;
-        const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
-        map.children.insert(map.children.insert(at, value), key);
-      }
-    }
     Diagnostics ignored;
-    if (auto again = parse_yaml(out, 1, ignored); again && same_tree(*again, expected)) return out;
+    if (auto again = parse_yaml(out, 1, ignored);
+        again && same_tree(*again, expected_tree(root, targets, written)))
+      return out;
   }
   error = fmt::format(
       "the edit of activity '{}' would not read back as exactly the values given (a bug: "
