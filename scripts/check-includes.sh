@@ -9,7 +9,9 @@
 # backticks, the parts that row may include: a part is named by its path below src/ without
 # the extension (`load`, `model`), or one file of a part (`load/yaml_tree`); the word
 # "everything" allows all. The files of one row always include each other. The "may not include"
-# column is for people, but may not contradict the other.
+# column is for people, but may not contradict the other. A second table, with an "only in"
+# column, keeps a library's headers (`yaml.h`, or a folder `yaml-cpp/`) to the files or
+# folders it names.
 # bash and POSIX awk only (mawk is enough): CI runs it before building anything.
 set -euo pipefail
 root="${1:-$(dirname "$0")/..}"
@@ -20,13 +22,15 @@ if [ ! -f "$table" ] || [ ! -d "$root/src" ]; then
 fi
 cd "$root"
 
-# Three inputs, told apart by a leading tag: the table's lines, every source file, and
-# every quoted include as grep -n prints it (path:line:text).
+# Four inputs, told apart by a leading tag: the table's lines, every source file, every
+# quoted include and every <library> include as grep -n prints them (path:line:text).
 {
   sed 's/^/T /' ARCHITECTURE.md
   find src -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | LC_ALL=C sort | sed 's/^/F /'
   find src -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | LC_ALL=C sort |
     xargs grep -Hn '^[[:space:]]*#[[:space:]]*include[[:space:]]*"' /dev/null | sed 's/^/I /' || true
+  find src -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \) | LC_ALL=C sort |
+    xargs grep -Hn '^[[:space:]]*#[[:space:]]*include[[:space:]]*<' /dev/null | sed 's/^/S /' || true
 } | awk '
 function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
 # The words in backticks of a cell, into arr[1..n]; returns n.
@@ -53,6 +57,34 @@ function part_of(p,    i, best, bl) {
 }
 function stem(p) { sub(/\.[^.\/]*$/, "", p); return p }
 
+$1 == "T" && in_libs {
+  line = substr($0, 3)
+  if (line !~ /^\|/) { in_libs = 0; next }
+  if (line ~ /^\|[ \t:-]*\|/) next
+  n = split(line, cells, "|"); nlib++
+  lib_name[nlib] = trim(cells[2])
+  nh = ticked(cells[lib_col_h], hs); lib_heads[nlib] = nh
+  for (i = 1; i <= nh; i++) lib_head[nlib, i] = hs[i]
+  np = ticked(cells[lib_col_only], ps); lib_places[nlib] = np
+  lib_where[nlib] = ""
+  for (i = 1; i <= np; i++) {
+    if (index(ps[i], "src/") != 1) fail_table("library " lib_name[nlib] ": \"" ps[i] "\" is not a path under src/")
+    lib_place[nlib, i] = ps[i]
+    lib_where[nlib] = lib_where[nlib] (i > 1 ? ", " : "") ps[i]
+  }
+  if (nh == 0 || np == 0) fail_table("library " lib_name[nlib] ": no header or no place in backticks")
+  next
+}
+$1 == "T" && !in_table && substr($0, 3) ~ /^\|/ && substr($0, 3) ~ /only in/ {
+  in_libs = 1; n = split(substr($0, 3), h, "|")
+  for (i = 1; i <= n; i++) {
+    c = trim(h[i])
+    if (c == "header") lib_col_h = i
+    if (c == "only in") lib_col_only = i
+  }
+  if (!lib_col_h) fail_table("the library table has no \"header\" column")
+  next
+}
 $1 == "T" {
   line = substr($0, 3)
   if (!in_table) {
@@ -95,6 +127,13 @@ $1 == "I" {
   ninc++; inc_file[ninc] = path; inc_line[ninc] = ln; inc_target[ninc] = substr(text, 1, index(text, "\"") - 1)
   next
 }
+$1 == "S" {
+  rest = substr($0, 3); a = index(rest, ":"); path = substr(rest, 1, a - 1)
+  rest = substr(rest, a + 1); b = index(rest, ":"); ln = substr(rest, 1, b - 1)
+  text = substr(rest, b + 1); q = index(text, "<"); text = substr(text, q + 1)
+  nsys++; sys_file[nsys] = path; sys_line[nsys] = ln; sys_target[nsys] = substr(text, 1, index(text, ">") - 1)
+  next
+}
 END {
   if (!found) { print "ARCHITECTURE.md: no folder table with a \"may include\" column" > "/dev/stderr"; exit 2 }
   for (i = 1; i <= nfile; i++) stems[stem(substr(file[i], 5))] = 1
@@ -131,6 +170,27 @@ END {
           from " include only " (allowed[r] == "" ? "nothing of ours" : allowed[r])
     bad = 1
   }
+  # The headers of a library only where its row in the library table says.
+  for (i = 1; i <= nsys; i++) {
+    t = sys_target[i]
+    for (l = 1; l <= nlib; l++) {
+      hit = 0
+      for (j = 1; j <= lib_heads[l]; j++) {
+        hd = lib_head[l, j]
+        if (t == hd || (hd ~ /\/$/ && index(t, hd) == 1)) hit = 1
+      }
+      if (!hit) continue
+      ok = 0
+      for (j = 1; j <= lib_places[l]; j++) {
+        pl = lib_place[l, j]
+        if (sys_file[i] == pl || (pl ~ /\/$/ && index(sys_file[i], pl) == 1)) ok = 1
+      }
+      if (!ok) {
+        print sys_file[i] ":" sys_line[i] ": includes <" t "> (" lib_name[l] "), which ARCHITECTURE.md keeps to " lib_where[l]
+        bad = 1
+      }
+    }
+  }
   if (bad) exit 1
-  printf "check-includes: %d includes in %d files follow ARCHITECTURE.md\n", ninc, nfile
+  printf "check-includes: %d includes of ours and %d of libraries in %d files follow ARCHITECTURE.md\n", ninc, nsys, nfile
 }'

@@ -1,6 +1,6 @@
 # scripts/check-includes.sh must fail, naming the file:line and the rule, on a copy of this
-# tree with one include that breaks ARCHITECTURE.md's table; and refuse a table that cannot
-# be read as a rule. (The real tree passing is the test scripts.include-rules.)
+# tree with one include that breaks ARCHITECTURE.md's folder table or its library table;
+# and refuse a table that cannot be read as a rule. (The real tree passing is the test scripts.include-rules.)
 #   cmake -DSOURCE=path/to/repo -DWORK=scratch/folder -P include_rules_fail.cmake
 cmake_minimum_required(VERSION 3.18)
 
@@ -30,6 +30,12 @@ file(WRITE ${WORK}/src/render/escape.cpp "${text}")
 expect(1 "src/render/escape.cpp:3: includes \"load/loader.hpp\" \\(load\\), but ARCHITECTURE.md lets render include only model, diagnostic"
   "a render file including load")
 file(COPY ${SOURCE}/src/render/escape.cpp DESTINATION ${WORK}/src/render)
+
+# A library's header outside the one place the library table gives it.
+file(APPEND ${WORK}/src/load/build.cpp "#include <yaml-cpp/yaml.h>\n")
+expect(1 "src/load/build.cpp:[0-9]+: includes <yaml-cpp/yaml.h> \\(yaml-cpp\\), which ARCHITECTURE.md keeps to src/edit/yaml_scalar.cpp"
+  "yaml-cpp in the loader")
+file(COPY ${SOURCE}/src/load/build.cpp DESTINATION ${WORK}/src/load)
 
 # A file of a folder the table does not know.
 file(WRITE ${WORK}/src/extra/new.cpp "int x;\n")
