@@ -68,7 +68,8 @@ class TreeBuilder {
   const YamlNode* innermost_open() const { return frames_.empty() ? nullptr : frames_.back().node; }
 
   Loc loc_of(const yaml_mark_t& m) const {
-    return {file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    return {file_, static_cast<std::uint32_t>(m.line + 1),
+            static_cast<std::uint32_t>(m.column + 1)};
   }
 
   void scalar(const yaml_event_t& e) {
@@ -303,7 +304,8 @@ char char_at(std::string_view text, const Loc& at) {
 
 // libyaml names parser states ("did not find expected key"); say what the writer probably
 // did and how to fix it, at the place where the problem starts.
-Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::string_view text, std::uint32_t file) {
+Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::string_view text,
+                        std::uint32_t file) {
   const std::string problem = p.problem ? p.problem : "unknown problem";
   std::string context = p.context ? p.context : "";
   const Loc at = b.loc_of(p.problem_mark);
@@ -333,10 +335,11 @@ Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::strin
                       "YAML syntax error: this '{' mapping is never closed; add the missing '}' "
                       "(or a ',' between its entries)");
   if (problem == "mapping values are not allowed in this context")
-    return make_error("yaml-syntax", at,
-                      "YAML syntax error: a ': ' here would start a mapping where one cannot start; "
-                      "if it is part of the text, put the whole value in quotes, else check the "
-                      "indentation");
+    return make_error(
+        "yaml-syntax", at,
+        "YAML syntax error: a ': ' here would start a mapping where one cannot start; "
+        "if it is part of the text, put the whole value in quotes, else check the "
+        "indentation");
   const char here = char_at(text, at);
   if (here == '}' || here == ']')
     return make_error("yaml-syntax", at,
@@ -354,11 +357,11 @@ Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::strin
   if (problem.find("tab") != std::string::npos)
     return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
   if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
-    return make_error("yaml-syntax", at,
-                      fmt::format("YAML syntax error: this line is not indented like the {} that "
-                                  "starts at line {}; check its indentation",
-                                  context.find("sequence") != std::string::npos ? "list" : "mapping",
-                                  ctx.line));
+    return make_error(
+        "yaml-syntax", at,
+        fmt::format("YAML syntax error: this line is not indented like the {} that "
+                    "starts at line {}; check its indentation",
+                    context.find("sequence") != std::string::npos ? "list" : "mapping", ctx.line));
   if (problem == "found character that cannot start any token" && char_at(text, at) == '\t')
     return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
   std::string msg = "YAML syntax error: " + problem;
@@ -372,10 +375,12 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
                                    const YamlLimits& limits) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) {
-    diags.push_back(make_error("yaml-syntax", {file, 1, 1}, "cannot start the YAML parser (out of memory)"));
+    diags.push_back(
+        make_error("yaml-syntax", {file, 1, 1}, "cannot start the YAML parser (out of memory)"));
     return std::nullopt;
   }
-  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
+                               text.size());
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
   TreeBuilder b(text, file, limits);
   std::optional<Diagnostic> fatal;
@@ -401,14 +406,27 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
             done = true;
           }
           break;
-        case YAML_SCALAR_EVENT: b.scalar(e); break;
-        case YAML_ALIAS_EVENT: b.alias(e); break;
-        case YAML_SEQUENCE_START_EVENT: b.open(YamlNode::Kind::sequence, e, e.data.sequence_start.anchor); break;
-        case YAML_MAPPING_START_EVENT: b.open(YamlNode::Kind::mapping, e, e.data.mapping_start.anchor); break;
+        case YAML_SCALAR_EVENT:
+          b.scalar(e);
+          break;
+        case YAML_ALIAS_EVENT:
+          b.alias(e);
+          break;
+        case YAML_SEQUENCE_START_EVENT:
+          b.open(YamlNode::Kind::sequence, e, e.data.sequence_start.anchor);
+          break;
+        case YAML_MAPPING_START_EVENT:
+          b.open(YamlNode::Kind::mapping, e, e.data.mapping_start.anchor);
+          break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT: b.close(e); break;
-        case YAML_STREAM_END_EVENT: done = true; break;
-        default: break;
+        case YAML_MAPPING_END_EVENT:
+          b.close(e);
+          break;
+        case YAML_STREAM_END_EVENT:
+          done = true;
+          break;
+        default:
+          break;
       }
     }
   } catch (const Abort& a) {

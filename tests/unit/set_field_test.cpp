@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "edit/new_errors.hpp"
 #include "edit/line_diff.hpp"
+#include "edit/new_errors.hpp"
 #include "edit/set_field.hpp"
 #include "load/yaml_tree.hpp"
 

@@ -36,7 +36,8 @@ struct TempDir {
 
 const SourceEntry* find(const std::vector<SourceEntry>& es, const std::string& suffix) {
   for (const SourceEntry& e : es)
-    if (e.path.size() >= suffix.size() && e.path.compare(e.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (e.path.size() >= suffix.size() &&
+        e.path.compare(e.path.size() - suffix.size(), suffix.size(), suffix) == 0)
       return &e;
   return nullptr;
 }
