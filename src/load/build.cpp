@@ -307,26 +307,8 @@ class FileBuilder : private FieldReader {
     texts(f, "partners", owner, a.partners);
     date(f, "due", owner, a.due);
     date(f, "start", owner, a.start);
-    if (number(f, "percent", owner, a.percent, " from 0 to 100") &&
-        !(a.percent.value >= 0 && a.percent.value <= 100)) {
-      error_at("bad-percent", a.percent.loc,
-               fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner,
-                           num(a.percent.value)));
-      a.percent = {};
-    }
-    if (number(f, "weight", owner, a.weight, " above 0 (the default is 1)") &&
-        !(a.weight.value > 0 && a.weight.value <= kMaxWeight)) {
-      error_at(
-          "bad-weight", a.weight.loc,
-          a.weight.value > 0
-              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
-                            "activities with each other; the default is 1)",
-                            owner, num(a.weight.value), num(kMaxWeight))
-              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
-                            owner, num(a.weight.value)));
-      a.weight = {};
-    }
-    if (!a.weight.given()) a.weight.value = 1.0;
+    read_percent(f, owner, a.percent);
+    read_weight(f, owner, a.weight);
     if (auto it = f.find("measure"); it != f.end() && !it->second.value->is_null())
       a.measure = read_measure(*it->second.key, *it->second.value, owner);
     if (auto it = f.find("activities"); it != f.end())
@@ -334,6 +316,34 @@ class FileBuilder : private FieldReader {
                 [&](const YamlNode& n) { a.activities.push_back(read_activity(n)); });
     a.activities.shrink_to_fit();
     return a;
+  }
+
+  // A percentage from 0 to 100; one outside is reported and not kept.
+  void read_percent(const Fields& f, const std::string& owner, Located<double>& out) {
+    if (number(f, "percent", owner, out, " from 0 to 100") &&
+        !(out.value >= 0 && out.value <= 100)) {
+      error_at(
+          "bad-percent", out.loc,
+          fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner, num(out.value)));
+      out = {};
+    }
+  }
+
+  // A weight above 0 and at most kMaxWeight; 1 when not given (or not kept).
+  void read_weight(const Fields& f, const std::string& owner, Located<double>& out) {
+    if (number(f, "weight", owner, out, " above 0 (the default is 1)") &&
+        !(out.value > 0 && out.value <= kMaxWeight)) {
+      error_at(
+          "bad-weight", out.loc,
+          out.value > 0
+              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
+                            "activities with each other; the default is 1)",
+                            owner, num(out.value), num(kMaxWeight))
+              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
+                            owner, num(out.value)));
+      out = {};
+    }
+    if (!out.given()) out.value = 1.0;
   }
 
   std::optional<Measure> read_measure(const YamlNode& key, const YamlNode& v,
