@@ -24,6 +24,7 @@
 #include "render/templates.hpp"
 #include "stats/stats.hpp"
 #include "util/date.hpp"
+#include "util/read_file.hpp"
 
 using namespace plan;
 using Clock = std::chrono::steady_clock;

@@ -8,12 +8,12 @@
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
-#include "load/source_files.hpp"
 #include "render/diff_output.hpp"
 #include "render/mustache_render.hpp"
 #include "render/template_context.hpp"
 #include "render/templates.hpp"
 #include "util/atomic_write.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 

@@ -14,10 +14,10 @@
 #include "edit/set_field.hpp"
 #include "edit/yaml_scalar.hpp"
 #include "load/encoding.hpp"
-#include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "util/atomic_write.hpp"
 #include "util/file_lock.hpp"
+#include "util/read_file.hpp"
 #include "util/visible.hpp"
 
 namespace plan::cli {

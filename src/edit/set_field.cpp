@@ -1,17 +1,17 @@
 #include "edit/set_field.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
 #include <functional>
 
 #include <fmt/format.h>
 
 #include "edit/yaml_scalar.hpp"
+#include "load/yaml_fields.hpp"
 #include "model.hpp"
 #include "util/date.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
+#include "util/text_position.hpp"
 
 namespace plan {
 
@@ -22,48 +22,10 @@ const std::vector<std::string>& settable() {
   return f;
 }
 
-bool parse_number(const std::string& s, double& out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && errno != ERANGE && std::isfinite(out) &&
-         s.find_first_not_of("0123456789.-+eE") == std::string::npos;
-}
-
-// The length of the line break at `pos` as libyaml counts them (LF, CRLF, CR, NEL, LS,
-// PS), or 0 when there is none.
-std::size_t break_at(std::string_view t, std::size_t pos) {
-  const auto at = [&](std::size_t k) {
-    return k < t.size() ? static_cast<unsigned char>(t[k]) : 0u;
-  };
-  if (at(pos) == '\n') return 1;
-  if (at(pos) == '\r') return at(pos + 1) == '\n' ? 2 : 1;
-  if (at(pos) == 0xC2 && at(pos + 1) == 0x85) return 2;
-  if (at(pos) == 0xE2 && at(pos + 1) == 0x80 && (at(pos + 2) == 0xA8 || at(pos + 2) == 0xA9))
-    return 3;
-  return 0;
-}
-
-// The offset where each line starts (line 1 at index 0).
-std::vector<std::size_t> line_starts(std::string_view t) {
-  std::vector<std::size_t> starts{0};
-  for (std::size_t pos = 0; pos < t.size();) {
-    const std::size_t b = break_at(t, pos);
-    if (b == 0) {
-      ++pos;
-      continue;
-    }
-    pos += b;
-    starts.push_back(pos);
-  }
-  return starts;
-}
-
 // Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
 std::size_t skip_properties(std::string_view t, std::size_t pos) {
   while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
     while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
   }
   return pos;
@@ -73,7 +35,7 @@ std::size_t skip_properties(std::string_view t, std::size_t pos) {
 std::string anchor_of(std::string_view t, std::size_t pos) {
   while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
     const std::size_t start = pos;
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && break_at(t, pos) == 0) ++pos;
+    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
     if (t[start] == '&') return std::string(t.substr(start + 1, pos - start - 1));
     while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
   }
@@ -87,23 +49,10 @@ bool aliased(std::string_view t, const std::string& name) {
     const std::size_t after = at + alias.size();
     if (after >= t.size() ||
         std::string_view(" \t,]}\r\n").find(t[after]) != std::string_view::npos ||
-        break_at(t, after) != 0)
+        line_break_at(t, after) != 0)
       return true;
   }
   return false;
-}
-
-const YamlNode* value_of(const YamlNode& map, const std::string& key) {
-  if (!map.is_mapping()) return nullptr;
-  for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (map.key(i).is_scalar() && map.key(i).value == key) return &map.value_at(i);
-  return nullptr;
-}
-
-std::size_t index_of_value(const YamlNode& map, const std::string& key) {
-  for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (map.key(i).is_scalar() && map.key(i).value == key) return 2 * i + 1;
-  return std::string::npos;
 }
 
 // The way from `list` down to the activity `id`: indices into each node's children.
@@ -112,10 +61,9 @@ bool find_activity(const YamlNode& list, const std::string& id, std::vector<std:
   for (std::size_t i = 0; i < list.children.size(); ++i) {
     const YamlNode& a = list.children[i];
     path.push_back(i);
-    const YamlNode* v = value_of(a, "id");
+    const YamlNode* v = find_value(a, "id");
     if (v && v->is_scalar() && ascii_lower(v->value) == ascii_lower(id)) return true;
-    if (const std::size_t k = a.is_mapping() ? index_of_value(a, "activities") : std::string::npos;
-        k != std::string::npos) {
+    if (const std::size_t k = value_index(a, "activities"); k != std::string::npos) {
       path.push_back(k);
       if (find_activity(a.children[k], id, path)) return true;
       path.pop_back();
@@ -256,7 +204,7 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
       continue;
     }
     while (k < e && t[k] == '\t') ++k;
-    if (k >= e || break_at(t, k) != 0) continue;  // blank
+    if (k >= e || line_break_at(t, k) != 0) continue;  // blank
     if (indent <= key_indent) break;
     line = l;
   }
@@ -269,34 +217,12 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     for (std::size_t l = line + 1; keep && l < starts.size(); ++l) {
       std::size_t k = starts[l - 1];
       while (k < starts[l] && (t[k] == ' ' || t[k] == '\t')) ++k;
-      if (break_at(t, k) == 0) break;
+      if (line_break_at(t, k) == 0) break;
       line = l;
     }
   }
   return line + 1;
 }
-
-}  // namespace
-
-std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col) {
-  std::size_t pos = 0;
-  for (std::uint32_t l = 1; l < line;) {
-    if (pos >= text.size()) return text.size();
-    if (const std::size_t b = break_at(text, pos)) {
-      pos += b;
-      ++l;
-    } else {
-      ++pos;
-    }
-  }
-  for (std::uint32_t c = 1; c < col && pos < text.size(); ++c) {
-    ++pos;
-    while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
-  }
-  return pos;
-}
-
-namespace {
 
 const YamlNode& at_path(const YamlNode& root, const std::vector<std::size_t>& path) {
   const YamlNode* n = &root;
@@ -411,7 +337,8 @@ std::optional<FieldChange> parse_change(const std::string& arg, std::string& err
 }
 
 std::string validate_change(const FieldChange& c) {
-  double n;
+  const std::optional<double> number = parse_number(c.value);
+  const double n = number.value_or(0);
   if (c.field == "status") {
     std::vector<std::string> names;
     for (Status s : kStatuses) names.push_back(status_name(s));
@@ -426,7 +353,7 @@ std::string validate_change(const FieldChange& c) {
     // text could end the line); NUL is refused by the loader, so here too.
     if (find_invalid_utf8(c.value) != std::string::npos) return "the owner is not valid UTF-8";
     if (c.value.find('\0') != std::string::npos) return "the owner holds a NUL character";
-  } else if (!parse_number(c.value, n)) {
+  } else if (!number) {
     return fmt::format("{} '{}' is not a number", c.field, c.value);
   } else if (c.field == "percent" && !c.add && (n < 0 || n > 100)) {
     return fmt::format("percent {} is not from 0 to 100", c.value);
@@ -438,21 +365,18 @@ std::string validate_change(const FieldChange& c) {
   return "";
 }
 
-std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
-                                         const std::string& id,
-                                         const std::vector<FieldChange>& changes,
-                                         std::string& error, const std::string& path) {
-  const std::string where = path.empty() ? "line " : path + ":";
-  // The way to the activity: sections → item → activities → item (→ activities → item…).
+namespace {
+
+// The way from the root to the activity `id` (matched ignoring case): sections → item →
+// activities → item (→ activities → item…); empty when the file has no such activity.
+std::vector<std::size_t> way_to_activity(const YamlNode& root, const std::string& id) {
   std::vector<std::size_t> way;
-  if (const std::size_t s =
-          root.is_mapping() ? index_of_value(root, "sections") : std::string::npos;
+  if (const std::size_t s = value_index(root, "sections");
       s != std::string::npos && root.children[s].is_sequence()) {
     const YamlNode& sections = root.children[s];
     for (std::size_t i = 0; i < sections.children.size() && way.empty(); ++i) {
       const YamlNode& section = sections.children[i];
-      const std::size_t a =
-          section.is_mapping() ? index_of_value(section, "activities") : std::string::npos;
+      const std::size_t a = value_index(section, "activities");
       if (a == std::string::npos) continue;
       std::vector<std::size_t> rest;
       if (find_activity(section.children[a], id, rest)) {
@@ -461,52 +385,168 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       }
     }
   }
+  return way;
+}
+
+// Why the node at `path` cannot be edited in one place, or "": nothing on the way may be
+// an alias or hold an anchor that an alias repeats, or come through a merge key: the edit
+// would change another place too (or the anchor, not the field named).
+std::string why_shared(const std::string& text, const YamlNode& root,
+                       const std::vector<std::size_t>& path, const std::string& what,
+                       const std::string& id, const std::string& where) {
+  const YamlNode* n = &root;
+  for (std::size_t i : path) {
+    // A pair that a merge key brought in is written in the mapping it came from, which
+    // every mapping that merges it shares.
+    if (n->is_mapping() && i % 2 == 1 && n->children[i - 1].merged) {
+      const YamlNode& key = n->children[i - 1];
+      const YamlNode* from = merge_source(root, key);
+      const std::string anchor =
+          from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
+      return fmt::format(
+          "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
+          "which every mapping that merges it shares; plan set edits one place only: write "
+          "'{}' in activity '{}' itself, or edit the anchor by hand",
+          what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
+          key.value, id);
+    }
+    if (is_alias_copy(*n, i)) {
+      return fmt::format(
+          "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
+          "only: write the value out, or edit the anchor by hand",
+          what, id, where, n->children[i].line);
+    }
+    n = &n->children[i];
+    if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
+        !a.empty() && aliased(text, a)) {
+      return fmt::format(
+          "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
+          "elsewhere; plan set edits one place only: edit it by hand",
+          what, id, a, where, n->line);
+    }
+  }
+  return "";
+}
+
+// One change found in the tree and checked: the mapping that holds the field, its old
+// value, and the value to write; or nothing with `error` set.
+std::optional<FieldEdit> field_edit(const std::string& text, const YamlNode& root,
+                                    const std::vector<std::size_t>& way, const FieldChange& c,
+                                    const std::string& id, const std::string& where,
+                                    std::string& error) {
+  const YamlNode& activity = at_path(root, way);
+  std::vector<std::size_t> map_path = way;
+  if (c.field == "actual") {
+    const std::size_t m = value_index(activity, "measure");
+    if (m == std::string::npos || !activity.children[m].is_mapping()) {
+      error = fmt::format(
+          "activity '{}' has no measure to count in; set 'percent' instead, or "
+          "add a measure by hand",
+          id);
+      return std::nullopt;
+    }
+    map_path.push_back(m);
+  }
+  const YamlNode& map = at_path(root, map_path);
+  if (!map.is_mapping()) {
+    error = fmt::format("activity '{}' is not a mapping of fields", id);
+    return std::nullopt;
+  }
+  std::vector<std::size_t> field_path = map_path;
+  const std::size_t k = value_index(map, c.field);
+  if (k != std::string::npos) field_path.push_back(k);
+  if (std::string why = why_shared(text, root, field_path, "'" + c.field + "'", id, where);
+      !why.empty()) {
+    error = std::move(why);
+    return std::nullopt;
+  }
+  const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
+
+  // validate_change has accepted the value: a number for the numeric fields.
+  double number = parse_number(c.value).value_or(0);
+  if (c.add) {
+    double current = 0;
+    if (old && old->is_scalar()) {
+      const std::optional<double> was = parse_number(old->value);
+      if (!was) {
+        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
+                            old->value);
+        return std::nullopt;
+      }
+      current = *was;
+    }
+    number += current;
+    if (c.field == "percent" && (number < 0 || number > 100)) {
+      error = fmt::format("percent would become {}, outside 0 to 100", number);
+      return std::nullopt;
+    }
+    if (c.field == "actual" && number < 0) {
+      error = fmt::format("actual would become {}, which is negative", number);
+      return std::nullopt;
+    }
+  }
+  if (old && !old->is_scalar() && !old->is_null()) {
+    error =
+        fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
+    return std::nullopt;
+  }
+  if (old && old->is_scalar()) {
+    const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
+    if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
+      error = fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
+      return std::nullopt;
+    }
+  }
+  if (!old && !first_own_key(map)) {
+    error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
+                        c.field);
+    return std::nullopt;
+  }
+  const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
+  return FieldEdit{&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value};
+}
+
+// The tree the edited text must read back as: the old one with only the edited fields
+// changed (or added after the mapping's own last pair), to the values as written.
+YamlNode expected_tree(const YamlNode& root, const std::vector<FieldEdit>& targets,
+                       const std::vector<std::string>& written) {
+  YamlNode expected = root;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    YamlNode& map = at_path(expected, targets[i].map_path);
+    YamlNode value;
+    value.kind = YamlNode::Kind::scalar;
+    value.value = targets[i].value;
+    value.plain = written[i].front() != '"' && written[i].front() != '\'';
+    if (const std::size_t k = value_index(map, targets[i].change->field); k != std::string::npos) {
+      map.children[k] = value;
+    } else {
+      YamlNode key;
+      key.kind = YamlNode::Kind::scalar;
+      key.value = targets[i].change->field;
+      // The new line follows the mapping's own last pair; what a merge key brings in
+      // keeps its place before or after it.
+      std::size_t after = 0;
+      for (std::size_t j = 0; j < map.pair_count(); ++j)
+        if (!map.key(j).merged) after = 2 * j + 2;
+      const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
+      map.children.insert(map.children.insert(at, value), key);
+    }
+  }
+  return expected;
+}
+
+}  // namespace
+
+std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
+                                         const std::string& id,
+                                         const std::vector<FieldChange>& changes,
+                                         std::string& error, const std::string& path) {
+  const std::string where = path.empty() ? "line " : path + ":";
+  const std::vector<std::size_t> way = way_to_activity(root, id);
   if (way.empty()) {
     error = fmt::format("no activity '{}' in this file", id);
     return std::nullopt;
   }
-  const YamlNode& activity = at_path(root, way);
-
-  // Nothing on the way may be an alias or hold an anchor that an alias repeats: the edit
-  // would change another place too (or the anchor, not the field named).
-  auto shared = [&](const std::vector<std::size_t>& p, const std::string& what) {
-    const YamlNode* n = &root;
-    for (std::size_t i : p) {
-      // A pair that a merge key brought in is written in the mapping it came from, which
-      // every mapping that merges it shares.
-      if (n->is_mapping() && i % 2 == 1 && n->children[i - 1].merged) {
-        const YamlNode& key = n->children[i - 1];
-        const YamlNode* from = merge_source(root, key);
-        const std::string anchor =
-            from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
-        error = fmt::format(
-            "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
-            "which every mapping that merges it shares; plan set edits one place only: write "
-            "'{}' in activity '{}' itself, or edit the anchor by hand",
-            what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
-            key.value, id);
-        return true;
-      }
-      if (is_alias_copy(*n, i)) {
-        error = fmt::format(
-            "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
-            "only: write the value out, or edit the anchor by hand",
-            what, id, where, n->children[i].line);
-        return true;
-      }
-      n = &n->children[i];
-      if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
-          !a.empty() && aliased(text, a)) {
-        error = fmt::format(
-            "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
-            "elsewhere; plan set edits one place only: edit it by hand",
-            what, id, a, where, n->line);
-        return true;
-      }
-    }
-    return false;
-  };
-
   std::vector<FieldEdit> targets;
   for (const FieldChange& c : changes) {
     for (const FieldEdit& t : targets)
@@ -514,69 +554,9 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
         error = fmt::format("'{}' is given twice", c.field);
         return std::nullopt;
       }
-    std::vector<std::size_t> map_path = way;
-    if (c.field == "actual") {
-      const std::size_t m =
-          activity.is_mapping() ? index_of_value(activity, "measure") : std::string::npos;
-      if (m == std::string::npos || !activity.children[m].is_mapping()) {
-        error = fmt::format(
-            "activity '{}' has no measure to count in; set 'percent' instead, or "
-            "add a measure by hand",
-            id);
-        return std::nullopt;
-      }
-      map_path.push_back(m);
-    }
-    const YamlNode& map = at_path(root, map_path);
-    if (!map.is_mapping()) {
-      error = fmt::format("activity '{}' is not a mapping of fields", id);
-      return std::nullopt;
-    }
-    std::vector<std::size_t> field_path = map_path;
-    const std::size_t k = index_of_value(map, c.field);
-    if (k != std::string::npos) field_path.push_back(k);
-    if (shared(field_path, "'" + c.field + "'")) return std::nullopt;
-    const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
-
-    double number = 0;
-    parse_number(c.value, number);
-    if (c.add) {
-      double current = 0;
-      if (old && old->is_scalar() && !parse_number(old->value, current)) {
-        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
-                            old->value);
-        return std::nullopt;
-      }
-      number += current;
-      if (c.field == "percent" && (number < 0 || number > 100)) {
-        error = fmt::format("percent would become {}, outside 0 to 100", number);
-        return std::nullopt;
-      }
-      if (c.field == "actual" && number < 0) {
-        error = fmt::format("actual would become {}, which is negative", number);
-        return std::nullopt;
-      }
-    }
-    if (old && !old->is_scalar() && !old->is_null()) {
-      error =
-          fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
-      return std::nullopt;
-    }
-    if (old && old->is_scalar()) {
-      const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
-      if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
-        error =
-            fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
-        return std::nullopt;
-      }
-    }
-    if (!old && !first_own_key(map)) {
-      error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
-                          c.field);
-      return std::nullopt;
-    }
-    const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
-    targets.push_back({&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value});
+    std::optional<FieldEdit> edit = field_edit(text, root, way, c, id, where, error);
+    if (!edit) return std::nullopt;
+    targets.push_back(std::move(*edit));
   }
 
   // The edit must read back as the same tree with only those fields changed, to exactly
@@ -584,31 +564,10 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
   for (const bool force_double : {false, true}) {
     std::vector<std::string> written;
     std::string out = edited_text(text, targets, force_double, written);
-    YamlNode expected = root;
-    for (std::size_t i = 0; i < targets.size(); ++i) {
-      YamlNode& map = at_path(expected, targets[i].map_path);
-      YamlNode value;
-      value.kind = YamlNode::Kind::scalar;
-      value.value = targets[i].value;
-      value.plain = written[i].front() != '"' && written[i].front() != '\'';
-      if (const std::size_t k = index_of_value(map, targets[i].change->field);
-          k != std::string::npos) {
-        map.children[k] = value;
-      } else {
-        YamlNode key;
-        key.kind = YamlNode::Kind::scalar;
-        key.value = targets[i].change->field;
-        // The new line follows the mapping's own last pair; what a merge key brings in
-        // keeps its place before or after it.
-        std::size_t after = 0;
-        for (std::size_t j = 0; j < map.pair_count(); ++j)
-          if (!map.key(j).merged) after = 2 * j + 2;
-        const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
-        map.children.insert(map.children.insert(at, value), key);
-      }
-    }
     Diagnostics ignored;
-    if (auto again = parse_yaml(out, 1, ignored); again && same_tree(*again, expected)) return out;
+    if (auto again = parse_yaml(out, 1, ignored);
+        again && same_tree(*again, expected_tree(root, targets, written)))
+      return out;
   }
   error = fmt::format(
       "the edit of activity '{}' would not read back as exactly the values given (a bug: "

@@ -38,9 +38,4 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
                                          const std::vector<FieldChange>& changes,
                                          std::string& error, const std::string& path = "");
 
-// The byte offset of a 1-based line and column (in code points), counting line breaks as
-// libyaml does: LF, CRLF, CR, NEL, LS and PS each end a line.
-std::size_t offset_of(std::string_view text, std::uint32_t line, std::uint32_t col);
-
-
 }  // namespace plan

@@ -1,14 +1,12 @@
 #include "load/build.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
-#include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
-#include "util/date.hpp"
+#include "load/yaml_fields.hpp"
+#include "util/number.hpp"
 #include "util/text.hpp"
 
 namespace plan {
@@ -36,8 +34,8 @@ const std::vector<std::string>& section_keys() {
   return k;
 }
 const std::vector<std::string>& activity_keys() {
-  static const std::vector<std::string> k{"id",  "title",   "targets", "status",  "owner",
-                                          "partners", "due", "start",   "measure", "percent",
+  static const std::vector<std::string> k{"id",       "title", "targets",   "status",  "owner",
+                                          "partners", "due",   "start",     "measure", "percent",
                                           "weight",   "notes", "activities"};
   return k;
 }
@@ -51,36 +49,6 @@ static const std::vector<std::string>& period_keys() {
 }
 
 namespace {
-
-// A number as YAML's core schema reads a plain scalar; finite only.
-bool parse_number(const std::string& s, double& out) {
-  if (s.empty()) return false;
-  const char* begin = s.c_str();
-  char* end = nullptr;
-  errno = 0;
-  double v = std::strtod(begin, &end);
-  if (end != begin + s.size() || errno == ERANGE || !std::isfinite(v)) return false;
-  // strtod also reads "inf", "nan" and hex; YAML's core schema spells those differently.
-  for (char c : s)
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+' ||
-          c == 'e' || c == 'E'))
-      return false;
-  out = v;
-  return true;
-}
-
-std::string describe(const YamlNode& n) {
-  switch (n.kind) {
-    case YamlNode::Kind::null: return "empty";
-    case YamlNode::Kind::sequence: return "a list";
-    case YamlNode::Kind::mapping: return "a mapping";
-    case YamlNode::Kind::scalar: break;
-  }
-  double ignored;
-  if (n.plain && parse_number(n.value, ignored)) return "the number " + n.value;
-  std::string shown = n.value.size() > 40 ? n.value.substr(0, 37) + "..." : n.value;
-  return "the text '" + shown + "'";
-}
 
 // Numbers are bounded so that every sum, ratio and percentage stays finite and sensible.
 constexpr double kMaxWeight = 1e6;
@@ -111,10 +79,11 @@ bool is_language_tag(const std::string& s) {
   }
 }
 
-class FileBuilder {
+// The plan format over the typed readers: one file's tree → goals, targets, sections.
+class FileBuilder : private FieldReader {
  public:
   FileBuilder(std::uint32_t file, Plan& plan, Diagnostics& diags)
-      : file_(file), plan_(plan), diags_(diags) {}
+      : FieldReader(file, diags), plan_(plan) {}
 
   void build(const YamlNode& root) {
     if (!root.is_mapping()) {
@@ -127,9 +96,11 @@ class FileBuilder {
     for (std::size_t i = 0; i < root.pair_count(); ++i) {
       const YamlNode& key = root.key(i);
       const YamlNode& value = root.value_at(i);
-      if (!key.is_scalar() || fields.count(key.value) == 0 || fields[key.value].key != &key) continue;
+      if (!key.is_scalar() || fields.count(key.value) == 0 || fields[key.value].key != &key)
+        continue;
       if (key.value == "plan") read_meta(key, value);
-      if (key.value == "goals") read_list(value, "goals", "goal", [&](const YamlNode& n) { read_goal(n); });
+      if (key.value == "goals")
+        read_list(value, "goals", "goal", [&](const YamlNode& n) { read_goal(n); });
       if (key.value == "targets")
         read_list(value, "targets", "target", [&](const YamlNode& n) { read_target(n); });
       if (key.value == "sections")
@@ -138,21 +109,6 @@ class FileBuilder {
   }
 
  private:
-  struct Field {
-    const YamlNode* key = nullptr;
-    const YamlNode* value = nullptr;
-  };
-  using Fields = std::map<std::string, Field>;
-
-  Loc at(const YamlNode& n) const { return {file_, n.line, n.col}; }
-
-  void error(const char* code, const YamlNode& n, std::string message) {
-    diags_.push_back(make_error(code, at(n), std::move(message)));
-  }
-  void error_at(const char* code, const Loc& loc, std::string message) {
-    diags_.push_back(make_error(code, loc, std::move(message)));
-  }
-
   // The id written in an item's mapping, if any, so messages can name the item early.
   static Located<std::string> peek_id(const YamlNode& map) {
     Located<std::string> id;
@@ -165,33 +121,13 @@ class FileBuilder {
     return id;
   }
 
-  // The known keys of a mapping; unknown ones are reported with a suggestion.
-  Fields collect(const YamlNode& map, const std::vector<std::string>& known, const std::string& owner) {
-    Fields fields;
-    for (std::size_t i = 0; i < map.pair_count(); ++i) {
-      const YamlNode& key = map.key(i);
-      if (!key.is_scalar()) {
-        error("wrong-type", key, fmt::format("a key {} should be text, not {}", owner, describe(key)));
-        continue;
-      }
-      if (std::find(known.begin(), known.end(), key.value) == known.end()) {
-        std::string hint = did_you_mean(key.value, known);
-        if (hint.empty()) hint = "; the keys here are " + quoted_list(known, " and ");
-        error("unknown-key", key, fmt::format("unknown key '{}' {}{}", key.value, owner, hint));
-        continue;
-      }
-      fields.emplace(key.value, Field{&key, &map.value_at(i)});  // a duplicate key keeps the first
-    }
-    return fields;
-  }
-
   template <class Fn>
   void read_list(const YamlNode& value, const char* key, const char* item, Fn&& each) {
     if (value.is_null()) return;
     if (!value.is_sequence()) {
       error("wrong-type", value,
-            fmt::format("'{}' should be a list of {} (items starting with '- '), not {}", key,
-                        key, describe(value)));
+            fmt::format("'{}' should be a list of {} (items starting with '- '), not {}", key, key,
+                        describe(value)));
       return;
     }
     for (const YamlNode& n : value.children) {
@@ -209,97 +145,6 @@ class FileBuilder {
   static std::string name(const char* kind, const Located<std::string>& id) {
     if (!id.value.empty()) return fmt::format("{} '{}'", kind, id.value);
     return fmt::format("{} {} with no id", kind[0] == 'a' ? "an" : "a", kind);
-  }
-
-  bool text(const Fields& f, const char* key, const std::string& owner, Located<std::string>& out) {
-    auto it = f.find(key);
-    if (it == f.end() || it->second.value->is_null()) return false;
-    const YamlNode& v = *it->second.value;
-    if (!v.is_scalar()) {
-      error("wrong-type", v, fmt::format("'{}' of {} should be text, not {}", key, owner, describe(v)));
-      return false;
-    }
-    out.value = v.value;
-    out.loc = at(v);
-    return true;
-  }
-
-  bool number(const Fields& f, const char* key, const std::string& owner, Located<double>& out) {
-    auto it = f.find(key);
-    if (it == f.end() || it->second.value->is_null()) return false;
-    const YamlNode& v = *it->second.value;
-    double x;
-    if (v.is_scalar() && v.plain && parse_number(v.value, x)) {
-      out.value = x;
-      out.loc = at(v);
-      return true;
-    }
-    std::string why = describe(v);
-    if (v.is_scalar() && !v.plain && parse_number(v.value, x)) why += " (remove the quotes)";
-    if (v.is_scalar() && v.plain && !v.value.empty() &&
-        v.value.find_first_of("0123456789") != std::string::npos)
-      why += " (too large, or not written as a plain number)";
-    std::string example = std::string(key) == "weight"    ? " above 0 (the default is 1)"
-                          : std::string(key) == "percent" ? " from 0 to 100"
-                          : std::string(key) == "actual"  ? " (how many so far; 0 if none)"
-                                                          : "";
-    error("wrong-type", v,
-          fmt::format("'{}' of {} should be a number{}, not {}", key, owner, example, why));
-    return false;
-  }
-
-  void date(const Fields& f, const char* key, const std::string& owner, Located<Date>& out) {
-    Located<std::string> raw;
-    if (!text(f, key, owner, raw)) return;
-    out.value = parse_date(raw.value);
-    out.loc = raw.loc;
-  }
-
-  void refs(const Fields& f, const char* key, const char* item, const std::string& owner,
-            Located<std::vector<Ref>>& out) {
-    auto it = f.find(key);
-    if (it == f.end()) return;
-    const YamlNode& v = *it->second.value;
-    out.loc = at(v);
-    if (v.is_null()) return;  // given, but empty
-    if (!v.is_sequence()) {
-      out.malformed = true;
-      error("wrong-type", v,
-            fmt::format("'{}' of {} should be a list of {} ids like [{}], not {}", key, owner, item,
-                        v.is_scalar() ? v.value : "…", describe(v)));
-      return;
-    }
-    for (const YamlNode& n : v.children) {
-      if (!n.is_scalar()) {
-        error("wrong-type", n, fmt::format("each of the '{}' of {} should be a {} id, not {}", key,
-                                           owner, item, describe(n)));
-        continue;
-      }
-      out.value.push_back({n.value, at(n)});
-    }
-  }
-
-  void texts(const Fields& f, const char* key, const std::string& owner,
-             Located<std::vector<std::string>>& out) {
-    auto it = f.find(key);
-    if (it == f.end() || it->second.value->is_null()) return;
-    const YamlNode& v = *it->second.value;
-    if (!v.is_sequence()) {
-      error("wrong-type", v,
-            fmt::format("'{}' of {} should be a list of names (items starting with '- ', or "
-                        "[a, b]), not {}",
-                        key, owner, describe(v)));
-      return;
-    }
-    out.loc = at(v);
-    for (const YamlNode& n : v.children) {
-      if (!n.is_scalar()) {
-        error("wrong-type", n,
-              fmt::format("each of the '{}' of {} should be text, not {}", key, owner, describe(n)));
-        continue;
-      }
-      out.value.push_back(n.value);
-    }
   }
 
   // id and title are required of every goal, target, section and activity.
@@ -351,13 +196,13 @@ class FileBuilder {
       std::string fixed = m.language.value;
       std::replace(fixed.begin(), fixed.end(), '_', '-');
       const bool hint = fixed != m.language.value && is_language_tag(fixed);
-      diags_.push_back(make_error(
+      error_at(
           "bad-language", m.language.loc,
           fmt::format("the plan's language '{}' is not a language tag (BCP 47) like 'he', 'en' "
                       "or 'en-GB'{}",
                       m.language.value.size() > 40 ? m.language.value.substr(0, 37) + "..."
                                                    : m.language.value,
-                      hint ? fmt::format("; did you mean '{}'?", fixed) : "")));
+                      hint ? fmt::format("; did you mean '{}'?", fixed) : ""));
       m.language = {};
     }
     text(f, "status", owner, m.status);
@@ -404,7 +249,8 @@ class FileBuilder {
       } else if (val.is_scalar() || val.is_null()) {
         out.emplace_back(full, val.value);
       } else {
-        error("wrong-type", val, fmt::format("contact '{}' should be text, not {}", full, describe(val)));
+        error("wrong-type", val,
+              fmt::format("contact '{}' should be text, not {}", full, describe(val)));
       }
     }
   }
@@ -461,26 +307,8 @@ class FileBuilder {
     texts(f, "partners", owner, a.partners);
     date(f, "due", owner, a.due);
     date(f, "start", owner, a.start);
-    if (number(f, "percent", owner, a.percent) &&
-        !(a.percent.value >= 0 && a.percent.value <= 100)) {
-      error_at("bad-percent", a.percent.loc,
-               fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner,
-                           num(a.percent.value)));
-      a.percent = {};
-    }
-    if (number(f, "weight", owner, a.weight) &&
-        !(a.weight.value > 0 && a.weight.value <= kMaxWeight)) {
-      error_at(
-          "bad-weight", a.weight.loc,
-          a.weight.value > 0
-              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
-                            "activities with each other; the default is 1)",
-                            owner, num(a.weight.value), num(kMaxWeight))
-              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
-                            owner, num(a.weight.value)));
-      a.weight = {};
-    }
-    if (!a.weight.given()) a.weight.value = 1.0;
+    read_percent(f, owner, a.percent);
+    read_weight(f, owner, a.weight);
     if (auto it = f.find("measure"); it != f.end() && !it->second.value->is_null())
       a.measure = read_measure(*it->second.key, *it->second.value, owner);
     if (auto it = f.find("activities"); it != f.end())
@@ -490,7 +318,36 @@ class FileBuilder {
     return a;
   }
 
-  std::optional<Measure> read_measure(const YamlNode& key, const YamlNode& v, const std::string& owner) {
+  // A percentage from 0 to 100; one outside is reported and not kept.
+  void read_percent(const Fields& f, const std::string& owner, Located<double>& out) {
+    if (number(f, "percent", owner, out, " from 0 to 100") &&
+        !(out.value >= 0 && out.value <= 100)) {
+      error_at(
+          "bad-percent", out.loc,
+          fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner, num(out.value)));
+      out = {};
+    }
+  }
+
+  // A weight above 0 and at most kMaxWeight; 1 when not given (or not kept).
+  void read_weight(const Fields& f, const std::string& owner, Located<double>& out) {
+    if (number(f, "weight", owner, out, " above 0 (the default is 1)") &&
+        !(out.value > 0 && out.value <= kMaxWeight)) {
+      error_at(
+          "bad-weight", out.loc,
+          out.value > 0
+              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
+                            "activities with each other; the default is 1)",
+                            owner, num(out.value), num(kMaxWeight))
+              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
+                            owner, num(out.value)));
+      out = {};
+    }
+    if (!out.given()) out.value = 1.0;
+  }
+
+  std::optional<Measure> read_measure(const YamlNode& key, const YamlNode& v,
+                                      const std::string& owner) {
     if (!v.is_mapping()) {
       error("wrong-type", v,
             fmt::format("'measure' of {} should be a mapping like {{unit: meetings, planned: 5-6, "
@@ -503,7 +360,8 @@ class FileBuilder {
     Fields f = collect(v, measure_keys(), "in the measure of " + owner);
     const std::string mowner = "the measure of " + owner;
     text(f, "unit", mowner, m.unit);
-    if (number(f, "actual", mowner, m.actual) && m.actual.value < 0) {
+    if (number(f, "actual", mowner, m.actual, " (how many so far; 0 if none)") &&
+        m.actual.value < 0) {
       error_at("negative-actual", m.actual.loc,
                fmt::format("the actual count of {} is {}; counts cannot be negative (write 0 if "
                            "nothing is done yet)",
@@ -518,7 +376,8 @@ class FileBuilder {
     auto it = f.find("planned");
     if (it == f.end() || it->second.value->is_null()) {
       error("missing-field", it == f.end() ? v : *it->second.key,
-            fmt::format("{} has no 'planned' amount; add 'planned: 5' or a range 'planned: 5-6'", mowner));
+            fmt::format("{} has no 'planned' amount; add 'planned: 5' or a range 'planned: 5-6'",
+                        mowner));
       return std::nullopt;
     }
     const YamlNode& p = *it->second.value;
@@ -545,21 +404,23 @@ class FileBuilder {
 
   // 5, "5-6" (also with an en dash or spaces), or [5, 6].
   static bool range(const YamlNode& p, Range& out) {
-    double lo, hi;
-    if (p.is_scalar() && p.plain && parse_number(p.value, lo)) {
-      out = {lo, lo};
+    if (const std::optional<double> n = plain_number(p)) {
+      out = {*n, *n};
       return true;
     }
-    if (p.is_sequence() && p.children.size() == 2 && p.children[0].is_scalar() &&
-        p.children[1].is_scalar() && p.children[0].plain && p.children[1].plain &&
-        parse_number(p.children[0].value, lo) && parse_number(p.children[1].value, hi)) {
-      out = {lo, hi};
-      return true;
+    if (p.is_sequence() && p.children.size() == 2) {
+      const std::optional<double> lo = plain_number(p.children[0]);
+      const std::optional<double> hi = plain_number(p.children[1]);
+      if (lo && hi) {
+        out = {*lo, *hi};
+        return true;
+      }
     }
     if (!p.is_scalar()) return false;
     std::string s = p.value;
     for (const char* dash : {"\xE2\x80\x93", "\xE2\x80\x94"})  // – and —
-      for (std::size_t at = s.find(dash); at != std::string::npos; at = s.find(dash)) s.replace(at, 3, "-");
+      for (std::size_t at = s.find(dash); at != std::string::npos; at = s.find(dash))
+        s.replace(at, 3, "-");
     std::size_t sep = s.find('-', 1);  // not a leading minus sign
     if (sep == std::string::npos) return false;
     auto trim = [](std::string x) {
@@ -567,14 +428,14 @@ class FileBuilder {
       x.erase(x.find_last_not_of(' ') + 1);
       return x;
     };
-    if (!parse_number(trim(s.substr(0, sep)), lo) || !parse_number(trim(s.substr(sep + 1)), hi)) return false;
-    out = {lo, hi};
+    const std::optional<double> lo = parse_number(trim(s.substr(0, sep)));
+    const std::optional<double> hi = parse_number(trim(s.substr(sep + 1)));
+    if (!lo || !hi) return false;
+    out = {*lo, *hi};
     return true;
   }
 
-  std::uint32_t file_;
   Plan& plan_;
-  Diagnostics& diags_;
 };
 
 }  // namespace

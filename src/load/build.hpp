@@ -13,7 +13,7 @@ namespace plan {
 
 void build_from_tree(const YamlNode& root, std::uint32_t file, Plan& plan, Diagnostics& diags);
 
-// The keys each kind of mapping takes, in the order the README documents them.
+// The keys each kind of mapping takes, in the order docs/format.md documents them.
 const std::vector<std::string>& top_level_keys();
 const std::vector<std::string>& meta_keys();
 const std::vector<std::string>& goal_keys();

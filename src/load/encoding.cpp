@@ -5,44 +5,27 @@
 #include <fmt/format.h>
 
 #include "util/text.hpp"
+#include "util/text_position.hpp"
 
 namespace plan {
 
-Loc locate_offset(std::string_view text, std::size_t offset, std::uint32_t file) {
-  offset = std::min(offset, text.size());
-  std::size_t line_start = 0;
-  std::uint32_t line = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  std::string_view before = text.substr(line_start, offset - line_start);
-  // Only the part before the offset is known to be valid UTF-8; count code points there.
-  return {file, line, static_cast<std::uint32_t>(count_code_points(before) + 1)};
-}
-
 // libyaml also breaks lines at a CR alone, NEL (U+0085), LINE SEPARATOR (U+2028) and
-// PARAGRAPH SEPARATOR (U+2029), which editors (and `plan set`) do not count: every line
+// PARAGRAPH SEPARATOR (U+2029), which editors do not count: every line
 // number after one would be off. They are refused anywhere in the file; CRLF stays valid.
 static bool check_line_breaks(std::string_view text, std::uint32_t file, Diagnostics& diags) {
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c != '\r' && c != 0xC2 && c != 0xE2) continue;
+    const std::size_t len = line_break_at(text, i);
+    if (len == 0 || text[i] == '\n' || (text[i] == '\r' && len == 2)) continue;  // LF, CRLF
     std::string message;
-    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) {
+    if (text[i] == '\r') {
       message =
           "the file holds a carriage return (CR) that is not followed by a line feed; "
           "save the file with LF (or CRLF) line endings";
     } else {
-      const char* what = text.compare(i, 2, "\xC2\x85") == 0       ? "a NEXT LINE (U+0085)"
-                         : text.compare(i, 3, "\xE2\x80\xA8") == 0 ? "a LINE SEPARATOR (U+2028)"
-                         : text.compare(i, 3, "\xE2\x80\xA9") == 0
-                             ? "a PARAGRAPH SEPARATOR (U+2029)"
-                             : nullptr;
-      if (!what) continue;
-      const char* escape = c == 0xC2 ? "\\N" : text[i + 2] == '\xA8' ? "\\L" : "\\P";
+      const char* what = len == 2                ? "a NEXT LINE (U+0085)"
+                         : text[i + 2] == '\xA8' ? "a LINE SEPARATOR (U+2028)"
+                                                 : "a PARAGRAPH SEPARATOR (U+2029)";
+      const char* escape = len == 2 ? "\\N" : text[i + 2] == '\xA8' ? "\\L" : "\\P";
       message = fmt::format(
           "the file holds {}, a line break that editors do not show; use a "
           "normal line break, or inside double quotes the escape {}",
@@ -66,13 +49,14 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
   // Without a byte-order mark, UTF-16 and UTF-32 show as NUL bytes beside ASCII letters.
   if (!other && bytes.size() >= 4) {
     const bool z0 = bytes[0] == 0, z1 = bytes[1] == 0, z2 = bytes[2] == 0, z3 = bytes[3] == 0;
-    if ((z0 && z1 && z2 && !z3) || (!z0 && z1 && z2 && z3)) other = "UTF-32";
-    else if ((z0 && !z1) || (!z0 && z1)) other = "UTF-16";
+    if ((z0 && z1 && z2 && !z3) || (!z0 && z1 && z2 && z3))
+      other = "UTF-32";
+    else if ((z0 && !z1) || (!z0 && z1))
+      other = "UTF-16";
   }
   if (other) {
     diags.push_back(make_error("encoding", {file, 1, 1},
-                               fmt::format("the file is encoded as {}; save it as UTF-8",
-                                           other)));
+                               fmt::format("the file is encoded as {}; save it as UTF-8", other)));
     return std::nullopt;
   }
   std::string_view text = bytes;
@@ -86,10 +70,10 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
     return std::nullopt;
   }
   if (bad != std::string_view::npos) {
-    diags.push_back(make_error(
-        "encoding", locate_offset(text, bad, file),
-        fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                    static_cast<unsigned>(static_cast<unsigned char>(text[bad])))));
+    diags.push_back(
+        make_error("encoding", locate_offset(text, bad, file),
+                   fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
+                               static_cast<unsigned>(static_cast<unsigned char>(text[bad])))));
     return std::nullopt;
   }
   if (!check_line_breaks(text, file, diags)) return std::nullopt;

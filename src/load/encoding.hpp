@@ -15,7 +15,4 @@ namespace plan {
 std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_t file,
                                             Diagnostics& diags);
 
-// The line and column (in code points) of a byte offset into valid UTF-8 text.
-Loc locate_offset(std::string_view text, std::size_t offset, std::uint32_t file);
-
 }  // namespace plan

@@ -11,6 +11,7 @@
 #include "load/encoding.hpp"
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 
@@ -47,7 +48,8 @@ FilePart load_file(SourceText& f, std::uint32_t index) {
   if (root) {
     build_from_tree(*root, index, part.plan, part.diags);
     // A second document was not read: the file counts as not wholly read.
-    for (const Diagnostic& d : part.diags) part.unread = part.unread || d.code == "multiple-documents";
+    for (const Diagnostic& d : part.diags)
+      part.unread = part.unread || d.code == "multiple-documents";
   } else if (!part.diags.empty()) {
     part.unread = true;
   } else {

@@ -1,5 +1,5 @@
-// Finding and reading the plan's files: regular files only, never a FIFO, device or a link
-// that leaves the plan folder, and never a read that can block.
+// Finding the plan's files: regular files only, never a FIFO, device or a link that leaves
+// the plan folder. Reading one is util/read_file.hpp's.
 #pragma once
 
 #include <cstddef>
@@ -19,10 +19,5 @@ struct SourceEntry {
 // files and folders and editors' backup files are left out.
 // A folder that cannot be listed comes back as an entry marked unreadable.
 std::vector<SourceEntry> find_plan_files(const std::string& root);
-
-// Reads a regular file whole; opens without following a final link and without blocking.
-// Returns false with a reason (e.g. "Permission denied") on failure.
-bool read_regular_file(const std::string& path, std::size_t max_size, std::string& out,
-                       std::string& error);
 
 }  // namespace plan

@@ -11,10 +11,12 @@
 #include <fmt/format.h>
 
 #include "util/text.hpp"
+#include "util/text_position.hpp"
 
 // libyaml (Debian's libyaml-dev) reads the text: it is the reference C implementation, an
-// order of magnitude faster than yaml-cpp here (bench/README.md has the numbers), and its
-// marks count lines and columns in characters, as people and editors do.
+// order of magnitude faster than yaml-cpp's parser on a large plan (the README's
+// performance section has the numbers; bench/ measures libyaml's bare event loop as the
+// floor), and its marks count lines and columns in characters, as people and editors do.
 
 namespace plan {
 namespace {
@@ -296,17 +298,10 @@ void apply_merges(YamlNode& n, std::uint32_t file, Diagnostics& diags) {
   n.children = std::move(out);
 }
 
-// The character at a line and column (both 1-based, column in code points), or 0.
+// The character at one of libyaml's marks (a line and column, both 1-based, the column
+// in code points), or 0 past the end.
 char char_at(std::string_view text, const Loc& at) {
-  std::size_t pos = 0;
-  for (std::uint32_t line = 1; line < at.line; ++line) {
-    pos = text.find('\n', pos);
-    if (pos == std::string_view::npos) return 0;
-    ++pos;
-  }
-  for (std::uint32_t col = 1; col < at.col && pos < text.size(); ++pos)
-    if ((static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80) ++col;
-  while (pos < text.size() && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) ++pos;
+  const std::size_t pos = offset_of(text, at.line, at.col);
   return pos < text.size() ? text[pos] : 0;
 }
 

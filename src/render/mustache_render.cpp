@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <kainjow/mustache.hpp>
 
-#include "load/encoding.hpp"
 #include "render/escape.hpp"
+#include "util/text_position.hpp"
 
 namespace plan {
 

@@ -6,8 +6,8 @@
 #include <set>
 #include <sstream>
 
-#include "load/source_files.hpp"
 #include "render/embedded.hpp"
+#include "util/read_file.hpp"
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;

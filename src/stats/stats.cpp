@@ -104,18 +104,11 @@ Completion own_completion(const Activity& a) {
   return 0.0;
 }
 
-}  // namespace
-
-Stats compute_stats(const PlanIndex& index, const Date& as_of) {
-  const Plan& plan = index.plan();
-  const auto& acts = index.activities();
-  Stats s;
-  s.as_of = as_of;
+// Each activity's completion, bottom-up. Children come after their parent in document
+// order, so walking backwards finishes every child before its parent: each activity is
+// visited once, and each parent link once.
+void complete_activities(const std::vector<ActivityEntry>& acts, Stats& s) {
   s.activities.assign(acts.size(), std::nullopt);
-  s.overdue.assign(acts.size(), false);
-
-  // Children come after their parent in document order, so walking backwards finishes
-  // every child before its parent: each activity is visited once, and each parent link once.
   std::vector<WeightedMean> child_means(acts.size());
   std::vector<bool> has_live_child(acts.size(), false);
   for (std::size_t i = acts.size(); i-- > 0;) {
@@ -135,54 +128,66 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
       has_live_child[p] = true;
     }
   }
+}
 
-  // Counts and overdue, at every depth.
-  const long today = as_of.valid ? day_number(as_of) : 0;
-  std::unordered_map<const Section*, std::size_t> section_of;
+// Which section each activity is in, by the section's index.
+using SectionOf = std::unordered_map<const Section*, std::size_t>;
+SectionOf sections_by_address(const Plan& plan) {
+  SectionOf section_of;
   for (std::size_t i = 0; i < plan.sections.size(); ++i) section_of[&plan.sections[i]] = i;
+  return section_of;
+}
+
+// Counts and overdue, at every depth, for the plan and each section.
+void count_activities(const Plan& plan, const std::vector<ActivityEntry>& acts,
+                      const SectionOf& section_of, const Date& as_of, Stats& s) {
+  const long today = as_of.valid ? day_number(as_of) : 0;
+  s.overdue.assign(acts.size(), false);
   s.section_counts.assign(plan.sections.size(), {});
   for (std::size_t i = 0; i < acts.size(); ++i) {
     const Activity& a = *acts[i].activity;
     const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
     s.overdue[i] = !closed && as_of.valid && a.due.value.valid && day_number(a.due.value) < today;
     s.counts.add(a, s.overdue[i]);
-    s.section_counts[section_of[acts[i].section]].add(a, s.overdue[i]);
+    s.section_counts[section_of.at(acts[i].section)].add(a, s.overdue[i]);
   }
+}
 
-  // Sections and the plan: top-level live activities, weighted.
+// Sections and the plan: top-level live activities, weighted.
+void complete_sections(const Plan& plan, const std::vector<ActivityEntry>& acts,
+                       const SectionOf& section_of, Stats& s) {
   WeightedMean plan_mean;
+  std::vector<WeightedMean> means(plan.sections.size());
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    if (acts[i].parent >= 0 || !s.activities[i]) continue;
+    const double w = weight_of(*acts[i].activity);
+    means[section_of.at(acts[i].section)].add(*s.activities[i], w);
+    plan_mean.add(*s.activities[i], w);
+  }
   s.sections.assign(plan.sections.size(), std::nullopt);
-  {
-    std::vector<WeightedMean> means(plan.sections.size());
-    for (std::size_t i = 0; i < acts.size(); ++i) {
-      if (acts[i].parent >= 0 || !s.activities[i]) continue;
-      const double w = weight_of(*acts[i].activity);
-      means[section_of[acts[i].section]].add(*s.activities[i], w);
-      plan_mean.add(*s.activities[i], w);
-    }
-    for (std::size_t i = 0; i < means.size(); ++i) s.sections[i] = means[i].result();
-  }
+  for (std::size_t i = 0; i < means.size(); ++i) s.sections[i] = means[i].result();
   s.plan = plan_mean.result();
+}
 
-  // A file that could not be read may hold any activity: what sums over the whole plan is
-  // not known. A section from such a file (the first document of a file with two) is not
-  // whole either.
+// A file that could not be read may hold any activity: what sums over the whole plan is
+// not known. A section from such a file (the first document of a file with two) is not
+// whole either.
+void forget_what_unread_files_hide(const Plan& plan, Stats& s) {
   s.complete = plan.unread_files.empty();
-  if (!s.complete) {
-    s.plan.reset();
-    for (std::size_t i = 0; i < plan.sections.size(); ++i)
-      if (std::find(plan.unread_files.begin(), plan.unread_files.end(),
-                    plan.sections[i].loc.file) != plan.unread_files.end())
-        s.sections[i].reset();
-  }
+  if (s.complete) return;
+  s.plan.reset();
+  for (std::size_t i = 0; i < plan.sections.size(); ++i)
+    if (std::find(plan.unread_files.begin(), plan.unread_files.end(), plan.sections[i].loc.file) !=
+        plan.unread_files.end())
+      s.sections[i].reset();
+}
 
-  // Targets: live activities whose own `targets` name them, at any depth. An inherited
-  // link does not count again.
-  std::unordered_map<std::string, std::size_t> target_by_id, goal_by_id;
+// Targets: live activities whose own `targets` name them, at any depth. An inherited
+// link does not count again.
+void complete_targets(const Plan& plan, const std::vector<ActivityEntry>& acts, Stats& s) {
+  std::unordered_map<std::string, std::size_t> target_by_id;
   for (std::size_t i = 0; i < plan.targets.size(); ++i)
     target_by_id.emplace(ascii_lower(plan.targets[i].id.value), i);
-  for (std::size_t i = 0; i < plan.goals.size(); ++i)
-    goal_by_id.emplace(ascii_lower(plan.goals[i].id.value), i);
   s.target_activities.assign(plan.targets.size(), {});
   std::vector<WeightedMean> target_means(plan.targets.size());
   for (std::size_t i = 0; i < acts.size(); ++i) {
@@ -205,8 +210,14 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
       s.target_counts[i].add(*acts[a].activity, s.overdue[a]);
     if (!s.targets[i] && s.complete) s.gap_targets.push_back(i);
   }
+}
 
-  // Goals: the plain mean of their targets' completions that are not null.
+// Goals: the plain mean of their targets' completions that are not null; each activity
+// counted once per goal.
+void complete_goals(const Plan& plan, const std::vector<ActivityEntry>& acts, Stats& s) {
+  std::unordered_map<std::string, std::size_t> goal_by_id;
+  for (std::size_t i = 0; i < plan.goals.size(); ++i)
+    goal_by_id.emplace(ascii_lower(plan.goals[i].id.value), i);
   s.goal_targets.assign(plan.goals.size(), {});
   std::vector<WeightedMean> goal_means(plan.goals.size());
   for (std::size_t t = 0; t < plan.targets.size(); ++t) {
@@ -233,15 +244,35 @@ Stats compute_stats(const PlanIndex& index, const Date& as_of) {
         s.goal_counts[g].add(*acts[a].activity, s.overdue[a]);
       }
   }
+}
 
-  // Pace: the share of the period that has passed before the as-of day.
-  if (const Meta* m = plan.meta(); m && m->start.value.valid && m->end.value.valid && as_of.valid &&
-                                   !(m->end.value < m->start.value)) {
-    const double days =
-        static_cast<double>(day_number(m->end.value) - day_number(m->start.value) + 1);
-    const double passed = static_cast<double>(today - day_number(m->start.value));
-    s.pace = std::clamp(passed / days, 0.0, 1.0);
-  }
+// Pace: the share of the period that has passed before the as-of day.
+std::optional<double> pace_on(const Plan& plan, const Date& as_of) {
+  const Meta* m = plan.meta();
+  if (!m || !m->start.value.valid || !m->end.value.valid || !as_of.valid ||
+      m->end.value < m->start.value)
+    return std::nullopt;
+  const double days =
+      static_cast<double>(day_number(m->end.value) - day_number(m->start.value) + 1);
+  const double passed = static_cast<double>(day_number(as_of) - day_number(m->start.value));
+  return std::clamp(passed / days, 0.0, 1.0);
+}
+
+}  // namespace
+
+Stats compute_stats(const PlanIndex& index, const Date& as_of) {
+  const Plan& plan = index.plan();
+  const auto& acts = index.activities();
+  Stats s;
+  s.as_of = as_of;
+  complete_activities(acts, s);
+  const SectionOf section_of = sections_by_address(plan);
+  count_activities(plan, acts, section_of, as_of, s);
+  complete_sections(plan, acts, section_of, s);
+  forget_what_unread_files_hide(plan, s);
+  complete_targets(plan, acts, s);
+  complete_goals(plan, acts, s);
+  s.pace = pace_on(plan, as_of);
   return s;
 }
 

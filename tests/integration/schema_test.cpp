@@ -17,6 +17,7 @@
 #include "load/source_files.hpp"
 #include "load/yaml_tree.hpp"
 #include "run.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace plan;

@@ -211,29 +211,6 @@ TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") 
         "      - id: A2\n        status: done\n        <<: *base\n");
 }
 
-TEST_CASE("offset_of counts lines as libyaml does, with every kind of line break") {
-  // Each text puts a plain scalar `mark` somewhere after breaks of one kind (in comments
-  // and inside a flow list); the offset of the place libyaml reports must hold it.
-  for (const char* kind : {"\n", "\r\n", "\r", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9"}) {
-    const std::string br = kind;
-    CAPTURE(br.size());
-    const std::string text =
-        "# a comment" + br + "a: \"x\"   # c" + br + "b: [1," + br + " 2]" + br + "c: mark" + br;
-    Diagnostics d;
-    auto root = parse_yaml(text, 1, d);
-    REQUIRE(root);
-    const YamlNode& mark = root->value_at(2);
-    REQUIRE(mark.value == "mark");
-    CHECK(text.compare(offset_of(text, mark.line, mark.col), 4, "mark") == 0);
-  }
-  // Columns count code points: Hebrew before the value.
-  const std::string he = "שם: ערך\n";
-  Diagnostics d;
-  auto root = parse_yaml(he, 1, d);
-  REQUIRE(root);
-  CHECK(he.substr(offset_of(he, root->value_at(0).line, root->value_at(0).col)) == "ערך\n");
-}
-
 TEST_CASE("set never writes a raw line break or control character into the file") {
   const std::string text =
       "sections:\n  - id: s\n    activities:\n      - id: a\n        owner: x\n"

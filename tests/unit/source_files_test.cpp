@@ -11,6 +11,7 @@
 
 #include "load/loader.hpp"
 #include "load/source_files.hpp"
+#include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace plan;
@@ -35,7 +36,8 @@ struct TempDir {
 
 const SourceEntry* find(const std::vector<SourceEntry>& es, const std::string& suffix) {
   for (const SourceEntry& e : es)
-    if (e.path.size() >= suffix.size() && e.path.compare(e.path.size() - suffix.size(), suffix.size(), suffix) == 0)
+    if (e.path.size() >= suffix.size() &&
+        e.path.compare(e.path.size() - suffix.size(), suffix.size(), suffix) == 0)
       return &e;
   return nullptr;
 }

@@ -230,3 +230,17 @@ TEST_CASE("decode_text: line breaks that editors do not count are errors, CRLF i
   CHECK_FALSE(decode_text("a: 1\rb: 2\r", 1, d));  // a file saved with CR line endings
   CHECK(codes(d) == "line-break@1:5");
 }
+
+TEST_CASE("syntax errors read the character at libyaml's mark after any line break it counts") {
+  // The loader refuses these breaks before parsing; parse_yaml on its own still explains
+  // the error at the right character (util/text_position counts lines as libyaml does).
+  for (const char* kind : {"\n", "\r\n", "\r", "\xC2\x85", "\xE2\x80\xA8"}) {
+    const std::string br = kind;
+    CAPTURE(br.size());
+    Diagnostics d;
+    CHECK_FALSE(parse_yaml("a: 1" + br + "b: ]" + br, 1, d));
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].message.find("this ']' closes nothing") != std::string::npos);
+    CHECK(d[0].loc.line == 2);
+  }
+}
