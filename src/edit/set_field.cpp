@@ -188,7 +188,7 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
       const std::size_t b = starts[l - 1], e = l < starts.size() ? starts[l] : t.size();
       std::size_t k = b;
       while (k < e && t[k] == ' ') ++k;
-      if (k < e && break_at(t, k) == 0) {
+      if (k < e && line_break_at(t, k) == 0) {
         text_indent = k - b;
         break;
       }
@@ -199,7 +199,7 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     std::size_t indent = 0;
     while (b + indent < e && t[b + indent] == ' ') ++indent;
     std::size_t k = b + indent;
-    if (l > line32 && indent > text_indent && (k >= e || break_at(t, k) != 0)) {
+    if (l > line32 && indent > text_indent && (k >= e || line_break_at(t, k) != 0)) {
       line = l;
       continue;
     }
