@@ -5,9 +5,7 @@
 
 #include <string>
 
-#include "check/check.hpp"
-#include "helpers.hpp"
-#include "stats/stats.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
@@ -31,11 +29,9 @@ std::string synthetic(int activities) {
 std::size_t lookups(int activities) {
   const std::string text = synthetic(activities);
   const std::size_t before = ascii_lower_calls();
-  LoadResult r = plan::test::load_one(text);
-  PlanIndex index(r.plan);
-  Diagnostics d = run_checks(index);
-  Stats s = compute_stats(index, parse_date("2009-06-01"));
-  REQUIRE(s.activities.size() == static_cast<std::size_t>(activities));
+  auto m =
+      measure(check_sources("plan/", {{"plan/a.yaml", text, "", false}}), parse_date("2009-06-01"));
+  REQUIRE(m->stats.activities.size() == static_cast<std::size_t>(activities));
   return ascii_lower_calls() - before;
 }
 }  // namespace
