@@ -1,6 +1,7 @@
 // Shared by the unit tests: load and check plans held in memory.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,7 +9,9 @@
 #include "check/check.hpp"  // for the tests of the check stage itself
 #include "load/loader.hpp"
 #include "pipeline/checked_plan.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "plan_index.hpp"
+#include "util/date.hpp"
 
 namespace plan::test {
 
@@ -44,6 +47,12 @@ inline const char* kHeader =
 // Loads `text`, checks it and returns the loader's and the checks' diagnostics, sorted.
 inline Diagnostics check_text(const std::string& text) {
   return check_sources("plan/", {{"plan/a.yaml", text, "", false}})->diags;
+}
+
+// Loads `text` as plan/a.yaml, checks it and measures it as of `as_of`.
+inline std::unique_ptr<MeasuredPlan> measure_text(const std::string& text,
+                                                  const char* as_of = "2009-06-01") {
+  return measure(check_sources("plan/", {{"plan/a.yaml", text, "", false}}), parse_date(as_of));
 }
 
 }  // namespace plan::test

@@ -5,8 +5,7 @@
 
 #include <string>
 
-#include "pipeline/measured_plan.hpp"
-#include "util/date.hpp"
+#include "helpers.hpp"
 #include "util/text.hpp"
 
 using namespace plan;
@@ -29,8 +28,7 @@ std::string synthetic(int activities) {
 std::size_t lookups(int activities) {
   const std::string text = synthetic(activities);
   const std::size_t before = ascii_lower_calls();
-  auto m =
-      measure(check_sources("plan/", {{"plan/a.yaml", text, "", false}}), parse_date("2009-06-01"));
+  auto m = plan::test::measure_text(text);
   REQUIRE(m->stats.activities.size() == static_cast<std::size_t>(activities));
   return ascii_lower_calls() - before;
 }
