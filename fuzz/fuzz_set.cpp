@@ -9,9 +9,8 @@
 #include "edit/set_field.hpp"
 #include "load/loader.hpp"
 #include "load/yaml_tree.hpp"
-#include "plan_index.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "render/report.hpp"
-#include "stats/stats.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
@@ -20,15 +19,14 @@ namespace {
 plan::Json activities_of(const std::string& text, bool& clean) {
   std::vector<plan::SourceText> files;
   files.push_back({"plan/fuzz.yaml", text, "", false});
-  plan::LoadResult r = plan::load_sources("plan/", std::move(files));
+  auto m =
+      plan::measure(plan::check_sources("plan/", std::move(files)), plan::parse_date("2009-06-01"));
   clean = true;
-  for (const plan::Diagnostic& d : r.diags)
+  for (const plan::Diagnostic& d : m->checked->load.diags)
     if (d.severity == plan::Severity::error && d.code != "unknown-key" && d.code != "wrong-type" &&
         d.code != "missing-field")
       clean = false;  // a file the loader cannot read as a whole: nothing to compare
-  plan::PlanIndex index(r.plan);
-  plan::Stats stats = plan::compute_stats(index, plan::parse_date("2009-06-01"));
-  plan::Json acts = plan::build_report(index, stats, {})["activities"];
+  plan::Json acts = plan::build_report(*m->checked->index, m->stats, {})["activities"];
   // Figures computed from the fields, and places, which an added line moves.
   for (plan::Json& a : acts)
     for (const char* k : {"completion", "overdue", "line"}) a.erase(k);

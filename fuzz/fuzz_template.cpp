@@ -6,13 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "check/check.hpp"
-#include "load/loader.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "render/mustache_render.hpp"
 #include "render/report.hpp"
 #include "render/template_context.hpp"
 #include "render/templates.hpp"
-#include "stats/stats.hpp"
 #include "util/date.hpp"
 
 #ifndef PLAN_SOURCE_DIR
@@ -24,16 +22,14 @@ namespace {
 // The shipped plan's context, built once.
 const plan::Json& shipped_context() {
   static const plan::Json context = [] {
-    plan::LoadResult r = plan::load_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan");
-    plan::PlanIndex index(r.plan);
-    plan::Diagnostics diags = r.diags;
-    for (plan::Diagnostic& d : plan::run_checks(index)) diags.push_back(std::move(d));
-    plan::Stats stats = plan::compute_stats(index, plan::parse_date("2009-06-01"));
+    auto m = plan::measure(plan::check_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan"),
+                           plan::parse_date("2009-06-01"));
+    const plan::CheckedPlan& c = *m->checked;
     plan::TemplateSet templates("");
     std::vector<std::string> used;
     std::string error;
-    return plan::template_context(plan::build_report(index, stats, {}),
-                                  templates.labels("he", used, error), r.plan.files, diags);
+    return plan::template_context(plan::build_report(*c.index, m->stats, {}),
+                                  templates.labels("he", used, error), c.load.plan.files, c.diags);
   }();
   return context;
 }

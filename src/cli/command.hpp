@@ -46,22 +46,6 @@ Runner setup_init(CLI::App& sub);
 Runner setup_diff(CLI::App& sub);
 Runner setup_history(CLI::App& sub);
 
-// Options several commands share (defined in status.cpp).
-void add_as_of_option(CLI::App& sub, std::string& as_of);
-void add_color_option(CLI::App& sub, std::string& color);
-
 int run(int argc, char** argv);
-
-}  // namespace plan::cli
-
-namespace plan {
-struct HistoryPoint;
-}
-
-namespace plan::cli {
-
-// The plan's history from `from` (shared by `history` and `render --history`).
-bool compute_history(const std::string& dir, const std::string& from, bool first_parent,
-                     std::vector<HistoryPoint>& points, std::string& error);
 
 }  // namespace plan::cli

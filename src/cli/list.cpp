@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
+#include "cli/options.hpp"
 #include "cli/terminal.hpp"
 #include "render/list_text.hpp"
 #include "util/date.hpp"

@@ -2,27 +2,27 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 #include "cli/as_of.hpp"
 
 namespace plan::cli {
 
-std::unique_ptr<Measured> load_and_measure(const GlobalOptions& global, const std::string& as_of_option) {
+std::unique_ptr<MeasuredPlan> load_and_measure(const GlobalOptions& global,
+                                               const std::string& as_of_option) {
   std::string error;
   Date as_of = resolve_as_of(as_of_option, error);
   if (!error.empty()) {
     std::fprintf(stderr, "%s\n", error.c_str());
     return nullptr;
   }
-  auto m = std::make_unique<Measured>();
-  m->checked = load_and_check(global);
-  if (!m->checked) return nullptr;
-  m->stats = compute_stats(*m->checked->index, as_of);
-  return m;
+  auto checked = load_and_check(global);
+  if (!checked) return nullptr;
+  return measure(std::move(checked), as_of);
 }
 
-int finish(std::unique_ptr<Measured>& m) {
-  Checked& c = *m->checked;
+int finish(std::unique_ptr<MeasuredPlan>& m) {
+  CheckedPlan& c = *m->checked;
   c.diags.erase(std::remove_if(c.diags.begin(), c.diags.end(),
                                [](const Diagnostic& d) { return d.severity != Severity::error; }),
                 c.diags.end());

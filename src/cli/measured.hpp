@@ -1,28 +1,27 @@
-// Load, check and compute stats for an as-of date: the start of every reporting command.
+// The start of every reporting command: the plan folder loaded, checked and measured as of
+// --as-of (src/pipeline/measured_plan.hpp), and its end: the errors printed, the exit code.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "cli/pipeline.hpp"
-#include "render/report.hpp"
-#include "stats/stats.hpp"
+#include "pipeline/measured_plan.hpp"
 
 namespace plan::cli {
 
-struct Measured {
-  std::unique_ptr<Checked> checked;
-  Stats stats;
-  CheckSummary summary() const { return {checked->errors, checked->warnings}; }
-};
+// The name command files used before the pipeline had its own folder (as Checked):
+// members checked, stats, summary().
+using Measured = MeasuredPlan;
 
 // Returns null after printing why (a bad --as-of, no plan folder): the caller exits 2.
-std::unique_ptr<Measured> load_and_measure(const GlobalOptions& global, const std::string& as_of);
+std::unique_ptr<MeasuredPlan> load_and_measure(const GlobalOptions& global,
+                                               const std::string& as_of);
 
 // Prints the plan's errors (not warnings: `plan check` lists those) and returns the exit
 // code. The plan is not freed: the process ends right after, and on a large plan the
 // kernel reclaims the memory far faster than a million calls to free().
-int finish(std::unique_ptr<Measured>& m);
+int finish(std::unique_ptr<MeasuredPlan>& m);
 
 // Hands an object to the end of the process instead of destroying it (see finish). Under
 // AddressSanitizer it is destroyed as usual, so leak checking stays meaningful.

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "check/check.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
 
@@ -84,7 +83,8 @@ bool size_limits_from_env(LoadOptions& options, std::string& error) {
   return true;
 }
 
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadOptions& options) {
+std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
+                                            const LoadOptions& options) {
   const std::string dir = plan_dir_or_explain(global);
   if (dir.empty()) return nullptr;
   LoadOptions limited = options;
@@ -93,21 +93,10 @@ std::unique_ptr<Checked> load_and_check(const GlobalOptions& global, const LoadO
     std::fprintf(stderr, "%s\n", error.c_str());
     return nullptr;
   }
-  auto c = std::make_unique<Checked>();
-  c->load = load_plan_dir(dir, limited);
-  c->index = std::make_unique<PlanIndex>(c->load.plan);
-  c->diags = c->load.diags;
-  Diagnostics found = run_checks(*c->index);
-  c->diags.insert(c->diags.end(), std::make_move_iterator(found.begin()),
-                  std::make_move_iterator(found.end()));
-  sort_diagnostics(c->diags);
-  c->errors = count_severity(c->diags, Severity::error);
-  c->warnings = count_severity(c->diags, Severity::warning);
-  for (const Diagnostic& d : c->diags) c->io_error = c->io_error || is_io_error(d);
-  return c;
+  return check_plan_dir(dir, limited);
 }
 
-void print_diagnostics(const Checked& c, DiagFormat format) {
+void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
   const auto& files = c.load.plan.files;
   switch (format) {
     case DiagFormat::json:
@@ -122,7 +111,7 @@ void print_diagnostics(const Checked& c, DiagFormat format) {
   }
 }
 
-const ItemRef* find_item_or_explain(const Checked& c, const std::string& id) {
+const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id) {
   if (const ItemRef* r = c.index->find(id)) return r;
   std::vector<std::string> all;
   for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
@@ -134,7 +123,7 @@ const ItemRef* find_item_or_explain(const Checked& c, const std::string& id) {
   return nullptr;
 }
 
-int exit_code_for(const Checked& c) {
+int exit_code_for(const CheckedPlan& c) {
   if (c.io_error) return kUsage;
   return c.errors > 0 ? kPlanErrors : kOk;
 }

@@ -1,4 +1,5 @@
-// The steps every command shares: find the plan folder, load it, check it, print problems.
+// The command layer's side of the pipeline (src/pipeline/): find the plan folder, apply the
+// environment's size limits, print the problems and choose the exit code.
 #pragma once
 
 #include <memory>
@@ -8,6 +9,7 @@
 #include "cli/command.hpp"
 #include "diagnostic.hpp"
 #include "load/loader.hpp"
+#include "pipeline/checked_plan.hpp"
 #include "plan_index.hpp"
 
 namespace plan::cli {
@@ -31,28 +33,24 @@ std::optional<std::size_t> parse_size_limit_mb(const char* text);
 // not a valid limit (a usage error: exit 2).
 bool size_limits_from_env(LoadOptions& options, std::string& error);
 
-struct Checked {
-  LoadResult load;                   // the plan and the loader's diagnostics
-  std::unique_ptr<PlanIndex> index;  // points into load.plan: keep `load` where it is
-  Diagnostics diags;                 // loader's and checks' diagnostics, sorted
-  std::size_t errors = 0, warnings = 0;
-  bool io_error = false;
-};
+// The name command files used before the pipeline had its own folder (as Measured, in
+// measured.hpp): members load, index, diags, errors, warnings, io_error.
+using Checked = CheckedPlan;
 
 // Loads and checks; nothing is printed. Returns nothing (after printing why to stderr)
 // when there is no plan folder to read.
-std::unique_ptr<Checked> load_and_check(const GlobalOptions& global,
-                                        const LoadOptions& options = {});
+std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
+                                            const LoadOptions& options = {});
 
 enum class DiagFormat { text, json, github };
 // Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.
-void print_diagnostics(const Checked& c, DiagFormat format);
+void print_diagnostics(const CheckedPlan& c, DiagFormat format);
 
 // The item with this id (ignoring case), or null after printing "no item has id …; did you
 // mean …" to stderr: the caller exits 2 (kUsage), since the command line named nothing.
-const ItemRef* find_item_or_explain(const Checked& c, const std::string& id);
+const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id);
 
 // The exit code for a checked plan: 2 for I/O errors, 1 for errors, else 0.
-int exit_code_for(const Checked& c);
+int exit_code_for(const CheckedPlan& c);
 
 }  // namespace plan::cli

@@ -7,7 +7,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/history.hpp"
 #include "cli/measured.hpp"
+#include "cli/options.hpp"
 #include "render/diff_output.hpp"
 #include "render/mustache_render.hpp"
 #include "render/template_context.hpp"

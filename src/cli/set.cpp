@@ -46,7 +46,7 @@ std::string plural(std::size_t n, const char* word) {
 }
 
 // The errors that were there before the edit, briefly: they do not block it.
-void list_old_errors(const Checked& c, const char* lead) {
+void list_old_errors(const CheckedPlan& c, const char* lead) {
   if (c.errors == 0) return;
   say(fmt::format("plan: {} {} already in the plan, not caused by this change:\n", lead,
                   plural(c.errors, "error")));
@@ -63,7 +63,7 @@ void list_old_errors(const Checked& c, const char* lead) {
 }
 
 // The activity `id` and its file in a checked plan, or "" after saying why (exit 2).
-std::string file_of_activity(const Checked& c, const std::string& id, std::string& real_id) {
+std::string file_of_activity(const CheckedPlan& c, const std::string& id, std::string& real_id) {
   const ItemRef* item = find_item_or_explain(c, id);
   if (!item) return "";
   if (item->kind != ItemKind::activity) {

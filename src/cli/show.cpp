@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
+#include "cli/options.hpp"
 #include "cli/terminal.hpp"
 #include "render/navigation_text.hpp"
 

@@ -6,6 +6,7 @@
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
+#include "cli/options.hpp"
 #include "cli/terminal.hpp"
 #include "render/json_sink.hpp"
 #include "render/report.hpp"
@@ -21,16 +22,6 @@ struct StatusOptions {
   std::string color = "auto";
 };
 }  // namespace
-
-void add_as_of_option(CLI::App& sub, std::string& as_of) {
-  sub.add_option("--as-of", as_of,
-                 "The date to measure against, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)");
-}
-
-void add_color_option(CLI::App& sub, std::string& color) {
-  sub.add_option("--color", color, "Colour: auto (a terminal without NO_COLOR), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-}
 
 Runner setup_status(CLI::App& sub) {
   auto opts = std::make_shared<StatusOptions>();

@@ -127,7 +127,8 @@ static std::string display_path(const fs::path& p, const fs::path& cwd) {
   return rel.empty() ? p.string() : rel.string();
 }
 
-LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
+std::vector<SourceText> read_plan_dir(const std::string& dir, const LoadOptions& options,
+                                      std::string& root_display) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   std::vector<SourceText> sources;
@@ -152,8 +153,14 @@ LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
     }
     sources.push_back(std::move(s));
   }
-  std::string root = display_path(dir, cwd);
-  if (!root.empty() && root.back() != '/') root += '/';
+  root_display = display_path(dir, cwd);
+  if (!root_display.empty() && root_display.back() != '/') root_display += '/';
+  return sources;
+}
+
+LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options) {
+  std::string root;
+  std::vector<SourceText> sources = read_plan_dir(dir, options, root);
   return load_sources(root, std::move(sources));
 }
 

@@ -57,8 +57,13 @@ LoadResult merge_parts(const std::string& root_display, const std::vector<std::s
 // Each file's bytes are released as soon as it is parsed.
 LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files);
 
-// Reads every *.yaml / *.yml below `dir` in sorted path order. Paths in diagnostics are
-// shown relative to the current directory.
+// Reads (does not parse) every *.yaml / *.yml below `dir` in sorted path order, within the
+// size limits; paths as shown, relative to the current directory. `root_display` is the
+// folder as shown, ending in '/'.
+std::vector<SourceText> read_plan_dir(const std::string& dir, const LoadOptions& options,
+                                      std::string& root_display);
+
+// read_plan_dir, then load_sources.
 LoadResult load_plan_dir(const std::string& dir, const LoadOptions& options = {});
 
 }  // namespace plan

@@ -274,3 +274,21 @@ TEST_CASE(
   CHECK(with_limit("PLAN_MAX_FILE_MB=abc", "diff").rfind("2\nplan: PLAN_MAX_FILE_MB", 0) == 0);
   CHECK(with_limit("PLAN_MAX_TOTAL_MB=0", "history").rfind("2\nplan: PLAN_MAX_TOTAL_MB", 0) == 0);
 }
+
+TEST_CASE("plan diff with a revision that has no plan folder says so and exits 2") {
+  Repo r;
+  r.write("README", "the plan comes later\n");
+  r.commit("Before the plan");
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("done", "3", true));
+  r.commit("Start the plan");
+  // Not an empty plan to compare with: every goal would show as new.
+  for (const char* args :
+       {"diff HEAD~1 --color never", "diff HEAD~1 HEAD --json", "diff HEAD HEAD~1 --format md"}) {
+    CAPTURE(args);
+    const std::string out = r.plan(std::string(args) + " --as-of 2009-06-01");
+    CHECK(out.rfind("2\nplan: HEAD~1 (", 0) == 0);
+    CHECK(out.find(") cannot be compared: the commit has no plan folder\n") != std::string::npos);
+  }
+  CHECK(r.plan("diff HEAD --color never --as-of 2009-06-01").rfind("0\n", 0) == 0);
+}

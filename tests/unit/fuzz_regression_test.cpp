@@ -6,13 +6,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "check/check.hpp"
 #include "load/loader.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "render/mustache_render.hpp"
 #include "render/report.hpp"
 #include "render/template_context.hpp"
 #include "render/templates.hpp"
-#include "stats/stats.hpp"
 #include "util/date.hpp"
 
 namespace fs = std::filesystem;
@@ -27,14 +26,11 @@ TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
     std::stringstream bytes;
     bytes << std::ifstream(e.path(), std::ios::binary).rdbuf();
     std::vector<SourceText> files{{"plan/x.yaml", bytes.str(), "", false}};
-    LoadResult r = load_sources("plan/", std::move(files));
-    PlanIndex index(r.plan);
-    Diagnostics diags = r.diags;
-    for (Diagnostic& d : run_checks(index)) diags.push_back(std::move(d));
-    Stats stats = compute_stats(index, parse_date("2009-06-01"));
-    Json report = build_report(index, stats, {});
+    auto m = measure(check_sources("plan/", std::move(files)), parse_date("2009-06-01"));
+    Json report = build_report(*m->checked->index, m->stats, {});
     std::string used, error;
-    Json context = template_context(report, templates.labels("en", used, error), r.plan.files, diags);
+    Json context = template_context(report, templates.labels("en", used, error),
+                                    m->checked->load.plan.files, m->checked->diags);
     for (const char* name : {"summary.md.mustache", "summary.html.mustache"}) {
       RenderResult out = render_template(*templates.find(name), templates.partials(), context,
                                          std::string(name).find("html") != std::string::npos ? OutputFormat::html

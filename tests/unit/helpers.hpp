@@ -1,13 +1,17 @@
 // Shared by the unit tests: load and check plans held in memory.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "check/check.hpp"
+#include "check/check.hpp"  // for the tests of the check stage itself
 #include "load/loader.hpp"
+#include "pipeline/checked_plan.hpp"
+#include "pipeline/measured_plan.hpp"
 #include "plan_index.hpp"
+#include "util/date.hpp"
 
 namespace plan::test {
 
@@ -40,14 +44,15 @@ inline const char* kHeader =
     "targets:\n"
     "  - {id: T1, title: Target, goals: [G1]}\n";
 
-// Loads `text`, runs the checks and returns the checks' diagnostics (sorted) only.
+// Loads `text`, checks it and returns the loader's and the checks' diagnostics, sorted.
 inline Diagnostics check_text(const std::string& text) {
-  LoadResult r = load_one(text);
-  PlanIndex ix(r.plan);
-  Diagnostics all = r.diags;
-  for (Diagnostic& d : run_checks(ix)) all.push_back(std::move(d));
-  sort_diagnostics(all);
-  return all;
+  return check_sources("plan/", {{"plan/a.yaml", text, "", false}})->diags;
+}
+
+// Loads `text` as plan/a.yaml, checks it and measures it as of `as_of`.
+inline std::unique_ptr<MeasuredPlan> measure_text(const std::string& text,
+                                                  const char* as_of = "2009-06-01") {
+  return measure(check_sources("plan/", {{"plan/a.yaml", text, "", false}}), parse_date(as_of));
 }
 
 }  // namespace plan::test

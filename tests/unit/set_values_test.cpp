@@ -9,11 +9,9 @@
 #include <algorithm>
 #include <random>
 
-#include "check/check.hpp"
 #include "edit/set_field.hpp"
 #include "helpers.hpp"
 #include "render/report.hpp"
-#include "stats/stats.hpp"
 #include "util/date.hpp"
 
 using namespace plan;
@@ -32,10 +30,8 @@ const std::string kPlan =
     "block\n\n";
 
 Json report_of(const std::string& text) {
-  LoadResult r = test::load_one(text);
-  PlanIndex index(r.plan);
-  Stats stats = compute_stats(index, parse_date("2009-06-01"));
-  return build_report(index, stats, {});
+  auto m = test::measure_text(text);
+  return build_report(*m->checked->index, m->stats, {});
 }
 
 std::string utf8(char32_t c) {

@@ -5,10 +5,7 @@
 
 #include <string>
 
-#include "check/check.hpp"
 #include "helpers.hpp"
-#include "stats/stats.hpp"
-#include "util/date.hpp"
 #include "util/text.hpp"
 
 using namespace plan;
@@ -31,11 +28,8 @@ std::string synthetic(int activities) {
 std::size_t lookups(int activities) {
   const std::string text = synthetic(activities);
   const std::size_t before = ascii_lower_calls();
-  LoadResult r = plan::test::load_one(text);
-  PlanIndex index(r.plan);
-  Diagnostics d = run_checks(index);
-  Stats s = compute_stats(index, parse_date("2009-06-01"));
-  REQUIRE(s.activities.size() == static_cast<std::size_t>(activities));
+  auto m = plan::test::measure_text(text);
+  REQUIRE(m->stats.activities.size() == static_cast<std::size_t>(activities));
   return ascii_lower_calls() - before;
 }
 }  // namespace

@@ -1,0 +1,75 @@
+// `plan history`: the plan's completion at every commit that changed it, read through
+// libgit2.
+#include "cli/history.hpp"
+
+#include <cstdio>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
+#include "git/repository.hpp"
+#include "pipeline/history.hpp"
+
+namespace plan::cli {
+
+namespace {
+struct HistoryOptions {
+  std::string format = "text", color = "auto", from = "HEAD";
+  bool json = false, all_parents = false;
+};
+}  // namespace
+
+bool compute_history(const std::string& dir, const std::string& from, bool first_parent,
+                     std::vector<HistoryPoint>& points, std::string& error) {
+  LoadOptions limits;
+  if (!size_limits_from_env(limits, error)) return false;
+  return walk_history(dir, from, first_parent, limits, points, error);
+}
+
+Runner setup_history(CLI::App& sub) {
+  auto opts = std::make_shared<HistoryOptions>();
+  sub.add_option("--format", opts->format, "text (a table) or csv")
+      ->check(CLI::IsMember({"text", "csv"}));
+  sub.add_flag("--json", opts->json, "Print a JSON list of points");
+  sub.add_flag("--all-parents", opts->all_parents,
+               "Follow merged branches too (default: first parent only)");
+  sub.add_option("--from", opts->from, "Walk back from this revision (default: HEAD)");
+  add_color_option(sub, opts->color);
+  return [opts](const GlobalOptions& global) {
+    const std::string dir = plan_dir_or_explain(global);
+    if (dir.empty()) return int{kUsage};
+    std::string error;
+    std::vector<HistoryPoint> points;
+    if (!compute_history(dir, opts->from, !opts->all_parents, points, error)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return int{kUsage};
+    }
+    // A shallow clone holds only the latest commits: say so, and how to fetch the rest, on
+    // stderr (stdout stays the table, CSV or JSON of the commits that are there).
+    if (auto repo = Repository::open(dir, error); repo && repo->is_shallow())
+      std::fprintf(
+          stderr,
+          "plan: the repository is a shallow clone, so the history starts at %s; fetch the "
+          "rest with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with "
+          "'fetch-depth: 0')\n",
+          points.empty()
+              ? "the oldest commit there"
+              : (points.front().commit.date + " (" + points.front().commit.short_id + ")").c_str());
+    std::string out;
+    if (opts->json)
+      out = history_json(points).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    else if (opts->format == "csv")
+      out = history_csv(points);
+    else
+      out = history_text(points,
+                         TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
+    std::fputs(out.c_str(), stdout);
+    return int{kOk};
+  };
+}
+
+}  // namespace plan::cli
