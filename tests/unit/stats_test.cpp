@@ -1,4 +1,4 @@
-// Every completion rule of PRODUCT.md, each on a small plan worked out by hand.
+// Every completion rule of docs/format.md, each on a small plan worked out by hand.
 #include <doctest/doctest.h>
 
 #include <cfloat>
