@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -30,6 +31,42 @@ struct Located {
   bool given() const { return loc.line != 0; }
 };
 
+// An optional value kept on the heap: one pointer while absent, for what most items leave
+// out (a plan has many activities, few of them with a measure). Used like std::optional;
+// a copy copies the value.
+template <class T>
+class Boxed {
+ public:
+  Boxed() = default;
+  Boxed(const Boxed& o) : p_(o.p_ ? std::make_unique<T>(*o.p_) : nullptr) {}
+  Boxed(Boxed&&) noexcept = default;
+  Boxed& operator=(const Boxed& o) {
+    if (this != &o) p_ = o.p_ ? std::make_unique<T>(*o.p_) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(Boxed&&) noexcept = default;
+  Boxed& operator=(std::optional<std::remove_const_t<T>> v) {
+    p_ = v ? std::make_unique<T>(std::move(*v)) : nullptr;
+    return *this;
+  }
+  Boxed& operator=(std::remove_const_t<T> v) {
+    p_ = std::make_unique<T>(std::move(v));
+    return *this;
+  }
+  ~Boxed() = default;
+
+  explicit operator bool() const { return p_ != nullptr; }
+  bool has_value() const { return p_ != nullptr; }
+  void reset() { p_.reset(); }
+  const T& operator*() const { return *p_; }
+  T& operator*() { return *p_; }
+  const T* operator->() const { return p_.get(); }
+  T* operator->() { return p_.get(); }
+
+ private:
+  std::unique_ptr<T> p_;
+};
+
 // A reference to another item by id, e.g. one entry of a target's `goals` list.
 struct Ref {
   std::string id;
@@ -43,8 +80,8 @@ enum class Status { planned, in_progress, done, blocked, dropped, unknown };
 struct Date {
   int year = 0, month = 0, day = 0;
   bool valid = false;
-  std::shared_ptr<const std::string> raw;  // as written, when not valid
-  std::string text() const;                // YYYY-MM-DD, or the text as written
+  Boxed<const std::string> raw;  // as written, when not valid
+  std::string text() const;      // YYYY-MM-DD, or the text as written
 };
 
 // `planned: 5-6` or `[5, 6]` or `5` (low == high).
@@ -60,15 +97,15 @@ struct Measure {
 };
 
 struct Activity {
-  Loc loc;  // the item's mapping
+  Loc loc;                                  // the item's mapping
+  Located<Status> status{Status::planned};  // beside loc: together they fill 32 bytes
   Located<std::string> id, title;
   Located<std::vector<Ref>> targets;  // not given: inherited from the parent
-  Located<Status> status{Status::planned};
-  std::string status_text;  // as written, for messages about an unknown status
+  std::string status_text;            // as written, for messages about an unknown status
   Located<std::string> owner, notes;
   Located<std::vector<std::string>> partners;
   Located<Date> due, start;
-  std::optional<Measure> measure;
+  Boxed<Measure> measure;  // most activities have none
   Located<double> percent;
   Located<double> weight{1.0};
   std::vector<Activity> activities;
@@ -114,7 +151,7 @@ struct Plan {
   const Meta* meta() const { return metas.empty() ? nullptr : &metas.front(); }
 };
 
-const char* status_name(Status s);               // "in-progress"; "" for unknown
+const char* status_name(Status s);  // "in-progress"; "" for unknown
 std::optional<Status> parse_status(const std::string& text);
 inline constexpr Status kStatuses[] = {Status::planned, Status::in_progress, Status::done,
                                        Status::blocked, Status::dropped};

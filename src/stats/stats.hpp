@@ -1,6 +1,6 @@
 // The stats stage: a checked plan and an as-of date → completion figures. Pure: the same
-// plan and date always give the same figures. The completion rules are written in
-// docs/format.md and implemented here, nowhere else.
+// plan and date always give the same figures. The rules are those of docs/format.md
+// ("Completion"), implemented here and nowhere else.
 #pragma once
 
 #include <array>

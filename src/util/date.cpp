@@ -13,7 +13,7 @@ static int days_in_month(int y, int m) {
 
 Date parse_date(const std::string& text) {
   Date d;
-  d.raw = std::make_shared<const std::string>(text);
+  d.raw = text;
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return d;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (text[i] < '0' || text[i] > '9') return d;
