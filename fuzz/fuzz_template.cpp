@@ -8,10 +8,7 @@
 
 #include "check/check.hpp"
 #include "load/loader.hpp"
-#include "render/mustache_render.hpp"
-#include "render/report.hpp"
-#include "render/template_context.hpp"
-#include "render/templates.hpp"
+#include "render/summary.hpp"
 #include "stats/stats.hpp"
 #include "util/date.hpp"
 
@@ -21,21 +18,20 @@
 
 namespace {
 
-// The shipped plan's context, built once.
-const plan::Json& shipped_context() {
-  static const plan::Json context = [] {
-    plan::LoadResult r = plan::load_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan");
-    plan::PlanIndex index(r.plan);
-    plan::Diagnostics diags = r.diags;
+// The shipped plan, measured once.
+struct Shipped {
+  plan::LoadResult load = plan::load_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan");
+  plan::PlanIndex index{load.plan};
+  plan::Diagnostics diags = load.diags;
+  plan::Stats stats;
+  Shipped() {
     for (plan::Diagnostic& d : plan::run_checks(index)) diags.push_back(std::move(d));
-    plan::Stats stats = plan::compute_stats(index, plan::parse_date("2009-06-01"));
-    plan::TemplateSet templates("");
-    std::vector<std::string> used;
-    std::string error;
-    return plan::template_context(plan::build_report(index, stats, {}),
-                                  templates.labels("he", used, error), r.plan.files, diags);
-  }();
-  return context;
+    stats = plan::compute_stats(index, plan::parse_date("2009-06-01"));
+  }
+};
+const Shipped& shipped() {
+  static const Shipped s;
+  return s;
 }
 
 }  // namespace
@@ -59,12 +55,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   plan::TemplateSource main{"fuzz.mustache", "fuzz.mustache", parts[0]};
   // Smaller limits than the defaults, so one input costs milliseconds, not seconds; the
   // defaults are the same code with larger numbers.
-  plan::RenderLimits limits;
-  limits.output_bytes = std::size_t{8} << 20;
-  limits.steps = 2'000'000;
+  plan::SummaryOptions options;
+  options.limits.output_bytes = std::size_t{8} << 20;
+  options.limits.steps = 2'000'000;
+  options.strict = size % 2 == 0;
+  options.partials = &partials;
+  const plan::RenderLimits& limits = options.limits;
   for (auto format : {plan::OutputFormat::markdown, plan::OutputFormat::html}) {
-    plan::RenderResult out =
-        plan::render_template(main, partials, shipped_context(), format, size % 2 == 0, limits);
+    options.format = format;
+    std::string error;
+    const Shipped& s = shipped();
+    std::optional<plan::RenderResult> rendered =
+        plan::render_summary({s.index, s.stats, {}, s.diags}, templates, main, options, error);
+    if (!rendered) __builtin_trap();  // the built-in labels always load
+    const plan::RenderResult& out = *rendered;
     // A render either succeeds with text within the limit or fails with located errors.
     if (out.ok() && out.text.size() > limits.output_bytes) __builtin_trap();
     if (!out.ok()) {

@@ -14,7 +14,8 @@
 #include "cli/terminal.hpp"
 #include "git/repository.hpp"
 #include "render/diff_output.hpp"
-#include "render/templates.hpp"
+#include "render/history_output.hpp"
+#include "render/summary.hpp"
 #include "util/date.hpp"
 
 namespace plan::cli {
@@ -107,12 +108,10 @@ Runner setup_diff(CLI::App& sub) {
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
     if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
-      std::string language;
-      for (int i : {1, 0})
-        if (language.empty() && states[i]->load.plan.meta()) language = states[i]->load.plan.meta()->language.value;
-      std::vector<std::string> used;
-      labels.words = TemplateSet(templates_dir_for(dir)).labels(language, used, error);
-      labels.rtl = std::string(direction_of(language)) == "rtl";
+      const std::initializer_list<const Plan*> plans = {&states[1]->load.plan,
+                                                        &states[0]->load.plan};  // newer first
+      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), "", plans, error);
+      labels.rtl = plans_rtl(plans);
       if (labels.to == "working tree") labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
     }
     std::string out;
@@ -142,7 +141,7 @@ bool compute_history(const std::string& dir, const std::string& from, bool first
     std::string why;
     auto s = measure(repo->load(c, why, limits), parse_date(c.date));
     HistoryPoint p;
-    p.commit = c;
+    p.commit = {c.id, c.short_id, c.date, c.time, c.subject};
     // A commit whose plan did not load (a file that does not parse) is a gap, not a zero.
     p.loaded = why.empty() && s->load.plan.unread_files.empty() && !s->load.plan.files.empty();
     p.completion = s->stats.plan;

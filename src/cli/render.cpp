@@ -9,9 +9,8 @@
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "load/source_files.hpp"
-#include "render/diff_output.hpp"
-#include "render/mustache_render.hpp"
-#include "render/template_context.hpp"
+#include "render/history_chart.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "util/atomic_write.hpp"
 
@@ -145,22 +144,7 @@ Runner setup_render(CLI::App& sub) {
         return int{kUsage};
       }
     }
-    Json report = build_report(*c.index, m->stats, m->summary());
-    std::string language = opts->lang;
-    if (language.empty() && report["plan"].contains("language") &&
-        report["plan"]["language"].is_string())
-      language = report["plan"]["language"].get<std::string>();
-    // Labels follow --lang; the direction stays the plan's, since it is the plan's text
-    // that fills the page.
-    Json labels = templates.labels(language, used, error);
-    if (!error.empty()) {
-      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
-      return int{kUsage};
-    }
-    Json plan_meta = report["plan"];
-    const std::vector<TemplateSource> partials = templates.partials();
-    const TemplateNames names(main, partials);
-    Json context = template_context(std::move(report), labels, c.load.plan.files, c.diags, &names);
+    Json history;
     if (opts->history) {
       std::vector<HistoryPoint> points;
       std::string dir = find_plan_dir(global, error);
@@ -168,13 +152,22 @@ Runner setup_render(CLI::App& sub) {
         std::fputs((error + "\n").c_str(), stderr);
         return int{kUsage};
       }
-      context["history"] = history_chart(points, plan_meta);
+      history = history_chart(points, c.index->plan());
     }
-    // The plan's errors are printed now; the plan itself is not needed to render.
+    SummaryOptions options;
+    options.format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
+    options.language = opts->lang;
+    options.strict = opts->strict;
+    options.history = opts->history ? &history : nullptr;
+    std::optional<RenderResult> rendered = render_summary(
+        {*c.index, m->stats, m->summary(), c.diags}, templates, main, options, error);
+    if (!rendered) {
+      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+      return int{kUsage};
+    }
+    // The plan's errors are printed first, then the template's.
     const int code = finish(m);
-    RenderResult r = render_template(main, partials, std::move(context),
-                                     format == "html" ? OutputFormat::html : OutputFormat::markdown,
-                                     opts->strict);
+    const RenderResult& r = *rendered;
     for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
     if (!r.ok()) return int{kPlanErrors};
 

@@ -10,7 +10,7 @@
 #include "load/loader.hpp"
 #include "render/mustache_render.hpp"
 #include "render/report.hpp"
-#include "render/template_context.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "stats/stats.hpp"
 #include "util/date.hpp"
@@ -32,14 +32,16 @@ TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
     Diagnostics diags = r.diags;
     for (Diagnostic& d : run_checks(index)) diags.push_back(std::move(d));
     Stats stats = compute_stats(index, parse_date("2009-06-01"));
-    Json report = build_report(index, stats, {});
-    std::string used, error;
-    Json context = template_context(report, templates.labels("en", used, error), r.plan.files, diags);
     for (const char* name : {"summary.md.mustache", "summary.html.mustache"}) {
-      RenderResult out = render_template(*templates.find(name), templates.partials(), context,
-                                         std::string(name).find("html") != std::string::npos ? OutputFormat::html
-                                                                                            : OutputFormat::markdown,
-                                         true);
+      SummaryOptions options;
+      options.format = std::string(name).find("html") != std::string::npos ? OutputFormat::html
+                                                                           : OutputFormat::markdown;
+      options.strict = true;
+      std::string error;
+      std::optional<RenderResult> rendered =
+          render_summary({index, stats, {}, diags}, templates, *templates.find(name), options, error);
+      REQUIRE(rendered);
+      const RenderResult& out = *rendered;
       CAPTURE(name);
       CHECK(out.ok());
       for (const Diagnostic& d : out.diags) MESSAGE(d.message);
