@@ -1,6 +1,7 @@
 #include "render/mustache_render.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <regex>
@@ -172,16 +173,26 @@ class Context : public km::basic_context<std::string> {
 };
 
 // The rendered text, counted as kainjow writes it.
+// With `spill`, the text goes there in blocks, so a large summary is never held whole.
 struct BoundedOutput {
   std::string& text;
   std::size_t limit;
   const Context& ctx;
+  std::FILE* spill;
+  std::size_t written = 0;
   BoundedOutput& operator<<(const std::string& s) {
-    if (text.size() + s.size() > limit)
+    if (written + s.size() > limit)
       throw LimitHit{"the output would pass " + size_text(limit), ctx.last_name()};
+    written += s.size();
     text += s;
+    if (spill && text.size() >= kSpillBlock) flush();
     return *this;
   }
+  void flush() {
+    if (spill && !text.empty()) std::fwrite(text.data(), 1, text.size(), spill);
+    text.clear();
+  }
+  static constexpr std::size_t kSpillBlock = std::size_t{1} << 16;
 };
 
 // The tags of a template as kainjow's parser finds them (same delimiter rules), so the
@@ -374,7 +385,7 @@ std::size_t count_nodes(const Json& j) {
 
 RenderResult render(const TemplateSource& main, const std::vector<TemplateSource>& partials,
                     TemplateContext& context, std::size_t nodes, OutputFormat format, bool strict,
-                    const RenderLimits& limits);
+                    const RenderLimits& limits, std::FILE* spill);
 
 }  // namespace
 
@@ -383,21 +394,22 @@ RenderResult render_template(const TemplateSource& main,
                              OutputFormat format, bool strict, const RenderLimits& limits) {
   TemplateContext data;
   data.root = to_template_data(context);
-  return render(main, partials, data, count_nodes(context), format, strict, limits);
+  return render(main, partials, data, count_nodes(context), format, strict, limits, nullptr);
 }
 
 RenderResult render_template(const TemplateSource& main,
                              const std::vector<TemplateSource>& partials, TemplateContext& context,
-                             OutputFormat format, bool strict, const RenderLimits& limits) {
+                             OutputFormat format, bool strict, const RenderLimits& limits,
+                             std::FILE* spill) {
   const std::size_t nodes = count_nodes(context.root) + context.lists.items() * kNodesPerLazyItem;
-  return render(main, partials, context, nodes, format, strict, limits);
+  return render(main, partials, context, nodes, format, strict, limits, spill);
 }
 
 namespace {
 
 RenderResult render(const TemplateSource& main, const std::vector<TemplateSource>& partials,
                     TemplateContext& context, std::size_t nodes, OutputFormat format, bool strict,
-                    const RenderLimits& limits) {
+                    const RenderLimits& limits, std::FILE* spill) {
   RenderResult r;
   r.files.push_back("");
   auto add_file = [&](const TemplateSource& t) {
@@ -463,8 +475,9 @@ RenderResult render(const TemplateSource& main, const std::vector<TemplateSource
     return e;
   });
   try {
-    BoundedOutput out{r.text, limits.output_bytes, ctx};
+    BoundedOutput out{r.text, limits.output_bytes, ctx, spill};
     tmpl.render(ctx, out);
+    out.flush();
   } catch (const LimitHit& hit) {
     r.diags.push_back(make_error("template-limit", first_use(hit.name, {main_file, 1, 1}),
                                  "template error: " + hit.message));

@@ -3,6 +3,7 @@
 // every name a template uses that the context lacks.
 #pragma once
 
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,10 +39,13 @@ struct RenderResult {
 };
 
 // Renders over a context in the engine's own data (see template_context.hpp); its lazy
-// lists are built and dropped as the template walks them, so it is not const.
+// lists are built and dropped as the template walks them, so it is not const. With
+// `spill`, the text is written there as it grows instead of into RenderResult::text (on
+// an error, what was written there is not the output: the caller discards it).
 RenderResult render_template(const TemplateSource& main,
                              const std::vector<TemplateSource>& partials, TemplateContext& context,
-                             OutputFormat format, bool strict, const RenderLimits& limits = {});
+                             OutputFormat format, bool strict, const RenderLimits& limits = {},
+                             std::FILE* spill = nullptr);
 // The same over a small JSON context (tests, tools), converted first.
 RenderResult render_template(const TemplateSource& main,
                              const std::vector<TemplateSource>& partials, const Json& context,

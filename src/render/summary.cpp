@@ -30,7 +30,7 @@ std::optional<RenderResult> render_summary(const SummaryPlan& plan, const Templa
   const std::vector<TemplateSource> own =
       options.partials ? std::vector<TemplateSource>{} : templates.partials();
   return render_template(main, options.partials ? *options.partials : own, *context, options.format,
-                         options.strict, options.limits);
+                         options.strict, options.limits, options.spill);
 }
 
 }  // namespace plan

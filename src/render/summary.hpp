@@ -3,6 +3,7 @@
 // fuzz targets and the benchmark all go through here, so they choose the language alike.
 #pragma once
 
+#include <cstdio>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct SummaryOptions {
   // The partials; null for the template set's own.
   const std::vector<TemplateSource>* partials = nullptr;
   RenderLimits limits;
+  // Where the text goes as it grows (see render_template); null: RenderResult::text.
+  std::FILE* spill = nullptr;
 };
 
 // The summary `main` renders of the measured plan; nothing when its labels cannot be read

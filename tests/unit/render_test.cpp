@@ -10,10 +10,10 @@
 
 #include "helpers.hpp"
 #include "render/diff_output.hpp"
-#include "render/history_chart.hpp"
 #include "render/embedded.hpp"
 #include "render/escape.hpp"
 #include "render/figures.hpp"
+#include "render/history_chart.hpp"
 #include "render/json_sink.hpp"
 #include "render/mustache_render.hpp"
 #include "render/summary.hpp"
@@ -240,7 +240,8 @@ struct SmallPlan {
     load = test::load_one(text);
     REQUIRE(load.diags.empty());
     if (unread) {
-      for (int i = 2; i <= 9; ++i) load.plan.files.push_back("plan/more-" + std::to_string(i) + ".yaml");
+      for (int i = 2; i <= 9; ++i)
+        load.plan.files.push_back("plan/more-" + std::to_string(i) + ".yaml");
       load.plan.files[2] = "plan/activities/01-general.yaml";
       load.plan.unread_files = {2};
     }
@@ -390,8 +391,7 @@ TEST_CASE("summaries: the Markdown summary shows the history as a table") {
   CHECK(chart["x_ticks"][1]["label"] == "2009-04");
   CHECK(chart["y_ticks"].size() == 5);
   const std::string md = summary_text(plan, "md", "", &chart);
-  CHECK(md.find("| 2009-02-01 | 10% | abc1234 | Start @<!-- -->org/team |") !=
-        std::string::npos);
+  CHECK(md.find("| 2009-02-01 | 10% | abc1234 | Start @<!-- -->org/team |") != std::string::npos);
   CHECK(md.find("| 2009-03-01 | – | def5678 |") != std::string::npos);
 }
 
@@ -466,7 +466,8 @@ TEST_CASE("template context: the report's fields and the derived ones, from the 
       "{{id}}{{/target_links}};{{/goals}}|{{#targets}}{{#goal_links}}{{id}}{{/goal_links}}"
       "{{#activity_links}}>{{id}}({{status_label}}){{/activity_links}}{{/targets}}|"
       "{{#sections}}{{#all_activities}}{{id}}={{measure_text}}/{{#indent}}i{{/indent}},"
-      "{{/all_activities}}{{#has_measure}}m{{/has_measure}}{{/sections}}|{{#plan.contact_list}}{{label}}{{/plan.contact_list}}|"
+      "{{/all_activities}}{{#has_measure}}m{{/has_measure}}{{/"
+      "sections}}|{{#plan.contact_list}}{{label}}{{/plan.contact_list}}|"
       "{{#status_chart}}{{status}}{{width}} {{/status_chart}}"};
   RenderResult r = render_template(t, {}, *ctx, OutputFormat::markdown, true);
   REQUIRE(r.ok());
