@@ -21,7 +21,7 @@ std::string percent_figure(const std::optional<double>& fraction) {
 }
 
 std::string number_text(double v) {
-  return fmt::format("{}", v);
+  return std::isfinite(v) ? fmt::format("{}", v) : "–";
 }
 
 std::string planned_text(const Range& planned, const char* dash) {

@@ -18,10 +18,12 @@ int whole_percent_clamped(double fraction);
 // "57%" (clamped to 0..100), or "–" for no figure (nothing measurable, or not finite).
 std::string percent_figure(const std::optional<double>& fraction);
 
-// A number as written in the plan: its shortest text ("3", "2.5").
+// A number as written in the plan: its shortest text ("3", "2.5"); "–" for one that is not
+// finite (the loader refuses those; a report read back may still hold a null).
 std::string number_text(double v);
 
-// A measure's planned value: "5", or a range "5–6" with the given dash between.
+// A measure's planned value: "5", or a range "5–6" with the given dash between (the
+// summaries use an en dash, `show` a hyphen).
 std::string planned_text(const Range& planned, const char* dash);
 
 // A measure's figures for the templates, kept apart from the unit so a template can hold

@@ -63,12 +63,21 @@ class Context : public km::basic_context<std::string> {
                       limits_.section_depth),
           last_};
     // An item of a lazy list is built as the template enters it, and dropped as it leaves.
-    frames_.push_back({lists_.mark(), std::make_unique<km::data>(false)});
-    Frame& f = frames_.back();
-    if (lists_.build(d, *f.item))
-      d = f.item.get();
+    // Built before anything is pushed, so that a throw leaves the stacks as they were.
+    const std::size_t mark = lists_.mark();
+    auto item = std::make_unique<km::data>(false);
+    bool built = false;
+    try {
+      built = lists_.build(d, *item);
+    } catch (...) {
+      lists_.release(mark);  // the lists of an item that was never finished
+      throw;
+    }
+    if (built)
+      d = item.get();
     else
-      f.item.reset();
+      item.reset();
+    frames_.push_back({mark, std::move(item)});
     items_.insert(items_.begin(), d);
   }
   void pop() override {
@@ -189,7 +198,8 @@ struct BoundedOutput {
     return *this;
   }
   void flush() {
-    if (spill && !text.empty()) std::fwrite(text.data(), 1, text.size(), spill);
+    if (!spill) return;  // the text is the output
+    std::fwrite(text.data(), 1, text.size(), spill);
     text.clear();
   }
   static constexpr std::size_t kSpillBlock = std::size_t{1} << 16;

@@ -1,6 +1,7 @@
 // The render stage's pieces: escaping, labels, the template context, and the engine.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -518,4 +519,6 @@ TEST_CASE("figures: whole percentages floored, numbers and measures in one place
   m.unit = {"workshops", {1, 1, 1}};
   CHECK(measure_text(m) == "3 / 5–6 workshops");
   CHECK(planned_text({2.5, 2.5}, "-") == "2.5");
+  CHECK(planned_text({1, 2}, "-") == "1-2");
+  CHECK(number_text(std::nan("")) == "–");
 }
