@@ -20,7 +20,7 @@
 #include "render/json_sink.hpp"
 #include "render/mustache_render.hpp"
 #include "render/report.hpp"
-#include "render/template_context.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "util/date.hpp"
 #include "util/read_file.hpp"
@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   m.checked = std::make_unique<CheckedPlan>();
   CheckedPlan& c = *m.checked;
   const double load = best_ms(runs, [&] { c.load = load_sources("plan/", sources); });
-  double index_ms = 0, check = 0, stats_ms = 0, report = 0, tree_ms = 0, context_ms = 0, template_ms = 0;
+  double index_ms = 0, check = 0, stats_ms = 0, report = 0, context_ms = 0, template_ms = 0;
   {
     index_ms = best_ms(runs, [&] { index_stage(c); });
     check = best_ms(runs, [&] { check_stage(c); });
@@ -95,26 +95,24 @@ int main(int argc, char** argv) {
       write_report(*ix, s, {}, sink);
     });
     std::fclose(null);
-    // Rendering the built-in HTML summary: the report as a tree, the template context,
-    // and the template itself (which converts the context to the engine's data).
+    // Rendering the built-in HTML summary: the template context (its lists are built as
+    // the template walks them), then the whole route, labels to text.
     TemplateSet templates("");
-    std::string used, error;
-    const Json labels = templates.labels("he", used, error);
-    Json tree, context;
-    tree_ms = best_ms(runs, [&] { tree = build_report(*ix, s, {}); });
-    context_ms =
-        best_ms(runs, [&] { context = template_context(tree, labels, c.load.plan.files, {}); });
+    const Diagnostics none;
+    std::string error;
+    const Json labels = summary_labels(templates, "", {&c.load.plan}, error);
+    context_ms = best_ms(runs, [&] { template_context({*ix, s, {}, none}, labels); });
     const TemplateSource main = *templates.find("summary.html.mustache");
     template_ms = best_ms(runs, [&] {
-      render_template(main, templates.partials(), context, OutputFormat::html, false);
+      render_summary({*ix, s, {}, none}, templates, main, SummaryOptions{}, error);
     });
   }
   const double floor = best_ms(runs, [&] {
     for (const SourceText& s : sources) YAML::Load(s.bytes);
   });
   std::printf("bytes %zu\nread %.1f\nparse %.1f\nbuild %.1f\nload %.1f\nindex %.1f\ncheck %.1f\nstats %.1f\n"
-              "report %.1f\ntree %.1f\ncontext %.1f\ntemplate %.1f\nfloor %.1f\n",
-              bytes, read, parse, build, load, index_ms, check, stats_ms, report, tree_ms, context_ms,
+              "report %.1f\ncontext %.1f\ntemplate %.1f\nfloor %.1f\n",
+              bytes, read, parse, build, load, index_ms, check, stats_ms, report, context_ms,
               template_ms, floor);
   return 0;
 }

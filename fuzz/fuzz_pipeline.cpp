@@ -7,11 +7,7 @@
 
 #include "load/loader.hpp"
 #include "pipeline/measured_plan.hpp"
-#include "render/json_sink.hpp"
-#include "render/mustache_render.hpp"
-#include "render/report.hpp"
-#include "render/template_context.hpp"
-#include "render/templates.hpp"
+#include "render/summary.hpp"
 #include "util/date.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -20,16 +16,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto m =
       plan::measure(plan::check_sources("plan/", std::move(files)), plan::parse_date("2009-06-01"));
   const plan::CheckedPlan& c = *m->checked;
-  plan::Json report = plan::build_report(*c.index, m->stats, {});
   static const plan::TemplateSet templates("");
-  std::string used, error;
-  const plan::Json& lang = report["plan"]["language"];
-  const std::string language = lang.is_string() ? lang.get<std::string>() : "en";
-  plan::Json labels = templates.labels(language.empty() ? "en" : language, used, error);
-  plan::Json context = plan::template_context(report, labels, c.load.plan.files, c.diags);
   for (auto [name, format] : {std::pair{"summary.md.mustache", plan::OutputFormat::markdown},
                               std::pair{"summary.html.mustache", plan::OutputFormat::html}}) {
-    plan::RenderResult out = plan::render_template(*templates.find(name), templates.partials(), context, format, true);
+    plan::SummaryOptions options;
+    options.format = format;
+    options.strict = true;
+    std::string error;
+    std::optional<plan::RenderResult> rendered =
+        plan::render_summary({*c.index, m->stats, {}, c.diags}, templates, *templates.find(name), options, error);
+    if (!rendered) __builtin_trap();  // the built-in labels always load
+    const plan::RenderResult& out = *rendered;
     if (!out.ok()) __builtin_trap();  // the built-in templates must always render
   }
   return 0;

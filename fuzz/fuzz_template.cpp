@@ -7,10 +7,7 @@
 #include <vector>
 
 #include "pipeline/measured_plan.hpp"
-#include "render/mustache_render.hpp"
-#include "render/report.hpp"
-#include "render/template_context.hpp"
-#include "render/templates.hpp"
+#include "render/summary.hpp"
 #include "util/date.hpp"
 
 #ifndef PLAN_SOURCE_DIR
@@ -19,19 +16,11 @@
 
 namespace {
 
-// The shipped plan's context, built once.
-const plan::Json& shipped_context() {
-  static const plan::Json context = [] {
-    auto m = plan::measure(plan::check_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan"),
-                           plan::parse_date("2009-06-01"));
-    const plan::CheckedPlan& c = *m->checked;
-    plan::TemplateSet templates("");
-    std::vector<std::string> used;
-    std::string error;
-    return plan::template_context(plan::build_report(*c.index, m->stats, {}),
-                                  templates.labels("he", used, error), c.load.plan.files, c.diags);
-  }();
-  return context;
+// The shipped plan, loaded, checked and measured once.
+const plan::MeasuredPlan& shipped() {
+  static const auto m = plan::measure(plan::check_plan_dir(std::string(PLAN_SOURCE_DIR) + "/plan"),
+                                      plan::parse_date("2009-06-01"));
+  return *m;
 }
 
 }  // namespace
@@ -55,12 +44,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   plan::TemplateSource main{"fuzz.mustache", "fuzz.mustache", parts[0]};
   // Smaller limits than the defaults, so one input costs milliseconds, not seconds; the
   // defaults are the same code with larger numbers.
-  plan::RenderLimits limits;
-  limits.output_bytes = std::size_t{8} << 20;
-  limits.steps = 2'000'000;
+  plan::SummaryOptions options;
+  options.limits.output_bytes = std::size_t{8} << 20;
+  options.limits.steps = 2'000'000;
+  options.strict = size % 2 == 0;
+  options.partials = &partials;
+  const plan::RenderLimits& limits = options.limits;
   for (auto format : {plan::OutputFormat::markdown, plan::OutputFormat::html}) {
-    plan::RenderResult out =
-        plan::render_template(main, partials, shipped_context(), format, size % 2 == 0, limits);
+    options.format = format;
+    std::string error;
+    const plan::MeasuredPlan& s = shipped();
+    std::optional<plan::RenderResult> rendered =
+        plan::render_summary({*s.checked->index, s.stats, {}, s.checked->diags}, templates, main, options, error);
+    if (!rendered) __builtin_trap();  // the built-in labels always load
+    const plan::RenderResult& out = *rendered;
     // A render either succeeds with text within the limit or fails with located errors.
     if (out.ok() && out.text.size() > limits.output_bytes) __builtin_trap();
     if (!out.ok()) {

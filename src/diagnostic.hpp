@@ -27,6 +27,11 @@ Diagnostic make_note(Loc loc, std::string message);
 // Stable sort by file (files are numbered in path order), then line and column.
 void sort_diagnostics(Diagnostics& diags);
 std::size_t count_severity(const Diagnostics& diags, Severity s);
+// How many errors and warnings a checked plan has: the report's `checks`.
+struct CheckSummary {
+  std::size_t errors = 0, warnings = 0;
+};
+
 // Problems reading files are I/O errors: the command exits 2 for them, not 1.
 bool is_io_error(const Diagnostic& d);
 

@@ -15,7 +15,9 @@
 #include "git/repository.hpp"
 #include "pipeline/history.hpp"
 #include "render/diff_output.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
+#include "util/date.hpp"
 #include "util/visible.hpp"
 
 namespace plan::cli {
@@ -89,13 +91,10 @@ Runner setup_diff(CLI::App& sub) {
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
     if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
-      std::string language;
-      for (int i : {1, 0})
-        if (language.empty() && states[i]->checked->load.plan.meta())
-          language = states[i]->checked->load.plan.meta()->language.value;
-      std::vector<std::string> used;
-      labels.words = TemplateSet(templates_dir_for(dir)).labels(language, used, error);
-      labels.rtl = std::string(direction_of(language)) == "rtl";
+      const std::initializer_list<const Plan*> plans = {&states[1]->checked->load.plan,
+                                                        &states[0]->checked->load.plan};  // newer first
+      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), "", plans, error);
+      labels.rtl = plans_rtl(plans);
       if (labels.to == "working tree") labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
     }
     std::string out;

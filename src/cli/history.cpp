@@ -13,6 +13,7 @@
 #include "cli/terminal.hpp"
 #include "git/repository.hpp"
 #include "pipeline/history.hpp"
+#include "render/history_output.hpp"
 
 namespace plan::cli {
 

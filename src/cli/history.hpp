@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "render/diff_output.hpp"
+#include "stats/history_point.hpp"
 
 namespace plan::cli {
 

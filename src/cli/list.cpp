@@ -12,7 +12,9 @@
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
+#include "render/json_sink.hpp"
 #include "render/list_text.hpp"
+#include "render/report.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
@@ -182,17 +184,16 @@ Runner setup_list(CLI::App& sub) {
                        [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
     }
 
-    std::string out;
     if (opts->json) {
-      Json report = build_report(*c.index, m->stats, m->summary());
-      Json list = Json::array();
-      for (std::size_t r : rows) list.push_back(report["activities"][r]);
-      out = list.dump(2) + "\n";
+      // The listed activities as the report writes them, and nothing else of the report.
+      JsonStreamSink sink(stdout);
+      sink.begin_array();
+      for (std::size_t r : rows) write_activity(sink, *c.index, m->stats, r);
+      sink.end_array();
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      out = render_activity_list(*c.index, m->stats, rows, layout);
+      std::fputs(render_activity_list(*c.index, m->stats, rows, layout).c_str(), stdout);
     }
-    std::fputs(out.c_str(), stdout);
     return finish(m);
   };
 }

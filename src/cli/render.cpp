@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -10,9 +11,8 @@
 #include "cli/history.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
-#include "render/diff_output.hpp"
-#include "render/mustache_render.hpp"
-#include "render/template_context.hpp"
+#include "render/history_chart.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "util/atomic_write.hpp"
 #include "util/read_file.hpp"
@@ -22,16 +22,6 @@ namespace fs = std::filesystem;
 namespace plan::cli {
 
 namespace {
-// What rendering costs before the engine writes a byte: the template context (a JSON tree,
-// then kainjow's copy) takes about 12 KiB per activity, 4 KiB per other item and 3 KiB per
-// problem listed, measured on bench/ plans (10,000 and 100,000 activities) and on 300,000
-// goals. Past the budget the render is refused
-// before it allocates, so a plan under the size limits cannot take the machine's memory.
-// (A typed context, planned, will bring this close to the plan's own size.)
-constexpr std::size_t kBytesPerActivity = std::size_t{12} << 10,
-                      kBytesPerItem = std::size_t{4} << 10, kBytesPerProblem = std::size_t{3} << 10;
-constexpr std::size_t kRenderBudget = std::size_t{1536} << 20;
-
 struct RenderOptions {
   std::string format, template_file, output, as_of, lang;
   bool strict = false, list = false, history = false;
@@ -46,6 +36,27 @@ std::string override_dir(const GlobalOptions& global) {
 bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() &&
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The spilled text, from its start, onto `out`.
+bool copy_out(std::FILE* spill, std::FILE* out) {
+  if (std::fflush(spill) != 0 || std::ferror(spill)) return false;
+  std::rewind(spill);
+  std::vector<char> block(std::size_t{1} << 16);
+  for (std::size_t n; (n = std::fread(block.data(), 1, block.size(), spill)) > 0;)
+    if (std::fwrite(block.data(), 1, n, out) != n) return false;
+  return !std::ferror(spill);
+}
+
+// The spilled text whole, in one allocation of its size (the atomic write needs it whole).
+bool read_back(std::FILE* spill, std::string& text) {
+  if (std::fflush(spill) != 0 || std::ferror(spill) || std::fseek(spill, 0, SEEK_END) != 0)
+    return false;
+  const long size = std::ftell(spill);
+  if (size < 0) return false;
+  std::rewind(spill);
+  text.resize(static_cast<std::size_t>(size));
+  return std::fread(text.data(), 1, text.size(), spill) == text.size();
 }
 
 // --format, else what the template's or the output's name says.
@@ -129,40 +140,7 @@ Runner setup_render(CLI::App& sub) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const Checked& c = *m->checked;
-    {
-      const Plan& p = c.index->plan();
-      const std::size_t activities = c.index->activities().size();
-      const std::size_t others = p.goals.size() + p.targets.size() + p.sections.size();
-      const std::size_t estimate = activities * kBytesPerActivity + others * kBytesPerItem +
-                                   c.diags.size() * kBytesPerProblem;
-      if (estimate > kRenderBudget) {
-        std::fputs(
-            fmt::format(
-                "plan: the plan is too large to render: {} activities, {} goals, targets and "
-                "sections and {} problems need about {} MiB for the summary, over the limit of "
-                "{} MiB (about 130,000 activities); nothing was written\n",
-                activities, others, c.diags.size(), estimate >> 20, kRenderBudget >> 20)
-                .c_str(),
-            stderr);
-        return int{kUsage};
-      }
-    }
-    Json report = build_report(*c.index, m->stats, m->summary());
-    std::string language = opts->lang;
-    if (language.empty() && report["plan"].contains("language") &&
-        report["plan"]["language"].is_string())
-      language = report["plan"]["language"].get<std::string>();
-    // Labels follow --lang; the direction stays the plan's, since it is the plan's text
-    // that fills the page.
-    Json labels = templates.labels(language, used, error);
-    if (!error.empty()) {
-      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
-      return int{kUsage};
-    }
-    Json plan_meta = report["plan"];
-    const std::vector<TemplateSource> partials = templates.partials();
-    const TemplateNames names(main, partials);
-    Json context = template_context(std::move(report), labels, c.load.plan.files, c.diags, &names);
+    Json history;
     if (opts->history) {
       std::vector<HistoryPoint> points;
       std::string dir = find_plan_dir(global, error);
@@ -170,19 +148,43 @@ Runner setup_render(CLI::App& sub) {
         std::fputs((error + "\n").c_str(), stderr);
         return int{kUsage};
       }
-      context["history"] = history_chart(points, plan_meta);
+      history = history_chart(points, c.index->plan());
     }
-    // The plan's errors are printed now; the plan itself is not needed to render.
+    SummaryOptions options;
+    options.format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
+    options.language = opts->lang;
+    options.strict = opts->strict;
+    options.history = opts->history ? &history : nullptr;
+    // The text goes through a temporary file as it grows (nothing reaches stdout or the
+    // output file unless the whole render succeeds), so a large summary is never held
+    // whole while it is made (where no temporary file can be made, it is).
+    std::FILE* spill = std::tmpfile();
+    options.spill = spill;
+    std::optional<RenderResult> rendered = render_summary(
+        {*c.index, m->stats, m->summary(), c.diags}, templates, main, options, error);
+    if (!rendered) {
+      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+      return int{kUsage};
+    }
+    // The plan's errors are printed first, then the template's.
     const int code = finish(m);
-    RenderResult r = render_template(main, partials, std::move(context),
-                                     format == "html" ? OutputFormat::html : OutputFormat::markdown,
-                                     opts->strict);
+    const RenderResult& r = *rendered;
     for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
     if (!r.ok()) return int{kPlanErrors};
 
-    if (opts->output.empty()) {
-      std::fwrite(r.text.data(), 1, r.text.size(), stdout);
-    } else if (!write_file_atomically(opts->output, r.text, error)) {
+    std::string text = std::move(rendered->text);
+    if (spill && !opts->output.empty() && !read_back(spill, text)) {
+      std::fputs("plan: cannot read the summary back from its temporary file\n", stderr);
+      return int{kUsage};
+    }
+    if (opts->output.empty() && spill) {
+      if (!copy_out(spill, stdout)) {
+        std::fputs("plan: cannot write the summary to stdout\n", stderr);
+        return int{kUsage};
+      }
+    } else if (opts->output.empty()) {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    } else if (!write_file_atomically(opts->output, text, error)) {
       std::fputs(fmt::format("plan: cannot write {}: {}\n", opts->output, error).c_str(), stderr);
       return int{kUsage};
     }

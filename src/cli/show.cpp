@@ -8,7 +8,9 @@
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
+#include "render/json_sink.hpp"
 #include "render/navigation_text.hpp"
+#include "render/report.hpp"
 
 namespace plan::cli {
 
@@ -18,15 +20,6 @@ struct ShowOptions {
   bool json = false;
 };
 
-const char* list_of(ItemKind k) {
-  switch (k) {
-    case ItemKind::goal: return "goals";
-    case ItemKind::target: return "targets";
-    case ItemKind::section: return "sections";
-    case ItemKind::activity: break;
-  }
-  return "activities";
-}
 }  // namespace
 
 Runner setup_show(CLI::App& sub) {
@@ -40,12 +33,13 @@ Runner setup_show(CLI::App& sub) {
     if (!m) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
     if (!item) return int{kUsage};  // an id that names nothing is a usage error
-    // The report holds every field of every item, already in the shape templates see.
-    Json report = build_report(*m->checked->index, m->stats, m->summary());
-    const Json& obj = report[list_of(item->kind)][item->index];
+    // The item as the report writes it, and nothing else of the report.
+    JsonTreeSink tree;
+    write_item(tree, *m->checked->index, m->stats, *item);
+    const Json& obj = tree.result;
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-    std::string out = opts->json ? obj.dump(2) + "\n"
-                                 : render_show_text(obj, item_kind_name(item->kind), layout);
+    std::string out =
+        opts->json ? obj.dump(2) + "\n" : render_show_text(obj, item_kind_name(item->kind), layout);
     std::fputs(out.c_str(), stdout);
     return finish(m);
   };

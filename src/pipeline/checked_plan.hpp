@@ -11,7 +11,6 @@
 #include "diagnostic.hpp"
 #include "load/loader.hpp"
 #include "plan_index.hpp"
-#include "render/report.hpp"
 
 namespace plan {
 

@@ -11,7 +11,7 @@
 #include "load/loader.hpp"
 #include "model.hpp"
 #include "pipeline/measured_plan.hpp"
-#include "render/diff_output.hpp"
+#include "stats/history_point.hpp"
 
 namespace plan {
 

@@ -6,7 +6,6 @@
 
 #include "model.hpp"
 #include "pipeline/checked_plan.hpp"
-#include "render/report.hpp"
 #include "stats/plan_diff.hpp"
 #include "stats/stats.hpp"
 

@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <set>
 
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
+#include "render/figures.hpp"
 #include "render/terminal_text.hpp"
-#include "util/date.hpp"
 #include "util/visible.hpp"
 
 namespace plan {
@@ -20,15 +19,12 @@ bool known(const Completion& c) {
 }
 
 std::string pct(const Completion& c) {
-  return known(c) ? fmt::format("{}%",
-                                static_cast<int>(std::floor(std::clamp(*c, 0.0, 1.0) * 100 + 1e-9)))
-                  : "–";
+  return percent_figure(c);
 }
 
 std::string delta(const Completion& a, const Completion& b) {
   if (!known(a) || !known(b)) return "";
-  const int d =
-      static_cast<int>(std::floor(*b * 100 + 1e-9)) - static_cast<int>(std::floor(*a * 100 + 1e-9));
+  const int d = whole_percent(*b) - whole_percent(*a);
   return d == 0 ? "±0" : fmt::format("{:+}", d);
 }
 
@@ -256,159 +252,6 @@ Json diff_json(const PlanDiff& d, const DiffLabels& l) {
   j["file_count"] = {{"before", d.before_files}, {"after", d.after_files}};
   j["unread_files"] = {{"before", d.before_unread}, {"after", d.after_unread}};
   return j;
-}
-
-Json history_chart(const std::vector<HistoryPoint>& points, const Json& plan) {
-  // The x axis is the plan's period when it has one, else the span of the commits.
-  double start = 0, end = 0;
-  const Json& period = plan.contains("period") ? plan["period"] : Json();
-  if (period.is_object() && period["start"].is_string() && period["end"].is_string()) {
-    Date a = parse_date(period["start"].get<std::string>()),
-         b = parse_date(period["end"].get<std::string>());
-    if (a.valid && b.valid) {
-      start = static_cast<double>(day_number(a));
-      end = static_cast<double>(day_number(b) + 1);
-    }
-  }
-  if (end <= start && !points.empty()) {
-    start = static_cast<double>(points.front().commit.time) / 86400.0;
-    end = std::max(start + 1, static_cast<double>(points.back().commit.time) / 86400.0);
-  }
-  Json runs = Json::array(), dots = Json::array();
-  std::string run;
-  for (const HistoryPoint& p : points) {
-    const double day = static_cast<double>(p.commit.time) / 86400.0;
-    const double x = std::clamp((day - start) / (end - start) * 100.0, 0.0, 100.0);
-    if (!p.loaded || !p.completion) {  // a gap ends the line
-      if (!run.empty()) runs.push_back({{"points", run}});
-      run.clear();
-      continue;
-    }
-    const double y = 40.0 - *p.completion * 40.0;
-    run += fmt::format("{}{:.2f},{:.2f}", run.empty() ? "" : " ", x, y);
-    dots.push_back({{"x", fmt::format("{:.2f}", x)},
-                    {"y", fmt::format("{:.2f}", y)},
-                    {"date", p.commit.date},
-                    {"subject", p.commit.subject},
-                    {"percent_text", pct(p.completion)}});
-  }
-  if (!run.empty()) runs.push_back({{"points", run}});
-  Json gaps = Json::array();
-  for (const HistoryPoint& p : points)
-    if (!p.loaded)
-      gaps.push_back(
-          {{"date", p.commit.date}, {"short", p.commit.short_id}, {"subject", p.commit.subject}});
-
-  // Axes a reader needs without the README: percentages up the side, dates along the
-  // bottom (every month, quarter or year, whichever leaves room), the latest figure.
-  Json y_ticks = Json::array();
-  for (int pc = 0; pc <= 100; pc += 25)
-    y_ticks.push_back(
-        {{"y", fmt::format("{:.2f}", 40.0 - pc * 0.4)}, {"label", fmt::format("{}%", pc)}});
-  Json x_ticks = Json::array();
-  if (end > start) {
-    const Date first = date_from_days(static_cast<long>(std::ceil(start)));
-    const double months = (end - start) / 30.44;
-    const int step = months <= 8 ? 1 : months <= 30 ? 3 : months <= 90 ? 12 : 60;
-    int y = first.year, mo = first.month;
-    if (first.day != 1) ++mo;  // the first whole month
-    for (; mo > 12; mo -= 12) ++y;
-    while ((mo - 1) % step != 0) {  // months 1, 4, 7, 10 for quarters; January for years
-      if (++mo > 12) {
-        mo = 1;
-        ++y;
-      }
-    }
-    for (int guard = 0; guard < 40; ++guard) {
-      const double day = static_cast<double>(days_from_civil(y, mo, 1));
-      if (day >= end) break;
-      x_ticks.push_back(
-          {{"x", fmt::format("{:.2f}", (day - start) / (end - start) * 100.0)},
-           {"label", step >= 12 ? fmt::format("{}", y) : fmt::format("{}-{:02}", y, mo)}});
-      for (mo += step; mo > 12; mo -= 12) ++y;
-    }
-  }
-  Json last = nullptr;
-  if (!dots.empty()) last = dots.back();
-  // The same points as rows, for the Markdown summary's table.
-  Json rows = Json::array();
-  for (const HistoryPoint& p : points)
-    rows.push_back({{"date", p.commit.date},
-                    {"short", p.commit.short_id},
-                    {"subject", p.commit.subject},
-                    {"loaded", p.loaded},
-                    {"percent_text", p.loaded ? pct(p.completion) : "–"}});
-  return {{"runs", runs},       {"dots", dots},       {"gaps", gaps}, {"commits", points.size()},
-          {"y_ticks", y_ticks}, {"x_ticks", x_ticks}, {"last", last}, {"rows", rows}};
-}
-
-std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout) {
-  std::string out;
-  for (const HistoryPoint& p : points) {
-    std::string c = p.loaded ? pct(p.completion) : layout.style.red("gap");
-    std::string fixed = fmt::format("{} {} {} {}", p.commit.date, p.commit.short_id, pad_left(c, 4),
-                                    progress_bar(p.loaded ? p.completion : std::nullopt, 10));
-    out += table_row(fixed, 10 + 1 + 7 + 1 + 4 + 1 + 10, p.commit.subject, layout);
-  }
-  if (points.empty()) out += "(no commit changed the plan folder)\n";
-  return out;
-}
-
-std::string csv_field(const std::string& text) {
-  // Shown visibly like every other text output (a CSV is often printed to a terminal).
-  std::string s = visible(text);
-  // OWASP's rule against formula injection: a spreadsheet runs a cell that starts with one
-  // of these, so such a field starts with a quote instead (shown, never run).
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-    s = "'" + s;
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string history_csv(const std::vector<HistoryPoint>& points) {
-  std::set<std::string> ids;
-  std::vector<std::string> order;
-  for (const HistoryPoint& p : points)
-    for (const auto& [id, c] : p.goals)
-      if (ids.insert(id).second) order.push_back(id);
-  auto num = [](const Completion& c) {
-    return known(c) ? fmt::format("{}", std::round(*c * 10000.0) / 10000.0) : std::string();
-  };
-  std::string out = "date,commit,subject,completion";
-  for (const std::string& id : order) out += "," + csv_field(id);
-  out += "\n";
-  for (const HistoryPoint& p : points) {
-    out += fmt::format("{},{},{},{}", p.commit.date, p.commit.id, csv_field(p.commit.subject),
-                       p.loaded ? num(p.completion) : "");
-    for (const std::string& id : order) {
-      Completion c;
-      for (const auto& [gid, gc] : p.goals)
-        if (gid == id) c = gc;
-      out += "," + (p.loaded ? num(c) : std::string());
-    }
-    out += "\n";
-  }
-  return out;
-}
-
-Json history_json(const std::vector<HistoryPoint>& points) {
-  Json a = Json::array();
-  for (const HistoryPoint& p : points) {
-    Json goals = Json::object();
-    for (const auto& [id, c] : p.goals) goals[id] = completion(c);
-    a.push_back({{"commit", p.commit.id},
-                 {"short", p.commit.short_id},
-                 {"date", p.commit.date},
-                 {"time", p.commit.time},
-                 {"subject", p.commit.subject},
-                 {"loaded", p.loaded},
-                 {"completion", p.loaded ? completion(p.completion) : Json(nullptr)},
-                 {"errors", p.errors},
-                 {"goals", goals}});
-  }
-  return a;
 }
 
 }  // namespace plan

@@ -1,6 +1,7 @@
 #include "render/mustache_render.hpp"
 
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <regex>
@@ -10,6 +11,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "render/escape.hpp"
+#include "render/template_data.hpp"
 #include "util/text_position.hpp"
 
 namespace plan {
@@ -17,48 +19,6 @@ namespace plan {
 namespace km = kainjow::mustache;
 
 namespace {
-
-// kainjow's set() and push_back() copy their argument, which would copy every subtree once
-// per level above it; instead a placeholder is added and the child moved into it. The
-// source is emptied as it is converted, so the two trees never both exist whole.
-km::data to_data(Json&& j, std::size_t& nodes) {
-  ++nodes;
-  switch (j.type()) {
-    case Json::value_t::object: {
-      km::data d{km::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) {
-        d.set(it.key(), km::data{false});
-        *const_cast<km::data*>(d.get(it.key())) = to_data(std::move(it.value()), nodes);
-        it.value() = nullptr;
-      }
-      return d;
-    }
-    case Json::value_t::array: {
-      km::data d{km::data::type::list};
-      // kainjow's move constructor is not noexcept, so a growing vector would deep-copy
-      // every element it moves: reserve first.
-      const_cast<km::list&>(d.list_value()).reserve(j.size());
-      for (Json& e : j) {
-        d.push_back(km::data{false});
-        const_cast<km::data&>(d.list_value().back()) = to_data(std::move(e), nodes);
-        e = nullptr;
-      }
-      return d;
-    }
-    case Json::value_t::string:
-      // Empty text is absent, as in mustache.js: {{#owner}}…{{/owner}} skips an empty owner.
-      return j.get_ref<const std::string&>().empty() ? km::data{false}
-                                                     : km::data{j.get<std::string>()};
-    case Json::value_t::boolean:
-      return km::data{j.get<bool>()};
-    case Json::value_t::null:
-      return km::data{false};  // {{#x}} skips it, {{x}} is empty
-    case Json::value_t::number_float:
-      return km::data{fmt::format("{}", j.get<double>())};
-    default:
-      return km::data{j.dump()};  // integers
-  }
-}
 
 std::string size_text(std::size_t bytes) {
   return bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0
@@ -83,11 +43,16 @@ const std::string kTextSize = "\x01+";  // followed by the size of a run of temp
 // enforces the limits on depth and work.
 class Context : public km::basic_context<std::string> {
  public:
-  Context(const km::data* root, const std::map<std::string, km::data>& partials,
+  Context(TemplateContext& context, const std::map<std::string, km::data>& partials,
           const RenderLimits& limits, std::size_t steps)
-      : partials_(partials), limits_(limits), steps_left_(steps) {
-    push(root);
+      : lists_(context.lists), partials_(partials), limits_(limits), steps_left_(steps) {
+    frames_.reserve(limits.section_depth + 2);
+    push(&context.root);
   }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+  // Whatever a render leaves (a limit stops it part-way), its items go with it.
+  ~Context() override { lists_.release(root_mark_); }
   void push(const km::data* d) override {
     step();
     // The root is one entry: sections open = size - 1.
@@ -97,9 +62,29 @@ class Context : public km::basic_context<std::string> {
                       "partial that includes itself through sections)",
                       limits_.section_depth),
           last_};
+    // An item of a lazy list is built as the template enters it, and dropped as it leaves.
+    // Built before anything is pushed, so that a throw leaves the stacks as they were.
+    const std::size_t mark = lists_.mark();
+    auto item = std::make_unique<km::data>(false);
+    bool built = false;
+    try {
+      built = lists_.build(d, *item);
+    } catch (...) {
+      lists_.release(mark);  // the lists of an item that was never finished
+      throw;
+    }
+    if (built)
+      d = item.get();
+    else
+      item.reset();
+    frames_.push_back({mark, std::move(item)});
     items_.insert(items_.begin(), d);
   }
-  void pop() override { items_.erase(items_.begin()); }
+  void pop() override {
+    items_.erase(items_.begin());
+    lists_.release(frames_.back().mark);
+    frames_.pop_back();
+  }
   const km::data* get(const std::string& name) const override {
     if (name.size() > 1 && name[0] == '\x01') {
       if (name == kPartialEnd) {
@@ -179,6 +164,13 @@ class Context : public km::basic_context<std::string> {
     }
     return nullptr;
   }
+  struct Frame {
+    std::size_t mark;                // the lists made before this item
+    std::unique_ptr<km::data> item;  // built here, or null when the data was there already
+  };
+  LazyLists& lists_;
+  const std::size_t root_mark_ = lists_.mark();
+  std::vector<Frame> frames_;
   mutable std::vector<std::string> parts_;
   std::vector<const km::data*> items_;
   const std::map<std::string, km::data>& partials_;
@@ -190,16 +182,27 @@ class Context : public km::basic_context<std::string> {
 };
 
 // The rendered text, counted as kainjow writes it.
+// With `spill`, the text goes there in blocks, so a large summary is never held whole.
 struct BoundedOutput {
   std::string& text;
   std::size_t limit;
   const Context& ctx;
+  std::FILE* spill;
+  std::size_t written = 0;
   BoundedOutput& operator<<(const std::string& s) {
-    if (text.size() + s.size() > limit)
+    if (written + s.size() > limit)
       throw LimitHit{"the output would pass " + size_text(limit), ctx.last_name()};
+    written += s.size();
     text += s;
+    if (spill && text.size() >= kSpillBlock) flush();
     return *this;
   }
+  void flush() {
+    if (!spill) return;  // the text is the output
+    std::fwrite(text.data(), 1, text.size(), spill);
+    text.clear();
+  }
+  static constexpr std::size_t kSpillBlock = std::size_t{1} << 16;
 };
 
 // The tags of a template as kainjow's parser finds them (same delimiter rules), so the
@@ -299,6 +302,42 @@ std::string instrument(const std::string& text) {
   return out;
 }
 
+// Whether a partial can be written into the text that uses it: it uses no partial and
+// sets no delimiters (either would act differently once inlined), and it neither starts nor
+// ends with a brace (which could join the text around it into a tag).
+bool is_leaf(const std::string& text) {
+  if (!text.empty() &&
+      (text.front() == '{' || text.front() == '}' || text.back() == '{' || text.back() == '}'))
+    return false;
+  bool leaf = true;
+  scan_tags(text, [&](char kind, std::size_t, std::size_t, const Delimiters&, const std::string&) {
+    if (kind == '>' || kind == '=') leaf = false;
+  });
+  return leaf;
+}
+
+// The text with its uses of leaf partials (where the usual delimiters are in force)
+// replaced by the partials' text. kainjow parses a partial anew at every use: inside a
+// list of 100,000 activities that cost more than the rest of the render. The output is
+// the same, since a partial renders into the line it is used on either way.
+std::string inline_leaves(const std::string& text,
+                          const std::map<std::string, std::string>& leaves) {
+  if (leaves.empty()) return text;
+  std::string out;
+  std::size_t copied = 0;
+  scan_tags(text, [&](char kind, std::size_t start, std::size_t end, const Delimiters& d,
+                      const std::string& name) {
+    if (kind != '>' || d.open != "{{" || d.close != "}}") return;
+    auto it = leaves.find(name);
+    if (it == leaves.end()) return;
+    out.append(text, copied, start - copied);
+    out += it->second;
+    copied = end;
+  });
+  out.append(text, copied, std::string::npos);
+  return out;
+}
+
 // kainjow reports "Unclosed tag at 12": a byte offset. Turn it into a located diagnostic.
 Diagnostic template_error(const std::string& message, const std::string& text, std::uint32_t file) {
   static const std::regex at(R"(^(.*) at (\d+)$)");
@@ -331,55 +370,56 @@ Loc find_tag(const std::string& text, const std::string& name, std::uint32_t fil
 
 }  // namespace
 
-TemplateNames::TemplateNames(const TemplateSource& main,
-                             const std::vector<TemplateSource>& partials) {
-  add(main.text);
-  for (const TemplateSource& p : partials) add(p.text);
-}
+namespace {
 
-void TemplateNames::add(const std::string& text) {
-  scan_tags(text,
-            [&](char kind, std::size_t, std::size_t, const Delimiters&, const std::string& name) {
-              if (kind == '>' || kind == '!' || kind == '=' || name.empty() || name == ".") return;
-              std::vector<std::string> parts;
-              for (std::size_t start = 0;;) {
-                const std::size_t dot = name.find('.', start);
-                parts.push_back(
-                    name.substr(start, dot == std::string::npos ? std::string::npos : dot - start));
-                if (dot == std::string::npos) break;
-                start = dot + 1;
-              }
-              first_.insert(parts[0]);
-              for (std::size_t i = 1; i < parts.size(); ++i)
-                inner_.insert({parts[i - 1], parts[i]});
-            });
-}
-
-bool TemplateNames::reaches(const std::string& parent, const std::string& key) const {
-  return first_.count(key) > 0 || inner_.count({parent, key}) > 0;
-}
-
-// On a large plan most of the report (sources, id lists, counts per goal) would otherwise
-// be copied into kainjow's heavier nodes.
-void TemplateNames::prune(Json& j, const std::string& parent) const {
-  if (j.is_object()) {
-    Json kept = Json::object();
-    // Reserved: a growing ordered_json object copies its values (deep) instead of moving them.
-    kept.get_ref<Json::object_t&>().reserve(j.size());
-    for (auto it = j.begin(); it != j.end(); ++it)
-      if (reaches(parent, it.key())) {
-        prune(it.value(), it.key());
-        kept[it.key()] = std::move(it.value());
-      }
-    j = std::move(kept);
-  } else if (j.is_array()) {
-    for (Json& e : j) prune(e, parent);
+// The work a context stands for, in nodes: every item of a lazy list counts as a whole
+// item (an activity, the largest, is about this many), each list's elements count, and
+// an object (which kainjow cannot walk but by name) as a small one.
+constexpr std::size_t kNodesPerLazyItem = 48, kNodesPerObject = 16;
+std::size_t count_nodes(const km::data& d) {
+  std::size_t n = 1;
+  if (d.is_object()) {
+    n += kNodesPerObject;
+  } else if (d.is_list()) {
+    for (const km::data& e : d.list_value()) n += count_nodes(e);
   }
+  return n;
+}
+
+std::size_t count_nodes(const Json& j) {
+  std::size_t n = 1;
+  if (j.is_structured())
+    for (const Json& e : j) n += count_nodes(e);
+  return n;
+}
+
+RenderResult render(const TemplateSource& main, const std::vector<TemplateSource>& partials,
+                    TemplateContext& context, std::size_t nodes, OutputFormat format, bool strict,
+                    const RenderLimits& limits, std::FILE* spill);
+
+}  // namespace
+
+RenderResult render_template(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials, const Json& context,
+                             OutputFormat format, bool strict, const RenderLimits& limits) {
+  TemplateContext data;
+  data.root = to_template_data(context);
+  return render(main, partials, data, count_nodes(context), format, strict, limits, nullptr);
 }
 
 RenderResult render_template(const TemplateSource& main,
-                             const std::vector<TemplateSource>& partials, Json context,
-                             OutputFormat format, bool strict, const RenderLimits& limits) {
+                             const std::vector<TemplateSource>& partials, TemplateContext& context,
+                             OutputFormat format, bool strict, const RenderLimits& limits,
+                             std::FILE* spill) {
+  const std::size_t nodes = count_nodes(context.root) + context.lists.items() * kNodesPerLazyItem;
+  return render(main, partials, context, nodes, format, strict, limits, spill);
+}
+
+namespace {
+
+RenderResult render(const TemplateSource& main, const std::vector<TemplateSource>& partials,
+                    TemplateContext& context, std::size_t nodes, OutputFormat format, bool strict,
+                    const RenderLimits& limits, std::FILE* spill) {
   RenderResult r;
   r.files.push_back("");
   auto add_file = [&](const TemplateSource& t) {
@@ -409,6 +449,7 @@ RenderResult render_template(const TemplateSource& main,
   const std::uint32_t main_file = add_file(main);
   std::vector<std::pair<const TemplateSource*, std::uint32_t>> sources{{&main, main_file}};
   std::map<std::string, km::data> partial_data;
+  std::map<std::string, std::string> texts, leaves;
   for (const TemplateSource& p : partials) {
     std::uint32_t f = add_file(p);
     sources.emplace_back(&p, f);
@@ -418,12 +459,15 @@ RenderResult render_template(const TemplateSource& main,
     std::string text = p.text;
     if (!text.empty() && text.back() == '\n') text.pop_back();
     if (!text.empty() && text.back() == '\r') text.pop_back();
-    partial_data.emplace(p.name,
-                         km::data{km::partial{[marked = instrument(text)] { return marked; }}});
+    if (is_leaf(text)) leaves.emplace(p.name, text);
+    texts.emplace(p.name, std::move(text));
   }
   check(main.text, main_file);
   if (!r.ok()) return r;
-  km::mustache tmpl{instrument(main.text)};
+  for (const auto& [name, text] : texts)
+    partial_data.emplace(name, km::data{km::partial{[marked = instrument(inline_leaves(
+                                                         text, leaves))] { return marked; }}});
+  km::mustache tmpl{instrument(inline_leaves(main.text, leaves))};
 
   // Where a name is first used, in the main template or a partial.
   auto first_use = [&](const std::string& name, Loc fallback) {
@@ -432,20 +476,18 @@ RenderResult render_template(const TemplateSource& main,
     return fallback;
   };
 
-  TemplateNames(main, partials).prune(context, "");
-  std::size_t nodes = 0;
-  const km::data data = to_data(std::move(context), nodes);
   const std::size_t steps =
       limits.steps ? limits.steps : RenderLimits::kBaseSteps + RenderLimits::kStepsPerNode * nodes;
-  Context ctx(&data, partial_data, limits, steps);
+  Context ctx(context, partial_data, limits, steps);
   tmpl.set_custom_escape([escape, &ctx](const std::string& s) {
     std::string e = escape(s);
     if (e.size() > s.size()) ctx.produce(e.size() - s.size());
     return e;
   });
   try {
-    BoundedOutput out{r.text, limits.output_bytes, ctx};
+    BoundedOutput out{r.text, limits.output_bytes, ctx, spill};
     tmpl.render(ctx, out);
+    out.flush();
   } catch (const LimitHit& hit) {
     r.diags.push_back(make_error("template-limit", first_use(hit.name, {main_file, 1, 1}),
                                  "template error: " + hit.message));
@@ -476,5 +518,7 @@ RenderResult render_template(const TemplateSource& main,
   if (!r.ok()) r.text.clear();
   return r;
 }
+
+}  // namespace
 
 }  // namespace plan

@@ -1,15 +1,16 @@
-// Rendering a Mustache template (kainjow) over a JSON context, with the escaping of the
+// Rendering a Mustache template (kainjow) over a template context, with the escaping of the
 // output format, errors located in the template file, and a strict mode that reports
 // every name a template uses that the context lacks.
 #pragma once
 
-#include <set>
+#include <cstdio>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "diagnostic.hpp"
 #include "render/report.hpp"
+#include "render/template_data.hpp"
 #include "render/templates.hpp"
 
 namespace plan {
@@ -37,27 +38,17 @@ struct RenderResult {
   bool ok() const { return count_severity(diags, Severity::error) == 0; }
 };
 
-// The context keys a set of templates can reach: the first part of every name in their
-// tags (looked up in every open section), and each later part under the one before it
-// ("labels.goals" reaches "goals" only in what "labels" names). A key no template can
-// reach never needs to be built or converted.
-class TemplateNames {
- public:
-  TemplateNames(const TemplateSource& main, const std::vector<TemplateSource>& partials);
-  // Whether `key` of an object found under `parent` ("" for the top) can be reached.
-  bool reaches(const std::string& parent, const std::string& key) const;
-  // Drops every key that cannot be reached, in `j` found under `parent`.
-  void prune(Json& j, const std::string& parent) const;
-
- private:
-  void add(const std::string& text);
-  std::set<std::string> first_;
-  std::set<std::pair<std::string, std::string>> inner_;
-};
-
-// The context is consumed (converted to the engine's own data as it is read).
+// Renders over a context in the engine's own data (see template_context.hpp); its lazy
+// lists are built and dropped as the template walks them, so it is not const. With
+// `spill`, the text is written there as it grows instead of into RenderResult::text (on
+// an error, what was written there is not the output: the caller discards it).
 RenderResult render_template(const TemplateSource& main,
-                             const std::vector<TemplateSource>& partials, Json context,
+                             const std::vector<TemplateSource>& partials, TemplateContext& context,
+                             OutputFormat format, bool strict, const RenderLimits& limits = {},
+                             std::FILE* spill = nullptr);
+// The same over a small JSON context (tests, tools), converted first.
+RenderResult render_template(const TemplateSource& main,
+                             const std::vector<TemplateSource>& partials, const Json& context,
                              OutputFormat format, bool strict, const RenderLimits& limits = {});
 
 }  // namespace plan

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "render/figures.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
 
@@ -174,10 +175,6 @@ std::string render_trace_text(const PlanIndex& ix, const Stats& s, const ItemRef
 }
 
 namespace {
-std::string number_text(double d) {
-  return std::isfinite(d) ? fmt::format("{}", d) : "–";
-}
-
 std::string scalar_text(const Json& v) {
   if (v.is_null()) return "";
   if (v.is_string()) return v.get<std::string>();
@@ -217,7 +214,7 @@ std::string render_show_text(const Json& item, const char* kind, const TextLayou
       const Json& m = it.value();
       const double lo = number_in(m["planned"]["low"]), hi = number_in(m["planned"]["high"]);
       value = fmt::format("{} of {}{}", number_text(number_in(m["actual"])),
-                          lo == hi ? number_text(lo) : number_text(lo) + "-" + number_text(hi),
+                          planned_text(Range{lo, hi}, "-"),
                           m["unit"].is_string() ? " " + m["unit"].get<std::string>() : "");
     } else if (it.key() == "file") {
       value = fmt::format("{}:{}", it.value().get<std::string>(), item.value("line", 0));

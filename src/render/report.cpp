@@ -105,12 +105,128 @@ void write_meta(Writer& w, const Plan& p) {
 
 }  // namespace
 
-void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks,
-                  JsonSink& sink) {
+void write_goal(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
   const Plan& p = index.plan();
-  const auto& acts = index.activities();
+  const Goal& g = p.goals[i];
   Writer w{sink};
   sink.begin_object();
+  w.text("id", g.id.value);
+  w.text("title", g.title.value);
+  w.text_or_null("description", g.description);
+  w.completion("completion", s.goals[i]);
+  w.text("pace_mark", pace_mark_name(pace_mark(s.goals[i], s.pace)));
+  w.counts("counts", s.goal_counts[i]);
+  w.key("targets");
+  sink.begin_array();
+  for (std::size_t t : s.goal_targets[i]) sink.string(p.targets[t].id.value);
+  sink.end_array();
+  w.source(p, g.loc);
+  sink.end_object();
+}
+
+void write_target(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
+  const Plan& p = index.plan();
+  const Target& t = p.targets[i];
+  Writer w{sink};
+  sink.begin_object();
+  w.text("id", t.id.value);
+  w.text("title", t.title.value);
+  w.text_or_null("description", t.description);
+  w.text_or_null("owner", t.owner);
+  w.strings("partners", t.partners.value);
+  w.completion("completion", s.targets[i]);
+  w.counts("counts", s.target_counts[i]);
+  w.ids("goals", t.goals.value);
+  w.key("activities");
+  sink.begin_array();
+  for (std::size_t a : s.target_activities[i])
+    sink.string(index.activities()[a].activity->id.value);
+  sink.end_array();
+  w.source(p, t.loc);
+  sink.end_object();
+}
+
+void write_section(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
+  const Plan& p = index.plan();
+  const Section& sec = p.sections[i];
+  Writer w{sink};
+  sink.begin_object();
+  w.text("id", sec.id.value);
+  w.text("title", sec.title.value);
+  w.completion("completion", s.sections[i]);
+  w.counts("counts", s.section_counts[i]);
+  w.key("activities");
+  sink.begin_array();
+  for (const Activity& a : sec.activities) sink.string(a.id.value);
+  sink.end_array();
+  w.source(p, sec.loc);
+  sink.end_object();
+}
+
+void write_activity(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
+  static const std::vector<Ref> kNone;
+  const Plan& p = index.plan();
+  const auto& acts = index.activities();
+  const ActivityEntry& e = acts[i];
+  const Activity& a = *e.activity;
+  Writer w{sink};
+  sink.begin_object();
+  w.text("id", a.id.value);
+  w.text("title", a.title.value);
+  w.text("section", e.section->id.value);
+  w.key("parent");
+  if (e.parent >= 0)
+    sink.string(acts[static_cast<std::size_t>(e.parent)].activity->id.value);
+  else
+    sink.null();
+  w.integer("depth", e.depth);
+  w.text("status", status_name(a.status.value));
+  w.completion("completion", s.activities[i]);
+  w.key("overdue");
+  sink.boolean(s.overdue[i]);
+  w.ids("targets", a.targets.value);
+  w.ids("effective_targets", e.targets ? *e.targets : kNone);
+  w.text_or_null("owner", a.owner);
+  w.strings("partners", a.partners.value);
+  w.date_or_null("start", a.start);
+  w.date_or_null("due", a.due);
+  w.key("measure");
+  if (a.measure) {
+    const Range& pl = a.measure->planned.value;
+    sink.begin_object();
+    w.text_or_null("unit", a.measure->unit);
+    w.key("planned");
+    sink.begin_object();
+    w.key("low");
+    sink.number(pl.low);
+    w.key("high");
+    sink.number(pl.high);
+    sink.end_object();
+    w.key("actual");
+    sink.number(a.measure->actual.value);
+    sink.end_object();
+  } else {
+    sink.null();
+  }
+  w.key("percent");
+  if (a.percent.given())
+    sink.number(a.percent.value);
+  else
+    sink.null();
+  w.key("weight");
+  sink.number(a.weight.value);
+  w.text_or_null("notes", a.notes);
+  w.key("activities");
+  sink.begin_array();
+  for (const Activity& c : a.activities) sink.string(c.id.value);
+  sink.end_array();
+  w.source(p, a.loc);
+  sink.end_object();
+}
+
+void write_overview_fields(JsonSink& sink, const PlanIndex& index, const Stats& s) {
+  const Plan& p = index.plan();
+  Writer w{sink};
   w.text("as_of", s.as_of.text());
   // Which files could not be read: while any could not, the figures that sum over the
   // whole plan are null rather than figures of the part that was read.
@@ -124,128 +240,12 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
   w.completion("pace", s.pace);
   w.text("pace_mark", pace_mark_name(pace_mark(s.plan, s.pace)));
   w.counts("counts", s.counts);
+}
 
-  w.key("goals");
-  sink.begin_array();
-  for (std::size_t i = 0; i < p.goals.size(); ++i) {
-    const Goal& g = p.goals[i];
-    sink.begin_object();
-    w.text("id", g.id.value);
-    w.text("title", g.title.value);
-    w.text_or_null("description", g.description);
-    w.completion("completion", s.goals[i]);
-    w.text("pace_mark", pace_mark_name(pace_mark(s.goals[i], s.pace)));
-    w.counts("counts", s.goal_counts[i]);
-    w.key("targets");
-    sink.begin_array();
-    for (std::size_t t : s.goal_targets[i]) sink.string(p.targets[t].id.value);
-    sink.end_array();
-    w.source(p, g.loc);
-    sink.end_object();
-  }
-  sink.end_array();
-
-  w.key("targets");
-  sink.begin_array();
-  for (std::size_t i = 0; i < p.targets.size(); ++i) {
-    const Target& t = p.targets[i];
-    sink.begin_object();
-    w.text("id", t.id.value);
-    w.text("title", t.title.value);
-    w.text_or_null("description", t.description);
-    w.text_or_null("owner", t.owner);
-    w.strings("partners", t.partners.value);
-    w.completion("completion", s.targets[i]);
-    w.counts("counts", s.target_counts[i]);
-    w.ids("goals", t.goals.value);
-    w.key("activities");
-    sink.begin_array();
-    for (std::size_t a : s.target_activities[i]) sink.string(acts[a].activity->id.value);
-    sink.end_array();
-    w.source(p, t.loc);
-    sink.end_object();
-  }
-  sink.end_array();
-
-  w.key("sections");
-  sink.begin_array();
-  for (std::size_t i = 0; i < p.sections.size(); ++i) {
-    const Section& sec = p.sections[i];
-    sink.begin_object();
-    w.text("id", sec.id.value);
-    w.text("title", sec.title.value);
-    w.completion("completion", s.sections[i]);
-    w.counts("counts", s.section_counts[i]);
-    w.key("activities");
-    sink.begin_array();
-    for (const Activity& a : sec.activities) sink.string(a.id.value);
-    sink.end_array();
-    w.source(p, sec.loc);
-    sink.end_object();
-  }
-  sink.end_array();
-
-  w.key("activities");
-  sink.begin_array();
-  static const std::vector<Ref> kNone;
-  for (std::size_t i = 0; i < acts.size(); ++i) {
-    const ActivityEntry& e = acts[i];
-    const Activity& a = *e.activity;
-    sink.begin_object();
-    w.text("id", a.id.value);
-    w.text("title", a.title.value);
-    w.text("section", e.section->id.value);
-    w.key("parent");
-    if (e.parent >= 0)
-      sink.string(acts[static_cast<std::size_t>(e.parent)].activity->id.value);
-    else
-      sink.null();
-    w.integer("depth", e.depth);
-    w.text("status", status_name(a.status.value));
-    w.completion("completion", s.activities[i]);
-    w.key("overdue");
-    sink.boolean(s.overdue[i]);
-    w.ids("targets", a.targets.value);
-    w.ids("effective_targets", e.targets ? *e.targets : kNone);
-    w.text_or_null("owner", a.owner);
-    w.strings("partners", a.partners.value);
-    w.date_or_null("start", a.start);
-    w.date_or_null("due", a.due);
-    w.key("measure");
-    if (a.measure) {
-      const Range& pl = a.measure->planned.value;
-      sink.begin_object();
-      w.text_or_null("unit", a.measure->unit);
-      w.key("planned");
-      sink.begin_object();
-      w.key("low");
-      sink.number(pl.low);
-      w.key("high");
-      sink.number(pl.high);
-      sink.end_object();
-      w.key("actual");
-      sink.number(a.measure->actual.value);
-      sink.end_object();
-    } else {
-      sink.null();
-    }
-    w.key("percent");
-    if (a.percent.given())
-      sink.number(a.percent.value);
-    else
-      sink.null();
-    w.key("weight");
-    sink.number(a.weight.value);
-    w.text_or_null("notes", a.notes);
-    w.key("activities");
-    sink.begin_array();
-    for (const Activity& c : a.activities) sink.string(c.id.value);
-    sink.end_array();
-    w.source(p, a.loc);
-    sink.end_object();
-  }
-  sink.end_array();
-
+void write_closing_fields(JsonSink& sink, const PlanIndex& index, const Stats& s,
+                          const CheckSummary& checks) {
+  const Plan& p = index.plan();
+  Writer w{sink};
   // Gaps are not known while a file is unread (it may hold the missing activities): null.
   w.key("gaps");
   sink.begin_object();
@@ -271,7 +271,45 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
   w.integer("errors", static_cast<long long>(checks.errors));
   w.integer("warnings", static_cast<long long>(checks.warnings));
   sink.end_object();
+}
+
+void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks,
+                  JsonSink& sink) {
+  const Plan& p = index.plan();
+  sink.begin_object();
+  write_overview_fields(sink, index, s);
+  sink.key("goals");
+  sink.begin_array();
+  for (std::size_t i = 0; i < p.goals.size(); ++i) write_goal(sink, index, s, i);
+  sink.end_array();
+  sink.key("targets");
+  sink.begin_array();
+  for (std::size_t i = 0; i < p.targets.size(); ++i) write_target(sink, index, s, i);
+  sink.end_array();
+  sink.key("sections");
+  sink.begin_array();
+  for (std::size_t i = 0; i < p.sections.size(); ++i) write_section(sink, index, s, i);
+  sink.end_array();
+  sink.key("activities");
+  sink.begin_array();
+  for (std::size_t i = 0; i < index.activities().size(); ++i) write_activity(sink, index, s, i);
+  sink.end_array();
+  write_closing_fields(sink, index, s, checks);
   sink.end_object();
+}
+
+void write_item(JsonSink& sink, const PlanIndex& index, const Stats& stats, const ItemRef& item) {
+  switch (item.kind) {
+    case ItemKind::goal:
+      return write_goal(sink, index, stats, item.index);
+    case ItemKind::target:
+      return write_target(sink, index, stats, item.index);
+    case ItemKind::section:
+      return write_section(sink, index, stats, item.index);
+    case ItemKind::activity:
+      break;
+  }
+  write_activity(sink, index, stats, item.index);
 }
 
 Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks) {

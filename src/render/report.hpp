@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diagnostic.hpp"
 #include "plan_index.hpp"
 #include "stats/stats.hpp"
 
@@ -13,17 +14,28 @@ namespace plan {
 
 using Json = nlohmann::ordered_json;
 
-struct CheckSummary {
-  std::size_t errors = 0, warnings = 0;
-};
-
 class JsonSink;
 
 // "rtl" for right-to-left languages (he, ar, fa…), else "ltr".
 const char* direction_of(const std::string& language);
 
 // Writes the report to a sink: a stream for `status --json`, a tree for everything else.
-void write_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks, JsonSink& sink);
+void write_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks,
+                  JsonSink& sink);
 Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks);
+
+// The report's parts, for those that need one item (`show`, `list --json`) or build the
+// rest themselves (the template context). Each item is one object, as in the report's list.
+void write_goal(JsonSink& sink, const PlanIndex& index, const Stats& stats, std::size_t goal);
+void write_target(JsonSink& sink, const PlanIndex& index, const Stats& stats, std::size_t target);
+void write_section(JsonSink& sink, const PlanIndex& index, const Stats& stats, std::size_t section);
+void write_activity(JsonSink& sink, const PlanIndex& index, const Stats& stats,
+                    std::size_t activity);
+void write_item(JsonSink& sink, const PlanIndex& index, const Stats& stats, const ItemRef& item);
+// The keys before the lists (as_of … counts) and after them (gaps, checks), written into
+// an object the caller has opened.
+void write_overview_fields(JsonSink& sink, const PlanIndex& index, const Stats& stats);
+void write_closing_fields(JsonSink& sink, const PlanIndex& index, const Stats& stats,
+                          const CheckSummary& checks);
 
 }  // namespace plan

@@ -126,153 +126,196 @@ std::string incomplete_notice(const Plan& p) {
   return incomplete_notice(p.unread_files.size(), p.files.empty() ? 0 : p.files.size() - 1);
 }
 
-std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
-                               const TextLayout& layout) {
-  const Plan& p = ix.plan();
-  const Style& st = layout.style;
-  const Meta* m = p.meta();
-  const std::size_t width = layout.width;
-  // A wide terminal gets longer bars; a narrow one keeps its room for the titles.
-  const std::size_t kBarWidth = layout.limited() && width >= 120 ? 20
-                                : layout.limited() && width < 80 ? 5
-                                                                 : 10;
-  std::string out;
+namespace {
 
-  // Before anything else: figures that are not whole say so.
-  if (!s.complete) {
-    out += st.bold(st.red(truncate_to_width(incomplete_notice(p), width))) + "\n";
-    std::string files;
-    for (std::size_t k = 0; k < p.unread_files.size() && k < 3; ++k)
-      files += (k ? ", " : "") + p.files[p.unread_files[k]];
-    if (p.unread_files.size() > 3) files += fmt::format(" and {} more", p.unread_files.size() - 3);
-    std::string legend = table_row("  – marks a figure that needs", 28, files, layout);
-    legend.pop_back();
-    out += st.dim(legend) + "\n";
+// What every part of the overview shares: the plan, its figures and the layout.
+struct Overview {
+  const PlanIndex& ix;
+  const Plan& p;
+  const Stats& s;
+  const TextLayout& layout;
+  const Style& st;
+  std::size_t bar_width;
+
+  // While a file is unread, the counts are of what was read.
+  std::string heading(const char* name, std::size_t n) const {
+    return s.complete ? fmt::format("{} ({})", name, n)
+                      : fmt::format("{} ({} in the files read)", name, n);
   }
+};
 
-  // Title and overall completion.
+// Before anything else: figures that are not whole say so.
+void unread_notice(const Overview& o, std::string& out) {
+  if (o.s.complete) return;
+  const Plan& p = o.p;
+  out += o.st.bold(o.st.red(truncate_to_width(incomplete_notice(p), o.layout.width))) + "\n";
+  std::string files;
+  for (std::size_t k = 0; k < p.unread_files.size() && k < 3; ++k)
+    files += (k ? ", " : "") + p.files[p.unread_files[k]];
+  if (p.unread_files.size() > 3) files += fmt::format(" and {} more", p.unread_files.size() - 3);
+  std::string legend = table_row("  – marks a figure that needs", 28, files, o.layout);
+  legend.pop_back();
+  out += o.st.dim(legend) + "\n";
+}
+
+// The title, the overall completion, the as-of date and the pace.
+void headline(const Overview& o, std::string& out) {
+  const Style& st = o.st;
+  const Meta* m = o.p.meta();
+  const std::size_t width = o.layout.width;
   std::string title = m && m->title.given() ? m->title.value : "(untitled plan)";
   out += st.bold(bidi_safe(truncate_to_width(visible(title), width))) + "\n";
-  std::string figure = coloured_percent(s.plan, st) + " " + progress_bar(s.plan, kBarWidth);
-  const std::string as_of = as_of_text(p, s);
+  std::string figure = coloured_percent(o.s.plan, st) + " " + progress_bar(o.s.plan, o.bar_width);
+  const std::string as_of = as_of_text(o.p, o.s);
   std::string mark;
-  if (const PaceMark plan_mark = pace_mark(s.plan, s.pace); plan_mark != PaceMark::none) {
+  if (const PaceMark plan_mark = pace_mark(o.s.plan, o.s.pace); plan_mark != PaceMark::none) {
     mark = pace_cell(plan_mark, st);
     while (!mark.empty() && mark.back() == ' ') mark.pop_back();
     mark = "  " + mark;
   }
-  if (4 + 1 + kBarWidth + 2 + display_width(as_of) + display_width(mark) <= width)
+  if (4 + 1 + o.bar_width + 2 + display_width(as_of) + display_width(mark) <= width)
     out += figure + "  " + as_of + mark + "\n";
   else  // too narrow for one line: the figure, then the date
     out += figure + mark + "\n  " + truncate_to_width(as_of, width > 2 ? width - 2 : 0) + "\n";
+}
 
-  // Goals.
+// The goals and the sections, in one table layout: id, figure, bar, pace, done/live.
+void goal_and_section_tables(const Overview& o, std::string& out) {
+  const Plan& p = o.p;
+  const Stats& s = o.s;
+  const Style& st = o.st;
   std::size_t counts_w = 4;  // at least as wide as its heading, "done"
   for (const StatusCounts& c : s.goal_counts) counts_w = std::max(counts_w, done_of_live(c).size());
   for (const StatusCounts& c : s.section_counts)
     counts_w = std::max(counts_w, done_of_live(c).size());
-  const std::size_t others = 2 + 1 + 4 + 1 + kBarWidth + 2 + 9 + 2 + counts_w;
-  const std::size_t idw = id_column(widest_id(ix), others, layout);
+  const std::size_t others = 2 + 1 + 4 + 1 + o.bar_width + 2 + 9 + 2 + counts_w;
+  const std::size_t idw = id_column(widest_id(o.ix), others, o.layout);
   const std::size_t fixed_w = others + idw;
-  // While a file is unread, the counts are of what was read.
-  auto heading = [&](const char* name, std::size_t n) {
-    return s.complete ? fmt::format("{} ({})", name, n)
-                      : fmt::format("{} ({} in the files read)", name, n);
-  };
-  out += "\n" + st.bold(pad_right(heading("Goals", p.goals.size()), fixed_w - counts_w)) +
+  out += "\n" + st.bold(pad_right(o.heading("Goals", p.goals.size()), fixed_w - counts_w)) +
          st.dim(pad_left("done", counts_w)) + "\n";
   for (std::size_t i = 0; i < p.goals.size(); ++i) {
     std::string fixed =
         fmt::format("  {} {} {}  {}  {}", id_cell(p.goals[i].id.value, idw, "  ", out),
-                    coloured_percent(s.goals[i], st), progress_bar(s.goals[i], kBarWidth),
+                    coloured_percent(s.goals[i], st), progress_bar(s.goals[i], o.bar_width),
                     pace_cell(pace_mark(s.goals[i], s.pace), st),
                     pad_left(done_of_live(s.goal_counts[i]), counts_w));
-    out += table_row(fixed, fixed_w, p.goals[i].title.value, layout);
+    out += table_row(fixed, fixed_w, p.goals[i].title.value, o.layout);
   }
 
-  // Sections.
-  out += "\n" + st.bold(heading("Sections", p.sections.size())) + "\n";
+  out += "\n" + st.bold(o.heading("Sections", p.sections.size())) + "\n";
   for (std::size_t i = 0; i < p.sections.size(); ++i) {
     std::string fixed =
         fmt::format("  {} {} {}  {}  {}", id_cell(p.sections[i].id.value, idw, "  ", out),
-                    coloured_percent(s.sections[i], st), progress_bar(s.sections[i], kBarWidth),
+                    coloured_percent(s.sections[i], st), progress_bar(s.sections[i], o.bar_width),
                     std::string(9, ' '), pad_left(done_of_live(s.section_counts[i]), counts_w));
-    out += table_row(fixed, fixed_w, p.sections[i].title.value, layout);
+    out += table_row(fixed, fixed_w, p.sections[i].title.value, o.layout);
   }
+}
 
-  // Activities by status, wrapped between its parts when the line is too long.
+// Activities by status, wrapped between its parts when the line is too long.
+void activity_counts(const Overview& o, std::string& out) {
+  const Stats& s = o.s;
   std::vector<std::string> parts;
   for (Status k : kStatuses)
     parts.push_back(fmt::format("{} {}", k == Status::in_progress ? "in progress" : status_name(k),
                                 s.counts.of(k)));
   std::string overdue = fmt::format("overdue {}", s.counts.overdue);
-  parts.push_back(s.counts.overdue > 0 ? st.red(overdue) : overdue);
-  out += "\n" + wrap_parts(st.bold(heading("Activities", s.counts.total())) + "  ", parts, layout);
+  parts.push_back(s.counts.overdue > 0 ? o.st.red(overdue) : overdue);
+  out += "\n" +
+         wrap_parts(o.st.bold(o.heading("Activities", s.counts.total())) + "  ", parts, o.layout);
+}
 
-  // What is late.
-  const auto& acts = ix.activities();
+// What is late, soonest due first.
+void overdue_list(const Overview& o, std::string& out) {
+  const auto& acts = o.ix.activities();
   std::vector<std::size_t> late;
   for (std::size_t i = 0; i < acts.size(); ++i)
-    if (s.overdue[i]) late.push_back(i);
+    if (o.s.overdue[i]) late.push_back(i);
   std::stable_sort(late.begin(), late.end(), [&](std::size_t a, std::size_t b) {
     return day_number_of(*acts[a].activity) < day_number_of(*acts[b].activity);
   });
-  if (!late.empty()) {
-    out += "\n" + st.bold(st.red(fmt::format("Overdue ({})", late.size()))) + "\n";
-    std::size_t widest = 2;
-    for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k)
-      widest = std::max(widest, display_width(visible(acts[late[k]].activity->id.value)));
-    const std::size_t aw = id_column(widest, 2 + 5 + 10 + 2 + 11, layout);
-    for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
-      const Activity& a = *acts[late[k]].activity;
-      std::string fixed =
-          fmt::format("  {} due {}  {}", id_cell(a.id.value, aw, "  ", out), a.due.value.text(),
-                      pad_right(status_name(a.status.value), 11));
-      out += table_row(fixed, 2 + aw + 5 + 10 + 2 + 11, a.title.value, layout);
-    }
-    if (late.size() > kListLimit)
-      out += st.dim(fmt::format("  and {} more: plan list --overdue\n", late.size() - kListLimit));
+  if (late.empty()) return;
+  out += "\n" + o.st.bold(o.st.red(fmt::format("Overdue ({})", late.size()))) + "\n";
+  std::size_t widest = 2;
+  for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k)
+    widest = std::max(widest, display_width(visible(acts[late[k]].activity->id.value)));
+  const std::size_t aw = id_column(widest, 2 + 5 + 10 + 2 + 11, o.layout);
+  for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
+    const Activity& a = *acts[late[k]].activity;
+    std::string fixed = fmt::format("  {} due {}  {}", id_cell(a.id.value, aw, "  ", out),
+                                    a.due.value.text(), pad_right(status_name(a.status.value), 11));
+    out += table_row(fixed, 2 + aw + 5 + 10 + 2 + 11, a.title.value, o.layout);
   }
+  if (late.size() > kListLimit)
+    out += o.st.dim(fmt::format("  and {} more: plan list --overdue\n", late.size() - kListLimit));
+}
 
-  // Coverage gaps: not known while a file is unread (it may hold what fills them).
+// Coverage gaps: not known while a file is unread (it may hold what fills them).
+void coverage_gaps(const Overview& o, std::string& out) {
+  const Plan& p = o.p;
+  const Stats& s = o.s;
+  const Style& st = o.st;
   if (!s.complete) {
     out += "\n" + st.bold(st.yellow("Coverage gaps")) +
            st.dim("  – not known while a file cannot be read") + "\n";
-  } else if (!s.gap_goals.empty() || !s.gap_targets.empty()) {
-    out += "\n" +
-           st.bold(st.yellow(
-               fmt::format("Coverage gaps ({})", s.gap_goals.size() + s.gap_targets.size()))) +
-           "\n";
-    std::size_t widest = 2;
-    for (std::size_t g : s.gap_goals)
-      widest = std::max(widest, display_width(visible(p.goals[g].id.value)));
-    for (std::size_t t : s.gap_targets)
-      widest = std::max(widest, display_width(visible(p.targets[t].id.value)));
-    const std::size_t gw = id_column(widest, 2 + 34, layout);
-    std::size_t shown = 0;
-    for (std::size_t g : s.gap_goals)
-      if (shown++ < kListLimit)
-        out += table_row(fmt::format("  {} goal with no measurable target  ",
-                                     id_cell(p.goals[g].id.value, gw, "  ", out)),
-                         2 + gw + 34, p.goals[g].title.value, layout);
-    for (std::size_t t : s.gap_targets)
-      if (shown++ < kListLimit)
-        out += table_row(fmt::format("  {} target with no live activity    ",
-                                     id_cell(p.targets[t].id.value, gw, "  ", out)),
-                         2 + gw + 34, p.targets[t].title.value, layout);
-    if (shown > kListLimit) out += st.dim(fmt::format("  and {} more\n", shown - kListLimit));
+    return;
   }
+  if (s.gap_goals.empty() && s.gap_targets.empty()) return;
+  out += "\n" +
+         st.bold(st.yellow(
+             fmt::format("Coverage gaps ({})", s.gap_goals.size() + s.gap_targets.size()))) +
+         "\n";
+  std::size_t widest = 2;
+  for (std::size_t g : s.gap_goals)
+    widest = std::max(widest, display_width(visible(p.goals[g].id.value)));
+  for (std::size_t t : s.gap_targets)
+    widest = std::max(widest, display_width(visible(p.targets[t].id.value)));
+  const std::size_t gw = id_column(widest, 2 + 34, o.layout);
+  std::size_t shown = 0;
+  for (std::size_t g : s.gap_goals)
+    if (shown++ < kListLimit)
+      out += table_row(fmt::format("  {} goal with no measurable target  ",
+                                   id_cell(p.goals[g].id.value, gw, "  ", out)),
+                       2 + gw + 34, p.goals[g].title.value, o.layout);
+  for (std::size_t t : s.gap_targets)
+    if (shown++ < kListLimit)
+      out += table_row(fmt::format("  {} target with no live activity    ",
+                                   id_cell(p.targets[t].id.value, gw, "  ", out)),
+                       2 + gw + 34, p.targets[t].title.value, o.layout);
+  if (shown > kListLimit) out += st.dim(fmt::format("  and {} more\n", shown - kListLimit));
+}
 
-  // Checks.
+// The checks' verdict, pointing at `plan check` for the details.
+void check_line(const Overview& o, const CheckSummary& checks, std::string& out) {
   std::string check = fmt::format("Check: {}, {}", plural(checks.errors, "error", "errors"),
                                   plural(checks.warnings, "warning", "warnings"));
   if (checks.errors > 0)
-    check = st.red(check);
+    check = o.st.red(check);
   else if (checks.warnings > 0)
-    check = st.yellow(check);
+    check = o.st.yellow(check);
   const std::string details = checks.errors + checks.warnings > 0 ? "  (details: plan check)" : "";
-  out +=
-      "\n" + check + (display_width(check) + details.size() <= width ? st.dim(details) : "") + "\n";
+  out += "\n" + check +
+         (display_width(check) + details.size() <= o.layout.width ? o.st.dim(details) : "") + "\n";
+}
+
+}  // namespace
+
+std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
+                               const TextLayout& layout) {
+  const std::size_t width = layout.width;
+  // A wide terminal gets longer bars; a narrow one keeps its room for the titles.
+  const std::size_t bar_width = layout.limited() && width >= 120 ? 20
+                                : layout.limited() && width < 80 ? 5
+                                                                 : 10;
+  const Overview o{ix, ix.plan(), s, layout, layout.style, bar_width};
+  std::string out;
+  unread_notice(o, out);
+  headline(o, out);
+  goal_and_section_tables(o, out);
+  activity_counts(o, out);
+  overdue_list(o, out);
+  coverage_gaps(o, out);
+  check_line(o, checks, out);
   return out;
 }
 

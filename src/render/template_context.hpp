@@ -1,23 +1,33 @@
-// The context templates render: the report of `plan status --json`, plus the labels of
-// the report's language and a few fields derived from the report for convenience
-// (docs/templates.md lists them all).
+// The context templates render: the report of `plan status --json` (the same writers, so
+// the same names), plus the labels of the summary's language and fields derived for
+// convenience (docs/templates.md lists them all). Written straight from the measured plan
+// into the template engine's data; the long lists (goals, targets, sections, activities,
+// links, problems) are built item by item as the template walks them.
 #pragma once
 
-#include <string>
-#include <vector>
+#include <memory>
 
 #include "diagnostic.hpp"
-#include "render/mustache_render.hpp"
+#include "plan_index.hpp"
 #include "render/report.hpp"
+#include "render/template_data.hpp"
+#include "stats/stats.hpp"
 
 namespace plan {
 
-// The report is consumed (the context is built in its place). `diagnostics` are the plan's
-// problems, shown in the summary's warnings list.
-// With `names` (the templates that will render it), the activities are moved into their
-// sections instead of copied when no template lists them at the top, each keeping only
-// what the templates can reach: on a large plan that halves the context.
-Json template_context(Json report, const Json& labels, const std::vector<std::string>& files,
-                      const Diagnostics& diagnostics, const TemplateNames* names = nullptr);
+// The measured plan a summary is made of. `diagnostics` are the plan's problems, shown
+// in the summary's warnings list.
+struct SummaryPlan {
+  const PlanIndex& index;
+  const Stats& stats;
+  CheckSummary checks;
+  const Diagnostics& diagnostics;
+};
+
+// The plan, the labels and the history chart must outlive the context: its lists are
+// built from them while a template renders. `history`: the chart of `render --history`
+// (see history_chart), or null for none.
+std::unique_ptr<TemplateContext> template_context(const SummaryPlan& plan, const Json& labels,
+                                                  const Json* history = nullptr);
 
 }  // namespace plan

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "render/figures.hpp"
+
 namespace plan {
 
 namespace {
@@ -109,7 +111,7 @@ std::string progress_bar(std::optional<double> fraction, std::size_t width) {
 std::string percent_text(std::optional<double> fraction) {
   if (!fraction || std::isnan(*fraction)) return "   –";
   // Floor, so that 99.6% never shows as a finished 100%.
-  int p = static_cast<int>(std::floor(std::clamp(*fraction, 0.0, 1.0) * 100 + 1e-9));
+  const int p = whole_percent_clamped(*fraction);
   return fmt::format("{:>3}%", p);
 }
 

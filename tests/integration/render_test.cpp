@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -275,9 +276,11 @@ TEST_CASE("render: a template that recurses or nests without end is a located er
   CHECK(r.out.find("nested.md.mustache:1:289") != std::string::npos);
 }
 
-TEST_CASE("render refuses a plan too large to render before it allocates") {
-  // 240,000 goals (9 MB of YAML) took over 2 GB to render; the estimate is made from the
-  // counts before the context is built.
+TEST_CASE("render holds no copy of a large plan: 240,000 goals within the plan's memory and its output") {
+  // 240,000 goals (9 MB of YAML) once took over 2 GB to render, and were then refused by an
+  // estimate; the template context is now built item by item as the template walks it,
+  // and the text goes through a temporary file, so the peak is the loaded plan (about
+  // 170 MB) and the output read back for the atomic write (about 130 MB).
   REQUIRE_MESSAGE(have("/usr/bin/time"), "GNU time is needed (scripts/setup.sh installs it)");
   const std::string dir = artifact("goals-240k");
   run("rm -rf " + dir + " && mkdir -p " + dir + "/plan");
@@ -290,12 +293,15 @@ TEST_CASE("render refuses a plan too large to render before it allocates") {
               plan_cmd("--plan " + dir + "/plan render --format html --output " + dir +
                        "/out.html 2>&1 >/dev/null | grep -v warning"));
   CAPTURE(r.out);
-  CHECK(r.out.find("too large to render") != std::string::npos);
-  CHECK(r.out.find("non-zero status 2") != std::string::npos);
+  CHECK(r.out.find("non-zero status") == std::string::npos);
   std::smatch m;
   REQUIRE(std::regex_search(r.out, m, std::regex("peak (\\d+)")));
 #if !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer's shadow memory and quarantine add more
-  CHECK(std::stol(m[1].str()) < 512 * 1024);  // KiB: the load only
+  CHECK(std::stol(m[1].str()) < 512 * 1024);  // KiB
 #endif
-  CHECK_FALSE(std::ifstream(dir + "/out.html").good());
+  std::ifstream out(dir + "/out.html", std::ios::binary);
+  REQUIRE(out.good());
+  std::string text((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  CHECK(text.find("G239999") != std::string::npos);
+  CHECK(text.size() > 100u << 20);
 }

@@ -10,7 +10,7 @@
 #include "pipeline/measured_plan.hpp"
 #include "render/mustache_render.hpp"
 #include "render/report.hpp"
-#include "render/template_context.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "util/date.hpp"
 
@@ -27,15 +27,16 @@ TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
     bytes << std::ifstream(e.path(), std::ios::binary).rdbuf();
     std::vector<SourceText> files{{"plan/x.yaml", bytes.str(), "", false}};
     auto m = measure(check_sources("plan/", std::move(files)), parse_date("2009-06-01"));
-    Json report = build_report(*m->checked->index, m->stats, {});
-    std::string used, error;
-    Json context = template_context(report, templates.labels("en", used, error),
-                                    m->checked->load.plan.files, m->checked->diags);
     for (const char* name : {"summary.md.mustache", "summary.html.mustache"}) {
-      RenderResult out = render_template(*templates.find(name), templates.partials(), context,
-                                         std::string(name).find("html") != std::string::npos ? OutputFormat::html
-                                                                                            : OutputFormat::markdown,
-                                         true);
+      SummaryOptions options;
+      options.format = std::string(name).find("html") != std::string::npos ? OutputFormat::html
+                                                                           : OutputFormat::markdown;
+      options.strict = true;
+      std::string error;
+      std::optional<RenderResult> rendered =
+          render_summary({*m->checked->index, m->stats, {}, m->checked->diags}, templates, *templates.find(name), options, error);
+      REQUIRE(rendered);
+      const RenderResult& out = *rendered;
       CAPTURE(name);
       CHECK(out.ok());
       for (const Diagnostic& d : out.diags) MESSAGE(d.message);

@@ -1,6 +1,7 @@
 // The render stage's pieces: escaping, labels, the template context, and the engine.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -12,8 +13,11 @@
 #include "render/diff_output.hpp"
 #include "render/embedded.hpp"
 #include "render/escape.hpp"
+#include "render/figures.hpp"
+#include "render/history_chart.hpp"
+#include "render/json_sink.hpp"
 #include "render/mustache_render.hpp"
-#include "render/template_context.hpp"
+#include "render/summary.hpp"
 #include "render/templates.hpp"
 #include "stats/stats.hpp"
 #include "util/date.hpp"
@@ -217,43 +221,55 @@ TEST_CASE("escape_markdown makes mentions and bare links inert without changing 
 // ---- The summaries: labels, files that could not be read, right to left.
 
 namespace {
-// The shipped-style test plan, as a report, in `language`.
-Json small_report(const std::string& language) {
-  const std::string text =
-      std::string("plan:\n  title: Test\n  language: ") + language +
-      "\n  period: {start: 2009-01-01, end: 2009-12-31}\n"
-      "  contacts: {phone: 03-6925418}\n"
-      "goals:\n  - {id: G1, title: Goal}\n  - {id: G2, title: Other}\n"
-      "targets:\n  - {id: T1, title: 5-6 meetings, goals: [G1]}\n"
-      "sections:\n  - id: S1\n    title: Section\n    activities:\n"
-      "      - id: general.3\n        title: 5-6 meetings a year\n        targets: [T1]\n"
-      "        status: in-progress\n        measure: {planned: 5-6, actual: 3}\n"
-      "        activities:\n          - {id: general.3.1, title: First, status: done}\n";
-  LoadResult r = test::load_one(text);
-  REQUIRE(r.diags.empty());
-  PlanIndex ix(r.plan);
-  Stats st = compute_stats(ix, parse_date("2009-06-01"));
-  return build_report(ix, st, {});
-}
+// The shipped-style test plan, in `language`, measured; with `unread`, as when one of its
+// nine files could not be read.
+struct SmallPlan {
+  LoadResult load;
+  std::unique_ptr<PlanIndex> index;
+  Stats stats;
+  explicit SmallPlan(const std::string& language, bool unread = false) {
+    const std::string text =
+        std::string("plan:\n  title: Test\n  language: ") + language +
+        "\n  period: {start: 2009-01-01, end: 2009-12-31}\n"
+        "  contacts: {phone: 03-6925418}\n"
+        "goals:\n  - {id: G1, title: Goal}\n  - {id: G2, title: Other}\n"
+        "targets:\n  - {id: T1, title: 5-6 meetings, goals: [G1]}\n"
+        "sections:\n  - id: S1\n    title: Section\n    activities:\n"
+        "      - id: general.3\n        title: 5-6 meetings a year\n        targets: [T1]\n"
+        "        status: in-progress\n        measure: {planned: 5-6, actual: 3}\n"
+        "        activities:\n          - {id: general.3.1, title: First, status: done}\n";
+    load = test::load_one(text);
+    REQUIRE(load.diags.empty());
+    if (unread) {
+      for (int i = 2; i <= 9; ++i)
+        load.plan.files.push_back("plan/more-" + std::to_string(i) + ".yaml");
+      load.plan.files[2] = "plan/activities/01-general.yaml";
+      load.plan.unread_files = {2};
+    }
+    index = std::make_unique<PlanIndex>(load.plan);
+    stats = compute_stats(*index, parse_date("2009-06-01"));
+  }
+  SummaryPlan summary() const { return {*index, stats, {}, no_problems}; }
+  Diagnostics no_problems;
+};
 
-std::string render_summary(Json report, const std::string& format,
-                           const std::string& language = "") {
+std::string summary_text(const SmallPlan& plan, const std::string& format,
+                         const std::string& language = "", const Json* history = nullptr) {
   TemplateSet set("");
-  std::vector<std::string> used;
-  std::string error;
-  Json labels = set.labels(
-      language.empty() ? report["plan"]["language"].get<std::string>() : language, used, error);
-  REQUIRE(error.empty());
-  Json ctx = template_context(std::move(report), labels, {"", "plan/a.yaml"}, {});
+  SummaryOptions options;
+  options.format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
+  options.language = language;
+  options.strict = true;
+  options.history = history;
   auto main = set.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
   REQUIRE(main);
-  RenderResult r =
-      render_template(*main, set.partials(), std::move(ctx),
-                      format == "html" ? OutputFormat::html : OutputFormat::markdown, true);
-  CAPTURE(r.diags.size());
-  for (const Diagnostic& d : r.diags) CAPTURE(d.message);
-  REQUIRE(r.ok());
-  return r.text;
+  std::string error;
+  std::optional<RenderResult> r = render_summary(plan.summary(), set, *main, options, error);
+  REQUIRE(r);
+  CAPTURE(r->diags.size());
+  for (const Diagnostic& d : r->diags) CAPTURE(d.message);
+  REQUIRE(r->ok());
+  return r->text;
 }
 }  // namespace
 
@@ -262,14 +278,7 @@ TEST_CASE(
     "reason") {
   for (const char* language : {"en", "he"}) {
     CAPTURE(language);
-    Json report = small_report(language);
-    // What the loader's side adds when a file does not load (a hand-made report until then).
-    report["file_count"] = 9;
-    report["unread_files"] = Json::array({"plan/activities/01-general.yaml"});
-    report["completion"] = nullptr;
-    for (Json& g : report["goals"]) g["completion"] = nullptr;
-    for (Json& t : report["targets"]) t["completion"] = nullptr;
-    report["gaps"] = nullptr;
+    const SmallPlan plan(language, true);
     const std::string incomplete = std::string(language) == "he"
                                        ? "1 מתוך 9 קבצים לא נקראו: הנתונים חלקיים"
                                        : "1 of 9 files could not be read: figures are incomplete";
@@ -277,7 +286,7 @@ TEST_CASE(
                                                              : "unknown: a file could not be read";
     for (const char* format : {"md", "html"}) {
       CAPTURE(format);
-      const std::string out = render_summary(report, format);
+      const std::string out = summary_text(plan, format);
       const std::size_t line = out.find(incomplete);
       REQUIRE(line != std::string::npos);
       CHECK(line < out.find(std::string(format) == "md" ? "\n## " : "<main>"));  // at the top
@@ -286,14 +295,14 @@ TEST_CASE(
       CHECK(out.find("–") != std::string::npos);
     }
   }
-  // Absent fields (a report from before they existed): complete, nothing said.
-  const std::string md = render_summary(small_report("en"), "md");
+  // Every file read: complete, nothing said.
+  const std::string md = summary_text(SmallPlan("en"), "md");
   CHECK(md.find("could not be read") == std::string::npos);
   CHECK(md.find("unknown:") == std::string::npos);
 }
 
 TEST_CASE("summaries: right to left keeps ids, titles and ranges whole") {
-  const std::string html = render_summary(small_report("he"), "html");
+  const std::string html = summary_text(SmallPlan("he"), "html");
   CHECK(html.find("dir=\"rtl\"") != std::string::npos);
   CHECK(html.find("<bdi class=\"id\">general.3</bdi> <bdi>5-6 meetings a year</bdi>") !=
         std::string::npos);
@@ -309,21 +318,21 @@ TEST_CASE("summaries: right to left keeps ids, titles and ranges whole") {
   CHECK(html.find(">מועד</th>") == std::string::npos);
   CHECK(html.find(">מדד</th>") != std::string::npos);
 
-  const std::string md = render_summary(small_report("he"), "md");
+  const std::string md = summary_text(SmallPlan("he"), "md");
   CHECK(md.rfind("<div dir=\"rtl\">", 0) == 0);
   CHECK(md.find("↲ First") != std::string::npos);
   CHECK(md.find("\u20663 / 5–6\u2069") != std::string::npos);
   CHECK(md.find("▌") == std::string::npos);  // a left-aligned partial block stands apart in RTL
-  const std::string en = render_summary(small_report("en"), "md");
+  const std::string en = summary_text(SmallPlan("en"), "md");
   CHECK(en.find("↳ First") != std::string::npos);
   CHECK(en.find("\u2066") == std::string::npos);
 }
 
 TEST_CASE("summaries: labels follow --lang while the direction follows the plan") {
-  const std::string html = render_summary(small_report("he"), "html", "en");
+  const std::string html = summary_text(SmallPlan("he"), "html", "en");
   CHECK(html.find("dir=\"rtl\"") != std::string::npos);
   CHECK(html.find(">Goals</h2>") != std::string::npos);
-  const std::string md = render_summary(small_report("he"), "md", "en");
+  const std::string md = summary_text(SmallPlan("he"), "md", "en");
   CHECK(md.rfind("<div dir=\"rtl\">", 0) == 0);
 }
 
@@ -377,22 +386,14 @@ TEST_CASE("summaries: the Markdown summary shows the history as a table") {
   b.commit.date = "2009-03-01";
   b.commit.short_id = "def5678";
   b.loaded = false;
-  Json report = small_report("en");
-  Json chart = history_chart({a, b}, report["plan"]);
+  const SmallPlan plan("en");
+  Json chart = history_chart({a, b}, plan.load.plan);
   CHECK(chart["x_ticks"].size() == 4);  // quarters of 2009
   CHECK(chart["x_ticks"][1]["label"] == "2009-04");
   CHECK(chart["y_ticks"].size() == 5);
-  TemplateSet set("");
-  std::vector<std::string> used;
-  std::string error;
-  Json ctx = template_context(std::move(report), set.labels("en", used, error), {""}, {});
-  ctx["history"] = chart;
-  RenderResult r = render_template(*set.find("summary.md.mustache"), set.partials(), ctx,
-                                   OutputFormat::markdown, true);
-  REQUIRE(r.ok());
-  CHECK(r.text.find("| 2009-02-01 | 10% | abc1234 | Start @<!-- -->org/team |") !=
-        std::string::npos);
-  CHECK(r.text.find("| 2009-03-01 | – | def5678 |") != std::string::npos);
+  const std::string md = summary_text(plan, "md", "", &chart);
+  CHECK(md.find("| 2009-02-01 | 10% | abc1234 | Start @<!-- -->org/team |") != std::string::npos);
+  CHECK(md.find("| 2009-03-01 | – | def5678 |") != std::string::npos);
 }
 
 TEST_CASE(
@@ -422,4 +423,102 @@ TEST_CASE(
   CHECK(md.find("### תוכנית: 20% → 15% (\u2066-5\u2069 נקודות)") != std::string::npos);
   CHECK(md.find("מצב מתוכנן → בוצע") != std::string::npos);
   CHECK(md.find("planned") == std::string::npos);
+}
+
+// ---- The typed context and the one route to a summary.
+
+TEST_CASE("template context: a lazy list builds each item while the template is inside it") {
+  TemplateContext ctx;
+  std::size_t built = 0;
+  ctx.root["l"] = ctx.lists.make(3, [&](std::size_t i) {
+    ++built;
+    TemplateData item{TemplateData::type::object};
+    item["x"] = template_integer(static_cast<long long>(i));
+    // A list inside the item: made as the item is, gone when the template leaves it.
+    item["inner"] = ctx.lists.make(2, [](std::size_t k) {
+      TemplateData d{TemplateData::type::object};
+      d["y"] = template_text(k ? "b" : "a");
+      return d;
+    });
+    return item;
+  });
+  const std::size_t at_rest = ctx.lists.items();
+  const TemplateSource t{"t", "t.mustache",
+                         "{{#l}}{{x}}:{{#inner}}{{y}}{{/inner}},{{/l}}{{#l}}{{x}}{{/l}}"};
+  RenderResult r = render_template(t, {}, ctx, OutputFormat::markdown, true);
+  REQUIRE(r.ok());
+  CHECK(r.text == "0:ab,1:ab,2:ab,012");
+  CHECK(built == 6);                    // each time the template enters an item
+  CHECK(ctx.lists.items() == at_rest);  // the items' own lists went with them
+  // The same context renders again, alike.
+  CHECK(render_template(t, {}, ctx, OutputFormat::markdown, true).text == r.text);
+}
+
+TEST_CASE("template context: the report's fields and the derived ones, from the plan") {
+  const SmallPlan plan("en");
+  TemplateSet set("");
+  std::string error;
+  const Json labels = summary_labels(set, "", {&plan.load.plan}, error);
+  REQUIRE(error.empty());
+  auto ctx = template_context(plan.summary(), labels);
+  const TemplateSource t{
+      "t", "t.mustache",
+      "{{plan.title}}|{{plan.direction}}|{{percent_text}}|{{#goals}}{{id}}:{{#target_links}}"
+      "{{id}}{{/target_links}};{{/goals}}|{{#targets}}{{#goal_links}}{{id}}{{/goal_links}}"
+      "{{#activity_links}}>{{id}}({{status_label}}){{/activity_links}}{{/targets}}|"
+      "{{#sections}}{{#all_activities}}{{id}}={{measure_text}}/{{#indent}}i{{/indent}},"
+      "{{/all_activities}}{{#has_measure}}m{{/has_measure}}{{/"
+      "sections}}|{{#plan.contact_list}}{{label}}{{/plan.contact_list}}|"
+      "{{#status_chart}}{{status}}{{width}} {{/status_chart}}"};
+  RenderResult r = render_template(t, {}, *ctx, OutputFormat::markdown, true);
+  REQUIRE(r.ok());
+  CHECK(r.text ==
+        "Test|ltr|100%|G1:T1;G2:;|G1>general.3(in progress)|general.3=3 / 5–6/,"
+        "general.3.1=/i,m|Phone|done50 in-progress50 planned0 blocked0 dropped0 ");
+}
+
+TEST_CASE("the report item by item: show and list --json write what the whole report holds") {
+  const SmallPlan plan("en");
+  const Json report = build_report(*plan.index, plan.stats, {});
+  const char* lists[] = {"goals", "targets", "sections", "activities"};
+  const ItemKind kinds[] = {ItemKind::goal, ItemKind::target, ItemKind::section,
+                            ItemKind::activity};
+  std::size_t items = 0;
+  for (int k = 0; k < 4; ++k)
+    for (std::size_t i = 0; i < report[lists[k]].size(); ++i) {
+      JsonTreeSink one;
+      write_item(one, *plan.index, plan.stats, {kinds[k], i});
+      CHECK(one.result == report[lists[k]][i]);
+      ++items;
+    }
+  CHECK(items == 6);  // two goals, a target, a section, two activities
+}
+
+TEST_CASE("the labels' language: the one asked for, else the first plan that names one") {
+  const SmallPlan he("he"), en("en");
+  LoadResult none = test::load_one("goals:\n  - {id: G1, title: Goal}\n");
+  CHECK(labels_language("en", {&he.load.plan}) == "en");
+  CHECK(labels_language("", {&he.load.plan}) == "he");
+  CHECK(labels_language("", {&none.plan, &he.load.plan}) == "he");
+  CHECK(labels_language("", {&none.plan}).empty());
+  CHECK(plans_rtl({&none.plan, &he.load.plan}));
+  CHECK_FALSE(plans_rtl({&en.load.plan, &he.load.plan}));
+}
+
+TEST_CASE("figures: whole percentages floored, numbers and measures in one place") {
+  CHECK(whole_percent(0.29) == 29);
+  CHECK(whole_percent(0.996) == 99);
+  CHECK(whole_percent_clamped(1.5) == 100);
+  CHECK(percent_figure(std::nullopt) == "–");
+  CHECK(percent_figure(0.5) == "50%");
+  Measure m;
+  m.planned.value = {5, 6};
+  m.actual.value = 3;
+  CHECK(measure_numbers(m) == "3 / 5–6");
+  CHECK(measure_text(m) == "3 / 5–6");
+  m.unit = {"workshops", {1, 1, 1}};
+  CHECK(measure_text(m) == "3 / 5–6 workshops");
+  CHECK(planned_text({2.5, 2.5}, "-") == "2.5");
+  CHECK(planned_text({1, 2}, "-") == "1-2");
+  CHECK(number_text(std::nan("")) == "–");
 }

@@ -1,0 +1,90 @@
+#include "render/history_output.hpp"
+
+#include <cmath>
+#include <set>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "render/figures.hpp"
+#include "render/terminal_text.hpp"
+#include "util/visible.hpp"
+
+namespace plan {
+
+namespace {
+Json completion_json(const Completion& c) {
+  return c && std::isfinite(*c) ? Json(std::round(*c * 10000.0) / 10000.0) : Json(nullptr);
+}
+}  // namespace
+
+std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout) {
+  std::string out;
+  for (const HistoryPoint& p : points) {
+    std::string c = p.loaded ? percent_figure(p.completion) : layout.style.red("gap");
+    std::string fixed = fmt::format("{} {} {} {}", p.commit.date, p.commit.short_id, pad_left(c, 4),
+                                    progress_bar(p.loaded ? p.completion : std::nullopt, 10));
+    out += table_row(fixed, 10 + 1 + 7 + 1 + 4 + 1 + 10, p.commit.subject, layout);
+  }
+  if (points.empty()) out += "(no commit changed the plan folder)\n";
+  return out;
+}
+
+std::string csv_field(const std::string& text) {
+  // Shown visibly like every other text output (a CSV is often printed to a terminal).
+  std::string s = visible(text);
+  // OWASP's rule against formula injection: a spreadsheet runs a cell that starts with one
+  // of these, so such a field starts with a quote instead (shown, never run).
+  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+    s = "'" + s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string history_csv(const std::vector<HistoryPoint>& points) {
+  std::set<std::string> ids;
+  std::vector<std::string> order;
+  for (const HistoryPoint& p : points)
+    for (const auto& [id, c] : p.goals)
+      if (ids.insert(id).second) order.push_back(id);
+  auto num = [](const Completion& c) {
+    return c && std::isfinite(*c) ? number_text(std::round(*c * 10000.0) / 10000.0) : std::string();
+  };
+  std::string out = "date,commit,subject,completion";
+  for (const std::string& id : order) out += "," + csv_field(id);
+  out += "\n";
+  for (const HistoryPoint& p : points) {
+    out += fmt::format("{},{},{},{}", p.commit.date, p.commit.id, csv_field(p.commit.subject),
+                       p.loaded ? num(p.completion) : "");
+    for (const std::string& id : order) {
+      Completion c;
+      for (const auto& [gid, gc] : p.goals)
+        if (gid == id) c = gc;
+      out += "," + (p.loaded ? num(c) : std::string());
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+Json history_json(const std::vector<HistoryPoint>& points) {
+  Json a = Json::array();
+  for (const HistoryPoint& p : points) {
+    Json goals = Json::object();
+    for (const auto& [id, c] : p.goals) goals[id] = completion_json(c);
+    a.push_back({{"commit", p.commit.id},
+                 {"short", p.commit.short_id},
+                 {"date", p.commit.date},
+                 {"time", p.commit.time},
+                 {"subject", p.commit.subject},
+                 {"loaded", p.loaded},
+                 {"completion", p.loaded ? completion_json(p.completion) : Json(nullptr)},
+                 {"errors", p.errors},
+                 {"goals", goals}});
+  }
+  return a;
+}
+
+}  // namespace plan
