@@ -67,7 +67,8 @@ int main(int argc, char** argv) {
     Diagnostics d;
     for (std::size_t i = 0; i < sources.size(); ++i) {
       auto text = decode_text(sources[i].bytes, static_cast<std::uint32_t>(i + 1), d);
-      trees.push_back(text ? parse_yaml(*text, static_cast<std::uint32_t>(i + 1), d) : std::nullopt);
+      trees.push_back(text ? parse_yaml(*text, static_cast<std::uint32_t>(i + 1), d)
+                           : std::nullopt);
     }
   });
   const double build = best_ms(runs, [&] {
@@ -110,9 +111,11 @@ int main(int argc, char** argv) {
   const double floor = best_ms(runs, [&] {
     for (const SourceText& s : sources) YAML::Load(s.bytes);
   });
-  std::printf("bytes %zu\nread %.1f\nparse %.1f\nbuild %.1f\nload %.1f\nindex %.1f\ncheck %.1f\nstats %.1f\n"
-              "report %.1f\ncontext %.1f\ntemplate %.1f\nfloor %.1f\n",
-              bytes, read, parse, build, load, index_ms, check, stats_ms, report, context_ms,
-              template_ms, floor);
+  std::printf(
+      "bytes %zu\nread %.1f\nparse %.1f\nbuild %.1f\nload %.1f\nindex %.1f\ncheck %.1f\nstats "
+      "%.1f\n"
+      "report %.1f\ncontext %.1f\ntemplate %.1f\nfloor %.1f\n",
+      bytes, read, parse, build, load, index_ms, check, stats_ms, report, context_ms, template_ms,
+      floor);
   return 0;
 }

@@ -11,7 +11,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::vector<plan::SourceText> files;
-  files.push_back({"plan/fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), "", false});
+  files.push_back(
+      {"plan/fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), "", false});
   auto m =
       plan::measure(plan::check_sources("plan/", std::move(files)), plan::parse_date("2009-06-01"));
   return static_cast<int>(m->checked->diags.size() + m->stats.activities.size()) * 0;

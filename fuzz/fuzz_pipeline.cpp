@@ -12,7 +12,8 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   std::vector<plan::SourceText> files;
-  files.push_back({"plan/fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), "", false});
+  files.push_back(
+      {"plan/fuzz.yaml", std::string(reinterpret_cast<const char*>(data), size), "", false});
   auto m =
       plan::measure(plan::check_sources("plan/", std::move(files)), plan::parse_date("2009-06-01"));
   const plan::CheckedPlan& c = *m->checked;
@@ -23,8 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.format = format;
     options.strict = true;
     std::string error;
-    std::optional<plan::RenderResult> rendered =
-        plan::render_summary({*c.index, m->stats, {}, c.diags}, templates, *templates.find(name), options, error);
+    std::optional<plan::RenderResult> rendered = plan::render_summary(
+        {*c.index, m->stats, {}, c.diags}, templates, *templates.find(name), options, error);
     if (!rendered) __builtin_trap();  // the built-in labels always load
     const plan::RenderResult& out = *rendered;
     if (!out.ok()) __builtin_trap();  // the built-in templates must always render

@@ -54,8 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.format = format;
     std::string error;
     const plan::MeasuredPlan& s = shipped();
-    std::optional<plan::RenderResult> rendered =
-        plan::render_summary({*s.checked->index, s.stats, {}, s.checked->diags}, templates, main, options, error);
+    std::optional<plan::RenderResult> rendered = plan::render_summary(
+        {*s.checked->index, s.stats, {}, s.checked->diags}, templates, main, options, error);
     if (!rendered) __builtin_trap();  // the built-in labels always load
     const plan::RenderResult& out = *rendered;
     // A render either succeeds with text within the limit or fails with located errors.

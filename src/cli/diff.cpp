@@ -91,11 +91,12 @@ Runner setup_diff(CLI::App& sub) {
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
     if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
-      const std::initializer_list<const Plan*> plans = {&states[1]->checked->load.plan,
-                                                        &states[0]->checked->load.plan};  // newer first
+      const std::initializer_list<const Plan*> plans = {
+          &states[1]->checked->load.plan, &states[0]->checked->load.plan};  // newer first
       labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), "", plans, error);
       labels.rtl = plans_rtl(plans);
-      if (labels.to == "working tree") labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
+      if (labels.to == "working tree")
+        labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
     }
     std::string out;
     // A commit subject or revision need not be UTF-8: replaced, never a throw.

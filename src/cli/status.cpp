@@ -37,7 +37,8 @@ Runner setup_status(CLI::App& sub) {
       write_report(*m->checked->index, m->stats, m->summary(), sink);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::fputs(render_status_text(*m->checked->index, m->stats, m->summary(), layout).c_str(), stdout);
+      std::fputs(render_status_text(*m->checked->index, m->stats, m->summary(), layout).c_str(),
+                 stdout);
     }
     return finish(m);
   };

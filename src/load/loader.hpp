@@ -12,7 +12,7 @@
 namespace plan {
 
 struct LoadOptions {
-  std::size_t max_file_size = std::size_t{64} << 20;   // bytes, per file
+  std::size_t max_file_size = std::size_t{64} << 20;    // bytes, per file
   std::size_t max_total_size = std::size_t{512} << 20;  // bytes, all files together
   // Read this file's bytes from here instead of the disk: `plan set` checks an edit
   // before writing it. The path is as shown (relative to the current folder).

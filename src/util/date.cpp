@@ -4,7 +4,9 @@
 
 namespace plan {
 
-static bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+static bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 static int days_in_month(int y, int m) {
   static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -27,13 +29,15 @@ Date parse_date(const std::string& text) {
 }
 
 std::string explain_bad_date(const Date& d) {
-  static const char* const months[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
+  static const char* const months[] = {"January",   "February", "March",    "April",
+                                       "May",       "June",     "July",     "August",
+                                       "September", "October",  "November", "December"};
   if (d.year == 0 && d.month == 0 && d.day == 0)
-    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15", d.text());
+    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15",
+                       d.text());
   if (d.month < 1 || d.month > 12)
-    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text(), d.month);
+    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text(),
+                       d.month);
   return fmt::format("'{}', but {} {} has {} days", d.text(), months[d.month - 1], d.year,
                      days_in_month(d.year, d.month));
 }

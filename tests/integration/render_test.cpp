@@ -276,7 +276,8 @@ TEST_CASE("render: a template that recurses or nests without end is a located er
   CHECK(r.out.find("nested.md.mustache:1:289") != std::string::npos);
 }
 
-TEST_CASE("render holds no copy of a large plan: 240,000 goals within the plan's memory and its output") {
+TEST_CASE(
+    "render holds no copy of a large plan: 240,000 goals within the plan's memory and its output") {
   // 240,000 goals (9 MB of YAML) once took over 2 GB to render, and were then refused by an
   // estimate; the template context is now built item by item as the template walks it,
   // and the text goes through a temporary file, so the peak is the loaded plan (about

@@ -28,7 +28,8 @@ namespace {
 // YAML → JSON with YAML 1.2 core typing: plain scalars are typed, quoted ones are text.
 nlohmann::json to_json(const YamlNode& n) {
   switch (n.kind) {
-    case YamlNode::Kind::null: return nullptr;
+    case YamlNode::Kind::null:
+      return nullptr;
     case YamlNode::Kind::sequence: {
       nlohmann::json a = nlohmann::json::array();
       for (const YamlNode& c : n.children) a.push_back(to_json(c));
@@ -40,7 +41,8 @@ nlohmann::json to_json(const YamlNode& n) {
         if (!o.contains(n.key(i).value)) o[n.key(i).value] = to_json(n.value_at(i));
       return o;
     }
-    case YamlNode::Kind::scalar: break;
+    case YamlNode::Kind::scalar:
+      break;
   }
   if (!n.plain) return n.value;
   if (n.value == "true" || n.value == "false") return n.value == "true";
@@ -52,9 +54,10 @@ nlohmann::json to_json(const YamlNode& n) {
 // Diagnostics whose cause a schema can express; other problems (links, duplicates,
 // calendar dates, reversed ranges) are plan check's alone.
 bool schema_expressible(const nlohmann::json& d) {
-  static const std::set<std::string> codes{"unknown-key", "wrong-type", "missing-field", "bad-id",
-                                           "unknown-status", "bad-percent", "bad-weight",
-                                           "negative-actual", "target-without-goals"};
+  static const std::set<std::string> codes{
+      "unknown-key", "wrong-type",      "missing-field",
+      "bad-id",      "unknown-status",  "bad-percent",
+      "bad-weight",  "negative-actual", "target-without-goals"};
   const std::string code = d.value("code", ""), message = d.value("message", "");
   if (d.value("severity", "") != "error") return false;
   if (codes.count(code)) return true;
@@ -65,8 +68,9 @@ bool schema_expressible(const nlohmann::json& d) {
 
 // Problems that make a file not comparable: it does not convert to one JSON document.
 bool unreadable(const std::string& code) {
-  return code == "yaml-syntax" || code == "encoding" || code == "unclosed-quote" || code == "duplicate-key" ||
-         code == "multiple-documents" || code == "alias-limit" || code == "too-deep" || code == "empty-file";
+  return code == "yaml-syntax" || code == "encoding" || code == "unclosed-quote" ||
+         code == "duplicate-key" || code == "multiple-documents" || code == "alias-limit" ||
+         code == "too-deep" || code == "empty-file";
 }
 
 }  // namespace
@@ -83,8 +87,10 @@ TEST_CASE("schema: valijson's verdict on every test plan file agrees with plan c
 
   std::vector<fs::path> plans{source("plan")};
   for (const auto& e : fs::directory_iterator(source("tests/golden")))
-    if (fs::is_directory(e.path() / "plan") && !fs::is_symlink(e.path() / "plan")) plans.push_back(e.path() / "plan");
-  for (const auto& e : fs::directory_iterator(source("tests/golden/plans"))) plans.push_back(e.path());
+    if (fs::is_directory(e.path() / "plan") && !fs::is_symlink(e.path() / "plan"))
+      plans.push_back(e.path() / "plan");
+  for (const auto& e : fs::directory_iterator(source("tests/golden/plans")))
+    plans.push_back(e.path());
 
   std::size_t compared = 0, invalid = 0;
   for (const fs::path& dir : plans) {

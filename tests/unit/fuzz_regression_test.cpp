@@ -20,7 +20,8 @@ using namespace plan;
 TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
   std::size_t inputs = 0;
   const TemplateSet templates("");
-  for (const auto& e : fs::directory_iterator(std::string(PLAN_SOURCE_DIR) + "/tests/fuzz-regressions")) {
+  for (const auto& e :
+       fs::directory_iterator(std::string(PLAN_SOURCE_DIR) + "/tests/fuzz-regressions")) {
     if (e.path().extension() == ".md") continue;
     CAPTURE(e.path().string());
     std::stringstream bytes;
@@ -34,7 +35,8 @@ TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
       options.strict = true;
       std::string error;
       std::optional<RenderResult> rendered =
-          render_summary({*m->checked->index, m->stats, {}, m->checked->diags}, templates, *templates.find(name), options, error);
+          render_summary({*m->checked->index, m->stats, {}, m->checked->diags}, templates,
+                         *templates.find(name), options, error);
       REQUIRE(rendered);
       const RenderResult& out = *rendered;
       CAPTURE(name);

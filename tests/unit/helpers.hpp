@@ -22,7 +22,9 @@ inline LoadResult load(const std::vector<std::pair<std::string, std::string>>& f
   return load_sources("plan/", sources);
 }
 
-inline LoadResult load_one(const std::string& text) { return load({{"plan/a.yaml", text}}); }
+inline LoadResult load_one(const std::string& text) {
+  return load({{"plan/a.yaml", text}});
+}
 
 // "code@line:col" for each diagnostic, space-separated: easy to compare and to read.
 inline std::string codes(const Diagnostics& diags) {

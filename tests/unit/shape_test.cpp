@@ -17,11 +17,13 @@ std::string synthetic(int activities) {
   for (int g = 0; g < 10; ++g) s += "  - {id: G" + std::to_string(g) + ", title: g}\n";
   s += "targets:\n";
   for (int t = 0; t < targets; ++t)
-    s += "  - {id: T" + std::to_string(t) + ", title: t, goals: [G" + std::to_string(t % 10) + "]}\n";
+    s += "  - {id: T" + std::to_string(t) + ", title: t, goals: [G" + std::to_string(t % 10) +
+         "]}\n";
   s += "sections:\n  - id: S\n    title: s\n    activities:\n";
   for (int a = 0; a < activities; ++a)
-    s += "      - {id: A" + std::to_string(a) + ", title: a, targets: [T" + std::to_string(a % targets) + ", T" +
-         std::to_string((a * 7) % targets) + "], status: " + (a % 3 ? "done" : "in-progress") + "}\n";
+    s += "      - {id: A" + std::to_string(a) + ", title: a, targets: [T" +
+         std::to_string(a % targets) + ", T" + std::to_string((a * 7) % targets) +
+         "], status: " + (a % 3 ? "done" : "in-progress") + "}\n";
   return s;
 }
 
@@ -39,6 +41,6 @@ TEST_CASE("linking, checks and stats make a bounded number of id lookups per ite
   CAPTURE(small);
   CAPTURE(large);
   CHECK(small > 0);
-  CHECK(large <= small * 11);     // linear: ten times the items, about ten times the lookups
-  CHECK(large / 10000 <= 20);     // and a handful per activity
+  CHECK(large <= small * 11);  // linear: ten times the items, about ten times the lookups
+  CHECK(large / 10000 <= 20);  // and a handful per activity
 }
