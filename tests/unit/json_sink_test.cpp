@@ -89,8 +89,8 @@ TEST_CASE("the report of a plan with unread files names them and leaves the plan
                            "      - {id: a, title: A, targets: [T1], percent: 40}\n"},
        {"plan/b.yaml", "goals:\n\t- {id: G2, title: x}\n"},
        {"plan/c.yaml", "# nothing\n"}});
-  PlanIndex ix(r.plan);
-  const Json report = build_report(ix, compute_stats(ix, parse_date("2009-07-02")), {1, 0});
+  const auto m = measure(check_loaded(std::move(r)), parse_date("2009-07-02"));
+  const Json report = build_report(*m->checked->index, m->stats, {1, 0});
   CHECK(report["file_count"] == 3);
   CHECK(report["unread_files"] == Json::array({"plan/b.yaml"}));
   CHECK(report["completion"].is_null());
@@ -104,8 +104,8 @@ TEST_CASE("the report of a plan with unread files names them and leaves the plan
 
 TEST_CASE("the report of a plan read whole has an empty list of unread files") {
   LoadResult r = plan::test::load_one(std::string(plan::test::kHeader));
-  PlanIndex ix(r.plan);
-  const Json report = build_report(ix, compute_stats(ix, parse_date("2009-07-02")), {});
+  const auto m = measure(check_loaded(std::move(r)), parse_date("2009-07-02"));
+  const Json report = build_report(*m->checked->index, m->stats, {});
   CHECK(report["file_count"] == 1);
   CHECK(report["unread_files"] == Json::array());
   CHECK(report["gaps"]["targets"] == Json::array({"T1"}));
