@@ -109,13 +109,14 @@ done
 shipped_status=$(seconds 30 3 "$plan" --plan plan status)
 shipped_render=$(seconds 30 3 "$plan" --plan plan render --format html)
 sizes_line=$(build/plan-bench-sizes | awk '$1 !~ /</ {printf "%s`%s` %s B", sep, $1, $2; sep = ", "}')
-load_after=$(cut -d' ' -f1 /proc/loadavg)
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
-busy=""
-awk -v a="$load_before" -v b="$load_after" -v c="$cores" 'BEGIN {exit !(a > c / 2 || b > c / 2)}' &&
-  busy=" The machine was busy with other work (load average $load_before before the run, $load_after after, on $cores cores): the figures are slower than on an idle machine."
+busy=" No other work was running (load average $load_before before the run, on $cores cores)."
+# Only the load before the run says whether other work was running: the load after it is
+# mostly the benchmark's own (it runs on every core).
+awk -v a="$load_before" -v c="$cores" 'BEGIN {exit !(a > c / 2)}' &&
+  busy=" The machine was busy with other work (load average $load_before before the run, on $cores cores): the figures are slower than on an idle machine."
 {
   echo "Measured $(date -u +%Y-%m-%d) on $cores cores of ${cpu:-an unknown CPU}, ${mem} of memory.$busy"
   echo "Whole-process wall time (hyperfine, mean) and peak resident memory (GNU time). The floor"
