@@ -286,7 +286,10 @@ std::string edited_text(const std::string& text, const std::vector<FieldEdit>& t
       std::size_t at = close - 1;
       while (at > map_begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
       const bool comma = text[at - 1] != '{' && text[at - 1] != ',';
-      edits.push_back({at, at, fmt::format("{}{}: {}", comma ? ", " : " ", c.field, value)});
+      // After an empty value (`{planned: }`) the colon keeps a space: `planned:,` would read
+      // as the text "planned:".
+      const char* sep = !comma ? " " : text[at - 1] == ':' ? " , " : ", ";
+      edits.push_back({at, at, fmt::format("{}{}: {}", sep, c.field, value)});
     } else {
       // Block style: a line of its own, after everything the mapping holds, indented like
       // its keys.

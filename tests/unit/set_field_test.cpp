@@ -192,6 +192,14 @@ TEST_CASE("set adds a field after a block mapping whose first key is in braces")
         "      - {id: A2, title: Two}\n");
 }
 
+TEST_CASE("set adds a field to a flow mapping whose last value is empty") {
+  // Found by fuzz_set: `{planned:  }` became `{planned:, actual: 3  }`, where `planned:,`
+  // reads as the text "planned:".
+  const std::string head = "sections:\n  - id: s\n    activities:\n      - id: A1\n";
+  CHECK(edit(head + "        measure: {planned:  }\n", "A1", {"actual=3"}) ==
+        head + "        measure: {planned: , actual: 3  }\n");
+}
+
 TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") {
   const std::string text =
       "sections:\n  - id: s\n    activities:\n"
