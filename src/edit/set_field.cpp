@@ -277,8 +277,12 @@ std::string edited_text(const std::string& text, const std::vector<FieldEdit>& t
     const std::string value = yaml_scalar(tg.value, req);
     written.push_back(value);
     if (tg.old) {
-      // An empty value (`owner:`) has no text of its own: the value goes after the colon.
-      edits.push_back({begin, end, begin == end ? " " + value : value});
+      // An empty value (`owner:`) has no text of its own: the value goes after the colon. In
+      // a flow mapping a key may stand alone, without one (`{id: A2, status}`): it gets one.
+      std::size_t before = begin;
+      while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+      const bool colon = before > 0 && text[before - 1] == ':';
+      edits.push_back({begin, end, begin != end ? value : colon ? " " + value : ": " + value});
     } else if (flow) {
       // Before the closing brace, after a comma unless there is nothing or a comma already.
       std::size_t close = offset_of(text, tg.map->end_line, tg.map->end_col);

@@ -192,12 +192,17 @@ TEST_CASE("set adds a field after a block mapping whose first key is in braces")
         "      - {id: A2, title: Two}\n");
 }
 
-TEST_CASE("set adds a field to a flow mapping whose last value is empty") {
+TEST_CASE("set fills an empty value in a flow mapping, with or without its colon") {
   // Found by fuzz_set: `{planned:  }` became `{planned:, actual: 3  }`, where `planned:,`
   // reads as the text "planned:".
   const std::string head = "sections:\n  - id: s\n    activities:\n      - id: A1\n";
   CHECK(edit(head + "        measure: {planned:  }\n", "A1", {"actual=3"}) ==
         head + "        measure: {planned: , actual: 3  }\n");
+  // Found by fuzz_set too: a key standing alone in a flow mapping has an empty value, and no
+  // colon to put the new one after (`status in-progress` would be one key).
+  const std::string flow = "sections:\n  - id: s\n    activities:\n      - {id: A2, status}\n";
+  CHECK(edit(flow, "A2", {"status=done"}) ==
+        "sections:\n  - id: s\n    activities:\n      - {id: A2, status: done}\n");
 }
 
 TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") {
