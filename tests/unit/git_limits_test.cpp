@@ -9,34 +9,13 @@
 #include <fstream>
 
 #include "git/repository.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace plan;
 
-namespace {
-struct GitDir {
-  fs::path path;
-  GitDir() {
-    std::string t = (fs::temp_directory_path() / "plan-git-limits-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~GitDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-  void sh(const std::string& cmd) const {
-    const std::string full = "cd '" + path.string() + "' && " + cmd + " >/dev/null 2>&1";
-    REQUIRE_MESSAGE(std::system(full.c_str()) == 0, cmd);
-  }
-};
-}  // namespace
-
 TEST_CASE("a file at a revision over the size limits is too-large, like one on disk") {
-  GitDir g;
+  test::TempDir g;
   g.sh(
       "git init -q . && git -c user.name=T -c user.email=t@example.org commit -q --allow-empty -m "
       "init");

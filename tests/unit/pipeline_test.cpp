@@ -14,6 +14,7 @@
 #include "pipeline/history.hpp"
 #include "pipeline/measured_plan.hpp"
 #include "pipeline/plan_sources.hpp"
+#include "temp_dir.hpp"
 #include "util/date.hpp"
 
 namespace fs = std::filesystem;
@@ -47,26 +48,6 @@ std::string located(const CheckedPlan& c) {
            std::to_string(d.loc.line);
   return out;
 }
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string t = (fs::temp_directory_path() / "plan-pipeline-XXXXXX").string();
-    path = ::mkdtemp(t.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-  void sh(const std::string& cmd) const {
-    const std::string full = "cd '" + path.string() + "' && " + cmd + " >/dev/null 2>&1";
-    REQUIRE_MESSAGE(std::system(full.c_str()) == 0, cmd);
-  }
-};
 
 }  // namespace
 
@@ -154,7 +135,7 @@ TEST_CASE("plan sources: a new file takes its place in path order, and files aft
 }
 
 TEST_CASE("plan sources: an unsaved buffer's text, not the disk's, is what the check sees") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/a.yaml", kPlan);
   t.write("plan/b.yaml", activities("A1", "done", "T1"));
   const std::string dir = (t.path / "plan").string();
@@ -178,7 +159,7 @@ TEST_CASE("plan sources: an unsaved buffer's text, not the disk's, is what the c
 }
 
 TEST_CASE("a revision without the plan folder is an error, not an empty plan") {
-  TempDir t;
+  test::TempDir t;
   t.sh(
       "git init -q . && git -c user.name=T -c user.email=t@example.org commit -q --allow-empty -m "
       "empty");

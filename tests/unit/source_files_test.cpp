@@ -11,29 +11,13 @@
 
 #include "load/loader.hpp"
 #include "load/source_files.hpp"
+#include "temp_dir.hpp"
 #include "util/read_file.hpp"
 
 namespace fs = std::filesystem;
 using namespace plan;
 
 namespace {
-// A fresh folder under the system's temporary folder, removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "plan-test-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  void write(const std::string& rel, const std::string& text) const {
-    fs::create_directories((path / rel).parent_path());
-    std::ofstream(path / rel, std::ios::binary) << text;
-  }
-};
-
 const SourceEntry* find(const std::vector<SourceEntry>& es, const std::string& suffix) {
   for (const SourceEntry& e : es)
     if (e.path.size() >= suffix.size() &&
@@ -44,7 +28,7 @@ const SourceEntry* find(const std::vector<SourceEntry>& es, const std::string& s
 }  // namespace
 
 TEST_CASE("plan files are found below the folder, sorted by path, other files ignored") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/b.yaml", "goals: []\n");
   t.write("plan/a.yml", "goals: []\n");
   t.write("plan/sub/c.YAML", "goals: []\n");
@@ -58,7 +42,7 @@ TEST_CASE("plan files are found below the folder, sorted by path, other files ig
 }
 
 TEST_CASE("FIFOs, folders named like files and links leaving the folder are skipped") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/ok.yaml", "goals: []\n");
   t.write("outside.yaml", "goals: []\n");
   REQUIRE(::mkfifo((t.path / "plan/pipe.yaml").c_str(), 0600) == 0);
@@ -87,7 +71,7 @@ TEST_CASE("FIFOs, folders named like files and links leaving the folder are skip
 }
 
 TEST_CASE("a link that stays inside the folder is read") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/shared/goals.txt", "goals: [{id: G1, title: Goal}]\n");
   fs::create_symlink(t.path / "plan/shared/goals.txt", t.path / "plan/goals.yaml");
   LoadResult r = load_plan_dir((t.path / "plan").string());
@@ -95,7 +79,7 @@ TEST_CASE("a link that stays inside the folder is read") {
 }
 
 TEST_CASE("read_regular_file enforces the size limit and refuses non-files") {
-  TempDir t;
+  test::TempDir t;
   t.write("big.yaml", std::string(100, 'x'));
   std::string out, error;
   CHECK(read_regular_file((t.path / "big.yaml").string(), 1000, out, error));
@@ -107,7 +91,7 @@ TEST_CASE("read_regular_file enforces the size limit and refuses non-files") {
 }
 
 TEST_CASE("size limits: a file over the limit, and files together over the total") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/a.yaml", "goals: [{id: G1, title: " + std::string(100, 'x') + "}]\n");
   t.write("plan/b.yaml", "goals: [{id: G2, title: y}]\n");
   LoadOptions options;
@@ -125,7 +109,7 @@ TEST_CASE("size limits: a file over the limit, and files together over the total
 }
 
 TEST_CASE("a link inside the folder loses to the file it names, whatever their order") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/z-real.yaml", "goals: [{id: G1, title: Goal}]\n");
   fs::create_symlink(t.path / "plan/z-real.yaml", t.path / "plan/a-link.yaml");
   auto es = find_plan_files((t.path / "plan").string());
@@ -139,7 +123,7 @@ TEST_CASE("a link inside the folder loses to the file it names, whatever their o
 }
 
 TEST_CASE("hidden files and folders and editor backups are passed over without a warning") {
-  TempDir t;
+  test::TempDir t;
   t.write("plan/goals.yaml", "goals: [{id: G1, title: Goal}]\n");
   t.write("plan/.goals.yaml.swp", std::string("b0VIM\0\0", 7));
   t.write("plan/goals.yaml~", "goals: [\n");
@@ -191,7 +175,7 @@ std::string as_unprivileged(Fn fn) {
 }  // namespace
 
 TEST_CASE("a folder that cannot be listed is reported as unreadable and the rest is read") {
-  TempDir t;
+  test::TempDir t;
   fs::permissions(t.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
                               fs::perms::others_read | fs::perms::others_exec);
   t.write("plan/a.yaml", "goals: [{id: G1, title: One}]\n");
