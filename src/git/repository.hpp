@@ -9,19 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "commit_info.hpp"
 #include "load/loader.hpp"
 
 struct git_repository;
 
 namespace plan {
-
-struct CommitInfo {
-  std::string id;  // full hex
-  std::string short_id;
-  std::string date;     // YYYY-MM-DD in the committer's time zone
-  long long time = 0;   // seconds since the epoch
-  std::string subject;  // the first line of the message
-};
 
 class Repository {
  public:

@@ -27,7 +27,7 @@ bool walk_history(const std::string& plan_dir, const std::string& from, bool fir
   if (!head) return false;
   for (const CommitInfo& c : repo->plan_history(*head, first_parent, error)) {
     HistoryPoint p;
-    p.commit = {c.id, c.short_id, c.date, c.time, c.subject};
+    p.commit = c;
     std::string why;  // no plan folder at this commit: a gap like a file that does not parse
     if (auto m = measure_revision(*repo, c, parse_date(c.date), limits, why)) {
       const Plan& plan = m->checked->load.plan;
