@@ -76,6 +76,11 @@ const std::vector<Command>& commands() {
        "[DIR]",
        {"plan init", "plan init my-plan --lang he"},
        setup_init},
+      {"lsp",
+       "Run the language server an editor starts, speaking LSP on stdin and stdout.",
+       "",
+       {"plan lsp", "plan --plan ~/work/plan lsp"},
+       setup_lsp},
   };
   return table;
 }

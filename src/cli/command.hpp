@@ -45,6 +45,7 @@ Runner setup_schema(CLI::App& sub);
 Runner setup_init(CLI::App& sub);
 Runner setup_diff(CLI::App& sub);
 Runner setup_history(CLI::App& sub);
+Runner setup_lsp(CLI::App& sub);
 
 int run(int argc, char** argv);
 

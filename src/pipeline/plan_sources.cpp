@@ -60,4 +60,10 @@ std::vector<std::string> PlanSources::paths() const {
   return out;
 }
 
+const SourceText* PlanSources::source(const std::string& path) const {
+  auto at = std::lower_bound(files_.begin(), files_.end(), path,
+                             [](const File& f, const std::string& p) { return f.source.path < p; });
+  return at != files_.end() && at->source.path == path ? &at->source : nullptr;
+}
+
 }  // namespace plan

@@ -36,6 +36,9 @@ class PlanSources {
   std::unique_ptr<CheckedPlan> check() const;
 
   std::vector<std::string> paths() const;
+  // A file as last given or read (an unread file's reason is in its diagnostics); null
+  // when there is no such file.
+  const SourceText* source(const std::string& path) const;
   std::size_t parses() const { return parses_; }  // files parsed so far (for tests)
 
  private:
