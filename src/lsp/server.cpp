@@ -169,6 +169,15 @@ json Server::initialize(const json& params) {
   const json* workspace = caps ? object_at(*caps, "workspace") : nullptr;
   const json* watched = workspace ? object_at(*workspace, "didChangeWatchedFiles") : nullptr;
   watch_dynamic_ = watched && watched->value("dynamicRegistration", false);
+  const auto flag = [](const json* j, const char* key) {
+    return j && j->contains(key) && (*j)[key].is_boolean() && (*j)[key].get<bool>();
+  };
+  session_.document_changes =
+      flag(workspace ? object_at(*workspace, "workspaceEdit") : nullptr, "documentChanges");
+  const json* text_document = caps ? object_at(*caps, "textDocument") : nullptr;
+  session_.hierarchical_symbols =
+      flag(text_document ? object_at(*text_document, "documentSymbol") : nullptr,
+           "hierarchicalDocumentSymbolSupport");
   if (const std::string* locale = string_at(params, "locale")) session_.locale = *locale;
   if (const json* options = object_at(params, "initializationOptions")) {
     session_.inlay_hints = options->value("inlayHints", true);
