@@ -1,5 +1,7 @@
 #include "lsp/occurrences.hpp"
 
+#include "lsp/protocol.hpp"
+#include "lsp/uri.hpp"
 #include "util/text.hpp"
 
 namespace plan::lsp {
@@ -13,7 +15,7 @@ void add_refs(const Located<std::vector<Ref>>& list, ItemKind kind, const PlanIn
     Occurrence o;
     o.ref = &r;
     o.kind = kind;
-    if (const ItemRef* found = index.find(r.id); found && found->kind == kind) o.item = *found;
+    if (const ItemRef* found = index.find(r.id)) o.item = *found;
     out.push_back(o);
   }
 }
@@ -61,6 +63,15 @@ std::optional<Occurrence> occurrence_at(Session& s, const std::string& abs_path,
     if (r.start <= pos && pos <= r.end) return o;
   }
   return std::nullopt;
+}
+
+std::optional<Occurrence> occurrence_at(Session& s, const json& params) {
+  const auto uri = document_uri(params);
+  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
+  const json* at = object_at(params, "position");
+  const auto pos = at ? position_from(*at) : std::nullopt;
+  if (!path || !pos) return std::nullopt;
+  return occurrence_at(s, *path, *pos);
 }
 
 bool same_item(const Occurrence& a, const Occurrence& b) {
