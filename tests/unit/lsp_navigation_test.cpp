@@ -57,6 +57,10 @@ struct Client {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
+    open_text(path, text.str(), version);
+  }
+
+  void open_text(const std::string& path, const std::string& text, int version = 1) {
     server.handle(json{{"jsonrpc", "2.0"},
                        {"method", "textDocument/didOpen"},
                        {"params",
@@ -64,7 +68,7 @@ struct Client {
                           {{"uri", uri_from_path(path)},
                            {"languageId", "yaml"},
                            {"version", version},
-                           {"text", text.str()}}}}}});
+                           {"text", text}}}}}});
   }
 };
 
@@ -213,6 +217,19 @@ TEST_CASE("rename changes the id text of the definition and every link, keeping 
               {{uri_from_path(p.goals), json::array({edit(range(3, 9, 3, 11), "Goal-2")})},
                {uri_from_path(p.targets), json::array({edit(range(3, 17, 3, 19), "Goal-2"),
                                                        edit(range(7, 8, 7, 10), "Goal-2")})}}}});
+}
+
+TEST_CASE("navigation and rename read the open buffer, not the file on disk") {
+  SmallPlan p;
+  Client c(p.dir.path.string());
+  // Unsaved: a comment line above, and G1 now quoted.
+  c.open_text(p.goals, "# new\ngoals:\n  - id: \"G1\"\n  - id: 'G2'\n", 3);
+  CHECK(c.result("textDocument/definition", at(p.targets, 3, 13)) ==
+        location(p.goals, range(2, 8, 2, 12)));
+  json params = at(p.goals, 2, 9);
+  params["newName"] = "G10";
+  CHECK(c.result("textDocument/rename", params)["changes"][uri_from_path(p.goals)] ==
+        json::array({edit(range(2, 9, 2, 11), "G10")}));
 }
 
 TEST_CASE("rename answers with versioned documentChanges when the client takes them") {
