@@ -11,6 +11,7 @@
 #include "edit/rename_id.hpp"
 #include "lsp/server.hpp"
 #include "lsp/uri.hpp"
+#include "lsp_client.hpp"
 #include "pipeline/checked_plan.hpp"
 #include "temp_dir.hpp"
 
@@ -19,16 +20,11 @@ namespace {
 using plan::lsp::json;
 using plan::lsp::uri_from_path;
 
-// An editor talking to the server: initialize (with a root and capabilities), initialized,
-// then notifications and requests, each request's answer picked out of what comes back.
-struct Client {
-  plan::lsp::Server server;
-  int next_id = 1;
-
+// The lead's in-process client, started on a folder, with a request's result picked out.
+struct Client : plan::test::LspClient {
   explicit Client(const std::string& root, const json& capabilities = json::object())
-      : server(config()) {
-    request("initialize", {{"rootUri", uri_from_path(root)}, {"capabilities", capabilities}});
-    server.handle(json{{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+      : LspClient(config()) {
+    start(root, capabilities);
   }
 
   static plan::lsp::SessionConfig config() {
@@ -37,45 +33,23 @@ struct Client {
     return c;
   }
 
-  // The whole response: {"result": …} or {"error": …}.
-  json request(const std::string& method, const json& params) {
-    const int id = next_id++;
-    for (const json& m : server.handle(
-             json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", params}}))
-      if (m.contains("id") && m["id"] == id) return m;
-    FAIL("no answer to " << method);
-    return nullptr;
-  }
-
   json result(const std::string& method, const json& params) {
     const json r = request(method, params);
     REQUIRE_MESSAGE(r.contains("result"), r.dump());
     return r["result"];
   }
 
+  using LspClient::open;
+  // Opens a file with its text on disk.
   void open(const std::string& path, int version = 1) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream text;
     text << in.rdbuf();
-    open_text(path, text.str(), version);
-  }
-
-  void open_text(const std::string& path, const std::string& text, int version = 1) {
-    server.handle(json{{"jsonrpc", "2.0"},
-                       {"method", "textDocument/didOpen"},
-                       {"params",
-                        {{"textDocument",
-                          {{"uri", uri_from_path(path)},
-                           {"languageId", "yaml"},
-                           {"version", version},
-                           {"text", text}}}}}});
+    open(path, text.str(), version);
   }
 };
 
-json at(const std::string& path, unsigned line, unsigned character) {
-  return {{"textDocument", {{"uri", uri_from_path(path)}}},
-          {"position", {{"line", line}, {"character", character}}}};
-}
+constexpr auto at = &plan::test::LspClient::at;
 
 json range(unsigned l1, unsigned c1, unsigned l2, unsigned c2) {
   return {{"start", {{"line", l1}, {"character", c1}}}, {"end", {{"line", l2}, {"character", c2}}}};
@@ -223,7 +197,7 @@ TEST_CASE("navigation and rename read the open buffer, not the file on disk") {
   SmallPlan p;
   Client c(p.dir.path.string());
   // Unsaved: a comment line above, and G1 now quoted.
-  c.open_text(p.goals, "# new\ngoals:\n  - id: \"G1\"\n  - id: 'G2'\n", 3);
+  c.open(p.goals, "# new\ngoals:\n  - id: \"G1\"\n  - id: 'G2'\n", 3);
   CHECK(c.result("textDocument/definition", at(p.targets, 3, 13)) ==
         location(p.goals, range(2, 8, 2, 12)));
   json params = at(p.goals, 2, 9);
