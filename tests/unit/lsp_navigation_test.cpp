@@ -206,6 +206,16 @@ TEST_CASE("navigation and rename read the open buffer, not the file on disk") {
         json::array({edit(range(2, 9, 2, 11), "G10")}));
 }
 
+TEST_CASE("definition finds an id on the first line of a file with a byte-order mark") {
+  plan::test::TempDir dir;
+  dir.write("goals.yaml", "\xEF\xBB\xBFgoals: [{id: G1}]\n");
+  dir.write("targets.yaml", "targets:\n  - id: T1\n    goals: [G1]\n");
+  Client c(dir.path.string());
+  // The mark is a character of the file on disk (U+FEFF, one UTF-16 unit).
+  CHECK(c.result("textDocument/definition", at((dir.path / "targets.yaml").string(), 2, 13)) ==
+        location((dir.path / "goals.yaml").string(), range(0, 14, 0, 16)));
+}
+
 TEST_CASE("rename answers with versioned documentChanges when the client takes them") {
   SmallPlan p;
   Client c(p.dir.path.string(), {{"workspace", {{"workspaceEdit", {{"documentChanges", true}}}}}});
