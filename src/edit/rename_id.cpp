@@ -1,6 +1,7 @@
 #include "edit/rename_id.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -20,6 +21,14 @@ bool same(const ItemRef& a, const ItemRef& b) {
   return a.kind == b.kind && a.index == b.index;
 }
 
+bool equal_ignoring_case(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
 // The definition, then every link whose text finds the item (a link naming it as the wrong
 // kind of item too: its text follows the id, so its diagnostic stays the same).
 std::vector<Place> places_of(const PlanIndex& index, const ItemRef& item) {
@@ -28,7 +37,10 @@ std::vector<Place> places_of(const PlanIndex& index, const ItemRef& item) {
   out.push_back({id.loc, &id.value});
   const auto add_links = [&](const std::vector<Ref>& refs) {
     for (const Ref& r : refs) {
-      const ItemRef* named = r.loc.line != 0 ? index.find(r.id) : nullptr;
+      // Only a link written as the id, but for case, can find the item: only those are
+      // looked up.
+      if (r.loc.line == 0 || !equal_ignoring_case(r.id, id.value)) continue;
+      const ItemRef* named = index.find(r.id);
       if (named && same(*named, item)) out.push_back({r.loc, &r.id});
     }
   };
@@ -62,12 +74,20 @@ bool reads_as_null(const std::string& id) {
 
 }  // namespace
 
-std::optional<IdSpan> id_text_at(std::string_view t, Loc loc, const std::string& value,
-                                 std::string& why) {
+namespace {
+
+// The byte offset of a loader place, from the start of its line.
+std::size_t offset_in(std::string_view t, const std::vector<std::size_t>& starts, Loc loc) {
+  if (loc.line == 0 || loc.line > starts.size()) return t.size();
+  std::size_t begin = starts[loc.line - 1];
   // The loader counts columns after a byte-order mark.
-  const std::size_t bom = t.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  if (loc.line == 1 && t.substr(0, 3) == "\xEF\xBB\xBF") begin = 3;
+  return begin + offset_of(t.substr(begin), 1, loc.col);
+}
+
+std::optional<IdSpan> scalar_at(std::string_view t, std::size_t pos, const std::string& value,
+                                std::string& why) {
   const std::size_t n = t.size();
-  std::size_t pos = bom + offset_of(t.substr(bom), loc.line, loc.col);
   while (pos < n && (t[pos] == '&' || t[pos] == '!')) {
     while (pos < n && !space(t[pos])) ++pos;
     while (pos < n && space(t[pos])) ++pos;
@@ -106,6 +126,13 @@ std::optional<IdSpan> id_text_at(std::string_view t, Loc loc, const std::string&
   return IdSpan{pos, end, true};
 }
 
+}  // namespace
+
+std::optional<IdSpan> id_text_at(std::string_view text, Loc loc, const std::string& value,
+                                 std::string& why) {
+  return scalar_at(text, offset_in(text, line_starts(text), loc), value, why);
+}
+
 std::string new_id_problem(const PlanIndex& index, const ItemRef& item, const std::string& new_id) {
   if (!valid_id(new_id))
     return fmt::format(
@@ -137,13 +164,18 @@ std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemR
   error = new_id_problem(index, item, new_id);
   if (!error.empty()) return std::nullopt;
   std::vector<IdEdit> edits;
+  std::map<std::uint32_t, std::vector<std::size_t>> lines;
   for (const Place& p : places_of(index, item)) {
     if (p.loc.file == 0 || p.loc.file >= texts.size()) {
       error = fmt::format("the text of {} is not at hand", where(index, p.loc));
       return std::nullopt;
     }
+    // Each file's lines are found once: places are many in a large plan.
+    std::vector<std::size_t>& starts = lines[p.loc.file];
+    if (starts.empty()) starts = line_starts(texts[p.loc.file]);
     std::string why;
-    const auto span = id_text_at(texts[p.loc.file], p.loc, *p.value, why);
+    const auto span =
+        scalar_at(texts[p.loc.file], offset_in(texts[p.loc.file], starts, p.loc), *p.value, why);
     if (!span) {
       error = fmt::format("the id '{}' at {} cannot be renamed in place: {}; edit it by hand",
                           shown(*p.value), where(index, p.loc), why);

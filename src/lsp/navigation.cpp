@@ -34,8 +34,8 @@ Reply references(Session& s, const json& params) {
                                (*context)["includeDeclaration"].is_boolean() &&
                                (*context)["includeDeclaration"].get<bool>();
   std::vector<Loc> places;
-  for (const Occurrence& x : occurrences(*s.checked().index))
-    if (same_item(*o, x) && (with_definition || !x.definition())) places.push_back(x.loc());
+  for (const Occurrence& x : occurrences_of(*s.checked().index, *o))
+    if (with_definition || !x.definition()) places.push_back(x.loc());
   // By file, then place: files are numbered in path order.
   std::sort(places.begin(), places.end(), [](const Loc& a, const Loc& b) {
     return std::tie(a.file, a.line, a.col) < std::tie(b.file, b.line, b.col);

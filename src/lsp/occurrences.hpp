@@ -29,6 +29,9 @@ struct Occurrence {
 // repeats another's id (duplicate-id) is a definition of itself; links name the first.
 std::vector<Occurrence> occurrences(const PlanIndex& index);
 
+// Every occurrence of the item `of` names (same_item), in the plan's order.
+std::vector<Occurrence> occurrences_of(const PlanIndex& index, const Occurrence& of);
+
 // The occurrence whose token contains the position in a file, if any.
 std::optional<Occurrence> occurrence_at(Session& s, const std::string& abs_path, Position pos);
 
