@@ -163,6 +163,17 @@ std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemR
   }
   error = new_id_problem(index, item, new_id);
   if (!error.empty()) return std::nullopt;
+  // A file that could not be read may hold links to the item that no one can see: renaming
+  // the rest would leave those behind, broken.
+  if (!index.plan().unread_files.empty()) {
+    const std::uint32_t f = index.plan().unread_files.front();
+    const auto& files = index.plan().files;
+    error = fmt::format(
+        "{} could not be read (see its errors), so links to the id there would "
+        "be missed; correct it first",
+        f < files.size() ? files[f] : "a file");
+    return std::nullopt;
+  }
   std::vector<IdEdit> edits;
   std::map<std::uint32_t, std::vector<std::size_t>> lines;
   for (const Place& p : places_of(index, item)) {

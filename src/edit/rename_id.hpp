@@ -41,8 +41,9 @@ std::string new_id_problem(const PlanIndex& index, const ItemRef& item, const st
 // The edits that give `item` the id `new_id`, sorted by file and offset, one per place the
 // id is written (an id shared through a YAML alias is written, and edited, once). `texts`
 // holds each file's text by its number in Plan::files, as the plan was loaded from it. None,
-// with `error` set, when new_id_problem() objects or an occurrence is written in a form an
-// id edit cannot keep (a block scalar, a plain scalar over several lines).
+// with `error` set, when new_id_problem() objects, a file of the plan could not be read (its
+// links are unknown), or an occurrence is written in a form an id edit cannot keep (a block
+// scalar, a plain scalar over several lines).
 std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemRef& item,
                                              const std::string& new_id,
                                              const std::vector<std::string_view>& texts,

@@ -486,3 +486,15 @@ TEST_CASE("rename_id counts columns after a byte-order mark") {
   REQUIRE(edits->size() == 1);
   CHECK((*edits)[0].begin == l.texts[1].find("G1"));
 }
+
+TEST_CASE("rename_id refuses while a file of the plan cannot be read") {
+  Loaded l(Files{{"p/goals.yaml", "goals:\n  - id: G1\n"},
+                 {"p/targets.yaml", "targets:\n  - id: T1\n    goals: [G1\n"}});
+  const plan::ItemRef* g1 = l.c->index->find("G1");
+  REQUIRE(g1);
+  std::string error;
+  CHECK_FALSE(plan::rename_id(*l.c->index, *g1, "G5", l.views(), error));
+  CHECK(error ==
+        "p/targets.yaml could not be read (see its errors), so links to the id there would be "
+        "missed; correct it first");
+}
