@@ -3,12 +3,15 @@
 // drives plan::lsp::Server with the JSON messages an editor sends.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "edit/rename_id.hpp"
+#include "lsp/document.hpp"
 #include "lsp/server.hpp"
 #include "lsp/uri.hpp"
 #include "lsp_client.hpp"
@@ -497,4 +500,64 @@ TEST_CASE("rename_id refuses while a file of the plan cannot be read") {
   CHECK(error ==
         "p/targets.yaml could not be read (see its errors), so links to the id there would be "
         "missed; correct it first");
+}
+
+TEST_CASE("a rename of the shipped plan applied to its files checks as before, with the new id") {
+  const std::string root = PLAN_SOURCE_DIR;
+  const std::string targets = root + "/plan/targets.yaml";
+  Client c(root);
+  std::ifstream in(targets);
+  unsigned line = 0, t8 = 0;
+  for (std::string l; std::getline(in, l); ++line)
+    if (l == "  - id: T8") t8 = line;
+  REQUIRE(t8 > 0);
+  json params = at(targets, t8, 8);
+  params["newName"] = "Target-8";
+  const json changes = c.result("textDocument/rename", params)["changes"];
+  REQUIRE(changes.size() >= 2);
+
+  // Every file of the plan, as it is and with the edits applied (from the end backwards).
+  std::vector<plan::SourceText> before, after;
+  std::vector<std::string> paths;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root + "/plan"))
+    if (e.path().extension() == ".yaml") paths.push_back(e.path().string());
+  std::sort(paths.begin(), paths.end());
+  std::size_t edited = 0;
+  for (const std::string& path : paths) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream text;
+    text << f.rdbuf();
+    before.push_back({path, text.str(), "", false, false});
+    plan::lsp::Document doc(text.str());
+    const std::string uri = uri_from_path(path);
+    if (changes.contains(uri)) {
+      std::vector<json> edits(changes[uri].begin(), changes[uri].end());
+      std::reverse(edits.begin(), edits.end());
+      for (const json& e : edits) {
+        const auto a =
+            doc.offset_at({e["range"]["start"]["line"], e["range"]["start"]["character"]},
+                          plan::lsp::Encoding::utf16);
+        const auto b = doc.offset_at({e["range"]["end"]["line"], e["range"]["end"]["character"]},
+                                     plan::lsp::Encoding::utf16);
+        CHECK(doc.text().substr(a, b - a) == "T8");
+        std::string t = doc.text();
+        t.replace(a, b - a, e["newText"].get<std::string>());
+        doc.set_text(t);
+        ++edited;
+      }
+    }
+    after.push_back({path, doc.text(), "", false, false});
+  }
+  const auto old_plan = plan::check_sources("plan", std::move(before));
+  const auto new_plan = plan::check_sources("plan", std::move(after));
+  CHECK(new_plan->errors == old_plan->errors);
+  CHECK(new_plan->warnings == old_plan->warnings);
+  CHECK(new_plan->diags.size() == old_plan->diags.size());
+  REQUIRE(new_plan->index->find("Target-8"));
+  CHECK_FALSE(new_plan->index->find("T8"));
+  // Every link to T8 was edited: the definition and the links are the edits.
+  std::size_t links = 0;
+  for (const auto& e : old_plan->index->activities())
+    for (const plan::Ref& r : e.activity->targets.value) links += r.id == "T8";
+  CHECK(edited == links + 1);
 }
