@@ -489,6 +489,16 @@ TEST_CASE("lsp aids: odd params get an empty answer, never an error") {
                                           {"range", range(0, 0, 1, 0)}});
     CHECK((other.is_null() || other == json::array()));
   }
+  // A line of 200,000 nested brackets or mappings: read to a bounded depth, no crash.
+  for (const char* open : {"[", "{a: ", "[{a: "}) {
+    std::string deep = "targets:\n  - id: T1\n    goals: ";
+    for (int i = 0; i < 200000; ++i) deep += open;
+    e.open("targets.yaml", deep);
+    for (unsigned c : {0u, 11u, 12u, 5000u, 400000u, 2000000u}) {
+      CHECK(e.at("textDocument/completion", "targets.yaml", 2, c).is_null());
+      e.at("textDocument/hover", "targets.yaml", 2, c);
+    }
+  }
   // Past the end of a line, on a line with a key: the key's value, not a crash.
   const json past = e.at("textDocument/completion", "work.yaml", 7, 500);
   CHECK(labels(past).size() == 5);
