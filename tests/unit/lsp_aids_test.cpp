@@ -72,7 +72,7 @@ struct Editor {
     return c;
   }
 
-  explicit Editor(json init_options = nullptr, bool utf8 = false) {
+  explicit Editor(json init_options = nullptr, bool utf8 = false, const char* locale = nullptr) {
     dir.write("plan/plan.yaml", kPlan);
     dir.write("plan/goals.yaml", kGoals);
     dir.write("plan/targets.yaml", kTargets);
@@ -82,6 +82,7 @@ struct Editor {
                 {"capabilities", json::object()}};
     if (utf8) params["capabilities"]["general"]["positionEncodings"] = {"utf-8", "utf-16"};
     if (!init_options.is_null()) params["initializationOptions"] = init_options;
+    if (locale) params["locale"] = locale;
     request("initialize", params);
     server.handle(json{{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
   }
@@ -351,6 +352,24 @@ TEST_CASE("lsp hover: a key's description from the schema, in the plan's languag
   e.change("plan.yaml", english);
   CHECK(e.at("textDocument/hover", "plan.yaml", 4, 3)["contents"]["value"] ==
         "**status**: The status of the plan document.");
+}
+
+TEST_CASE("lsp hover: a plan that names no language gets the client's locale, else English") {
+  std::string plan = kPlan;
+  plan.erase(plan.find("  language: he\n"), 15);
+  Editor hebrew(nullptr, false, "he-IL");
+  hebrew.open("plan.yaml", plan);
+  CHECK(hebrew.at("textDocument/hover", "plan.yaml", 3, 3)["contents"]["value"] ==
+        "**status**: מצב מסמך התוכנית.");
+  Editor none;
+  none.open("plan.yaml", plan);
+  CHECK(none.at("textDocument/hover", "plan.yaml", 3, 3)["contents"]["value"] ==
+        "**status**: The status of the plan document.");
+  // The plan's language wins over the client's.
+  Editor english(nullptr, false, "en-US");
+  english.open("plan.yaml", kPlan);
+  CHECK(english.at("textDocument/hover", "plan.yaml", 4, 3)["contents"]["value"] ==
+        "**status**: מצב מסמך התוכנית.");
 }
 
 TEST_CASE("lsp inlay hints: completion after each id line, within the range") {
