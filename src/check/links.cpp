@@ -13,20 +13,22 @@ static void check_ref(const PlanIndex& ix, const Ref& ref, ItemKind want, const 
   const ItemRef* found = ix.find(ref.id);
   if (found && found->kind == want) return;
   const char* code = want == ItemKind::goal ? "unknown-goal" : "unknown-target";
+  std::string best = closest_match(ref.id, candidates);
   if (found) {
-    out.push_back(make_error(code, ref.loc,
-                             fmt::format("{} names '{}' as a {}, but '{}' is {} {}{}", owner, ref.id,
-                                         want_name, ref.id,
-                                         found->kind == ItemKind::activity ? "an" : "a",
-                                         item_kind_name(found->kind),
-                                         did_you_mean(ref.id, candidates))));
-    return;
+    out.push_back(
+        make_error(code, ref.loc,
+                   fmt::format("{} names '{}' as a {}, but '{}' is {} {}{}", owner, ref.id,
+                               want_name, ref.id, found->kind == ItemKind::activity ? "an" : "a",
+                               item_kind_name(found->kind), did_you_mean_hint(best))));
+  } else {
+    std::string hint = did_you_mean_hint(best);
+    if (hint.empty())
+      hint = fmt::format("; define a {} with this id or name an existing one", want_name);
+    out.push_back(make_error(
+        code, ref.loc,
+        fmt::format("{} names {} '{}', which does not exist{}", owner, want_name, ref.id, hint)));
   }
-  std::string hint = did_you_mean(ref.id, candidates);
-  if (hint.empty())
-    hint = fmt::format("; define a {} with this id or name an existing one", want_name);
-  out.push_back(make_error(
-      code, ref.loc, fmt::format("{} names {} '{}', which does not exist{}", owner, want_name, ref.id, hint)));
+  out.back().suggestion = std::move(best);
 }
 
 void check_links(const PlanIndex& ix, Diagnostics& out) {

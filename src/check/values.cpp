@@ -16,18 +16,21 @@ void check_statuses(const PlanIndex& ix, Diagnostics& out) {
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
     if (a.status.value != Status::unknown) continue;
-    std::string hint = did_you_mean(a.status_text, names);
+    std::string best = closest_match(a.status_text, names);
     out.push_back(make_error(
         "unknown-status", a.status.loc,
         fmt::format("activity '{}' has status '{}', which is not one of {}{}", a.id.value,
-                    a.status_text, quoted_list(names), hint)));
+                    a.status_text, quoted_list(names), did_you_mean_hint(best))));
+    out.back().suggestion = std::move(best);
   }
   const std::vector<std::string> plan_statuses{"draft", "final"};
   for (const Meta& m : ix.plan().metas) {
     if (!m.status.given() || m.status.value == "draft" || m.status.value == "final") continue;
+    std::string best = closest_match(m.status.value, plan_statuses);
     out.push_back(make_error("unknown-status", m.status.loc,
                              fmt::format("the plan's status '{}' is not 'draft' or 'final'{}",
-                                         m.status.value, did_you_mean(m.status.value, plan_statuses))));
+                                         m.status.value, did_you_mean_hint(best))));
+    out.back().suggestion = std::move(best);
   }
 }
 
