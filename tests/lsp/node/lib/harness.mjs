@@ -54,13 +54,13 @@ export const smallPlan = () => ({
   'goals.yaml': 'goals:\n  - id: G1\n    title: מטרה ראשונה\n',
   'targets.yaml':
     'targets:\n  - id: T1\n    title: יעד ראשון\n    goals: [G1]\n' +
-    '  - id: T2\n    title: יעד שני\n    goals: [G1]\n',
+    '  - id: KESHER\n    title: יעד שני\n    goals: [G1]\n',
   'activities/a.yaml':
     'sections:\n  - id: s1\n    title: פרק\n    activities:\n' +
     '      - {id: a1, title: שלום עולם, targets: [T1], status: done}\n',
   'activities/b.yaml':
     'sections:\n  - id: s2\n    title: פרק שני\n    activities:\n' +
-    '      - id: b1\n        title: פעילות שנייה\n        targets: [T2]\n        status: planned\n',
+    '      - id: b1\n        title: פעילות שנייה\n        targets: [KESHER]\n        status: planned\n',
 });
 
 // `plan lsp` as a child process in the workspace's root. `exited` resolves to its exit code
