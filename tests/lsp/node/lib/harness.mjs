@@ -104,6 +104,17 @@ class Inbox {
       w.resolve(m);
       return false;
     });
+    this.counters = (this.counters ?? []).filter((w) => {
+      if (this.items.length < w.count) return true;
+      w.resolve();
+      return false;
+    });
+  }
+  // Once `count` messages have come.
+  waitCount(count, ms, what) {
+    if (this.items.length >= count) return Promise.resolve();
+    this.counters = this.counters ?? [];
+    return within(ms, new Promise((resolve) => this.counters.push({ count, resolve })), what);
   }
   // The first message after `from` (an index into items) that matches.
   wait(pred, from = 0, ms = 10000, what = 'a message') {
@@ -201,13 +212,7 @@ export function startRaw(ws, args) {
       inbox.wait((m) => m.id === id && !('method' in m), 0, ms, `the response to id ${id}`),
     // The next `count` messages after the first `from`.
     async messages(from, count, ms = 10000) {
-      await within(
-        ms,
-        (async () => {
-          while (inbox.items.length < from + count) await new Promise((r) => setTimeout(r, 5));
-        })(),
-        `${count} messages after ${from}`,
-      );
+      await inbox.waitCount(from + count, ms, `${count} messages after ${from}`);
       return inbox.items.slice(from, from + count);
     },
     async initialize() {
