@@ -19,7 +19,7 @@ export const sourceDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export function planBinary() {
   const bin = process.env.PLAN_BIN;
   if (!bin) throw new Error('PLAN_BIN must name the plan binary to test (CTest sets it)');
-  return bin;
+  return resolve(bin); // the server runs in the workspace's folder
 }
 
 export const uriOf = (path) => pathToFileURL(path).href;
