@@ -120,7 +120,8 @@ test('a whole-text change and positions past the end of the document', async (t)
     'textDocument/definition',
     'textDocument/references',
     'textDocument/completion',
-    'textDocument/prepareRename',
+    'textDocument/documentSymbol',
+    'textDocument/inlayHint',
   ]) {
     for (const position of [
       { line: 99999, character: 0 },
@@ -128,7 +129,12 @@ test('a whole-text change and positions past the end of the document', async (t)
       { line: -1, character: -5 },
       { line: 4294967296, character: 1.5 },
     ])
-      await c.request(method, { textDocument: { uri: a }, position, context: { includeDeclaration: true } });
+      await c.request(method, {
+        textDocument: { uri: a },
+        position,
+        range: { start: position, end: position },
+        context: { includeDeclaration: true },
+      });
   }
 });
 
