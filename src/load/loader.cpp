@@ -79,9 +79,7 @@ LoadResult merge_parts(const std::string& root_display, const std::vector<std::s
   return r;
 }
 
-LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files) {
-  // Files are parsed on every core; the parts are then merged in path order, so the
-  // result is the same as reading them one by one.
+std::vector<FilePart> load_files(std::vector<SourceText>& files) {
   std::vector<FilePart> parts(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
@@ -94,7 +92,13 @@ LoadResult load_sources(const std::string& root_display, std::vector<SourceText>
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  return parts;
+}
 
+LoadResult load_sources(const std::string& root_display, std::vector<SourceText> files) {
+  // Files are parsed on every core; the parts are then merged in path order, so the
+  // result is the same as reading them one by one.
+  std::vector<FilePart> parts = load_files(files);
   std::vector<std::string> paths;
   paths.reserve(files.size());
   for (const SourceText& f : files) paths.push_back(f.path);

@@ -49,6 +49,9 @@ struct FilePart {
 };
 FilePart load_file(SourceText& file, std::uint32_t index);
 
+// load_file for every file, on every core; part i is file i + 1.
+std::vector<FilePart> load_files(std::vector<SourceText>& files);
+
 // Merges parts loaded from `paths` (in order; part i is file i + 1) into one plan.
 LoadResult merge_parts(const std::string& root_display, const std::vector<std::string>& paths,
                        std::vector<FilePart> parts);

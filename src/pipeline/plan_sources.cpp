@@ -13,8 +13,12 @@ PlanSources PlanSources::read_dir(const std::string& dir, const LoadOptions& opt
   std::vector<SourceText> sources = read_plan_dir(dir, options, root);
   PlanSources s(root);
   s.files_.reserve(sources.size());
-  for (SourceText& src : sources) s.files_.push_back({std::move(src), {}, {}, false});
-  for (std::size_t i = 0; i < s.files_.size(); ++i) s.parse(i);
+  // Parsed on every core, as the command line reads a folder; the sources are kept whole.
+  std::vector<SourceText> copies = sources;
+  std::vector<FilePart> parts = load_files(copies);
+  for (std::size_t i = 0; i < sources.size(); ++i)
+    s.files_.push_back({std::move(sources[i]), std::move(parts[i]), {}, false});
+  s.parses_ = s.files_.size();
   return s;
 }
 
