@@ -57,6 +57,45 @@ function H.read_lines(rel)
   return vim.fn.readfile(H.path(rel))
 end
 
+-- Every *.yaml file of the workspace's plan, relative to the workspace, sorted.
+function H.plan_files()
+  local files = {}
+  for _, f in ipairs(vim.fn.globpath(H.ws, 'plan/**/*.yaml', false, true)) do
+    table.insert(files, f:sub(#H.ws + 2))
+  end
+  table.sort(files)
+  return files
+end
+
+-- Every place the plan's files on disk link to an id in a flow list (`targets: [...]`,
+-- `goals: [...]`, the only form the shipped plan uses), as "file:line" (1-based), sorted.
+-- Comments that mention the id are not links.
+function H.links(id)
+  local found = {}
+  for _, rel in ipairs(H.plan_files()) do
+    for i, line in ipairs(H.read_lines(rel)) do
+      local list = line:match('^%s*targets: %[(.*)%]%s*$') or line:match('^%s*goals: %[(.*)%]%s*$')
+      for item in (list or ''):gmatch('[^,%s]+') do
+        if item == id then
+          table.insert(found, rel .. ':' .. i)
+        end
+      end
+    end
+  end
+  table.sort(found)
+  return found
+end
+
+-- A list of {uri, range} as "file:line" (1-based), sorted.
+function H.places(list)
+  local places = {}
+  for _, l in ipairs(list) do
+    table.insert(places, vim.uri_to_fname(l.uri):sub(#H.ws + 2) .. ':' .. (l.range.start.line + 1))
+  end
+  table.sort(places)
+  return places
+end
+
 -- Starts a client of `plan lsp` for the workspace; returns its id once initialized.
 function H.start(init_options)
   local handlers = {
@@ -113,6 +152,14 @@ function H.request(buf, method, params)
   local _, reply = next(replies)
   H.check(reply, method .. ': no client answered')
   return reply.result, reply.error
+end
+
+-- A request to one client, when a buffer has several.
+function H.client_request(client_id, buf, method, params)
+  local client = vim.lsp.get_client_by_id(client_id)
+  local reply, err = client.request_sync(method, params, H.timeout, buf)
+  H.check(reply, method .. ': no answer (' .. tostring(err) .. ')')
+  return reply.result, reply.err
 end
 
 -- Replaces the text of one line of a buffer (an edit as typing makes it: didChange).
