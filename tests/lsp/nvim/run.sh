@@ -41,6 +41,8 @@ export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$wor
 export XDG_STATE_HOME="$work/home/state" XDG_CACHE_HOME="$work/home/cache"
 unset PLAN_DIR NO_COLOR VIMINIT MYVIMRC
 export PLAN_BINARY="$plan" PLAN_WORKSPACE="$work/workspace"
+# The README's snippets start `plan` from PATH: the one just built comes first.
+export PATH="$(cd "$(dirname "$plan")" && pwd):$PATH"
 
 
 cd "$work/workspace"
