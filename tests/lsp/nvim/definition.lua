@@ -35,8 +35,10 @@ H.run('definition', function()
   H.eq(cursor[1] - 1, t8_line, 'the cursor line after the jump')
   H.eq(vim.fn.expand('<cWORD>'), 'T8', 'the word under the cursor after the jump')
 
-  -- 2. From a goal link (targets.yaml, a line after a comment) to goals.yaml.
+  -- 2. From a goal link (targets.yaml, a line after a comment) to goals.yaml. The buffer
+  -- the jump opened is not attached to the client yet.
   local targets = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(targets, id)
   local goal_link = H.find_line(targets, '^    goals: %[G3, G6%]$')
   loc = definition(targets, goal_link, 'G6')
   H.eq(loc.uri, H.uri('plan/goals.yaml'), 'the file G6 is defined in')

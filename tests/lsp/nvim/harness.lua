@@ -128,7 +128,8 @@ end
 function H.open(client_id, rel)
   vim.cmd('edit ' .. vim.fn.fnameescape(H.path(rel)))
   local buf = vim.api.nvim_get_current_buf()
-  H.check(vim.lsp.buf_attach_client(buf, client_id), 'buf_attach_client failed for ' .. rel)
+  -- 0.7 answers nil when the client is attached already, false when it cannot attach.
+  H.check(vim.lsp.buf_attach_client(buf, client_id) ~= false, 'buf_attach_client failed for ' .. rel)
   return buf
 end
 
