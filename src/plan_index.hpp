@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model.hpp"
+#include "util/text.hpp"
 
 namespace plan {
 
@@ -54,7 +55,8 @@ class PlanIndex {
 
   const Plan& plan_;
   std::vector<ActivityEntry> activities_;
-  std::unordered_map<std::string, ItemRef> by_id_;
+  // Keys are views of the plan's own id strings (the plan never moves while indexed).
+  std::unordered_map<std::string_view, ItemRef, IdHash, IdEqual> by_id_;
 };
 
 }  // namespace plan

@@ -80,8 +80,10 @@ MessageReader::Frame MessageReader::next() {
     if (!has_length) bad = true;
   }
   if (!has_length || bad) {
-    // Without a length the body's end is unknown: resume at the next header.
-    const std::size_t again = find_header_start(buffer_, end + 4);
+    // Without a length the body's end is unknown: resume at the next header name after
+    // this block's first byte. It may sit inside the block: after a Content-Length that
+    // was too short, the rest of that body runs into the next message's header.
+    const std::size_t again = find_header_start(buffer_, 1);
     buffer_.erase(0, again == std::string::npos ? buffer_.size() : again);
     out.kind = Frame::Kind::error;
     out.error = has_length ? "a header line that is not 'Name: value'"

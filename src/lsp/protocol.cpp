@@ -63,6 +63,13 @@ std::optional<std::int64_t> integer_at(const json& j, const char* key) {
   return std::nullopt;
 }
 
+std::optional<bool> bool_at(const json& j, const char* key) {
+  if (!j.is_object()) return std::nullopt;
+  const auto it = j.find(key);
+  if (it == j.end() || !it->is_boolean()) return std::nullopt;
+  return it->get<bool>();
+}
+
 std::optional<std::string> document_uri(const json& params) {
   const json* doc = object_at(params, "textDocument");
   const std::string* uri = doc ? string_at(*doc, "uri") : nullptr;

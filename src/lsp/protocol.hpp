@@ -22,6 +22,7 @@ std::optional<Range> range_from(const json& j);
 const std::string* string_at(const json& j, const char* key);
 const json* object_at(const json& j, const char* key);
 std::optional<std::int64_t> integer_at(const json& j, const char* key);
+std::optional<bool> bool_at(const json& j, const char* key);
 
 // The textDocument.uri of a request's params.
 std::optional<std::string> document_uri(const json& params);

@@ -168,11 +168,11 @@ json Server::initialize(const json& params) {
   }
   const json* workspace = caps ? object_at(*caps, "workspace") : nullptr;
   const json* watched = workspace ? object_at(*workspace, "didChangeWatchedFiles") : nullptr;
-  watch_dynamic_ = watched && watched->value("dynamicRegistration", false);
+  watch_dynamic_ = watched && bool_at(*watched, "dynamicRegistration").value_or(false);
   if (const std::string* locale = string_at(params, "locale")) session_.locale = *locale;
   if (const json* options = object_at(params, "initializationOptions")) {
-    session_.inlay_hints = options->value("inlayHints", true);
-    session_.yaml_language_server = options->value("yamlLanguageServer", false);
+    session_.inlay_hints = bool_at(*options, "inlayHints").value_or(true);
+    session_.yaml_language_server = bool_at(*options, "yamlLanguageServer").value_or(false);
   }
   // The workspace root: the first workspace folder, else rootUri, else rootPath.
   std::string root;

@@ -134,8 +134,9 @@ void Session::read_from_disk(const std::string& abs_path) {
 
 const CheckedPlan& Session::checked() {
   if (dirty_ || !plan_) {
-    plan_ = std::make_unique<MeasuredPlan>();
-    plan_->checked = sources_.check();
+    if (!plan_) plan_ = std::make_unique<MeasuredPlan>();
+    // In place: only the files changed since are copied into the plan again.
+    sources_.update(plan_->checked);
     dirty_ = false;
     measured_fresh_ = false;
     ++checks_;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,6 +21,9 @@ struct CheckedPlan {
   Diagnostics diags;                 // the loader's and the checks', sorted
   std::size_t errors = 0, warnings = 0;
   bool io_error = false;  // a file could not be read: the command exits 2
+  // Which PlanSources::check() made it (a number never used twice), so that update() changes
+  // in place only the plan it made last; 0 for a plan made otherwise.
+  std::uint64_t stamp = 0;
 
   CheckedPlan() = default;
   CheckedPlan(const CheckedPlan&) = delete;  // the index points into `load`

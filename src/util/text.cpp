@@ -1,5 +1,7 @@
 #include "util/text.hpp"
 
+#include <cstdint>
+
 #include <algorithm>
 #include <atomic>
 
@@ -40,15 +42,18 @@ std::size_t find_invalid_utf8(std::string_view text) {
 }
 
 std::size_t count_code_points(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 namespace {
 std::atomic<std::size_t> lower_calls{0};
 }
 
-std::size_t ascii_lower_calls() { return lower_calls.load(std::memory_order_relaxed); }
+std::size_t ascii_lower_calls() {
+  return lower_calls.load(std::memory_order_relaxed);
+}
 
 std::string ascii_lower(std::string_view s) {
   lower_calls.fetch_add(1, std::memory_order_relaxed);
@@ -56,6 +61,27 @@ std::string ascii_lower(std::string_view s) {
   for (char& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
+}
+
+namespace {
+unsigned char lower_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u - 'A' + 'a') : u;
+}
+}  // namespace
+
+std::size_t IdHash::operator()(std::string_view s) const {
+  lower_calls.fetch_add(1, std::memory_order_relaxed);  // a lookup, as ascii_lower counts
+  std::uint64_t h = 14695981039346656037ull;            // FNV-1a
+  for (const char c : s) h = (h ^ lower_byte(c)) * 1099511628211ull;
+  return static_cast<std::size_t>(h);
+}
+
+bool IdEqual::operator()(std::string_view a, std::string_view b) const noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower_byte(a[i]) != lower_byte(b[i])) return false;
+  return true;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

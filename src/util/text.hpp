@@ -16,10 +16,22 @@ std::size_t find_invalid_utf8(std::string_view text);
 std::size_t count_code_points(std::string_view text);
 
 // ASCII lower case: ids are ASCII by the id pattern, so this is their case-insensitive key.
-// Every lookup of an item by id goes through it, so the number of calls measures how many
-// lookups a stage makes (a test holds that to linear growth).
+// Every lookup of an item by id goes through it or IdHash, so the number of calls of both
+// (ascii_lower_calls) measures how many lookups a stage makes (a test holds that to linear
+// growth).
 std::string ascii_lower(std::string_view s);
 std::size_t ascii_lower_calls();
+
+// Ids as the plan compares them (ASCII case ignored), for hash maps keyed by views of ids:
+// no lower-case copy is made per id or per lookup.
+struct IdHash {
+  // Not noexcept on purpose: libstdc++ then keeps each key's hash in its node, instead of
+  // hashing keys again while it walks a bucket or grows the table.
+  std::size_t operator()(std::string_view s) const;
+};
+struct IdEqual {
+  bool operator()(std::string_view a, std::string_view b) const noexcept;
+};
 
 // Edit distance (optimal string alignment) over bytes, case-insensitive for ASCII letters.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -91,6 +91,19 @@ TEST_CASE("MessageReader reports a frame without a valid length and finds the ne
   }
 }
 
+TEST_CASE("MessageReader finds the next message after a Content-Length that was too short") {
+  MessageReader r;
+  // The first frame says 2 bytes of a 9-byte body: its rest runs into the next header.
+  r.feed("Content-Length: 2\r\n\r\n{\"a\":[1]}" + framed(R"({"b":2})"));
+  auto f = r.next();
+  REQUIRE(f.kind == Kind::message);
+  CHECK(f.body == "{\"");
+  CHECK(r.next().kind == Kind::error);  // the rest: a header block without a length
+  f = r.next();
+  REQUIRE(f.kind == Kind::message);
+  CHECK(f.body == R"({"b":2})");
+}
+
 TEST_CASE("MessageReader skips a body over the limit without holding it") {
   MessageReader r(FrameLimits{100, 64});
   r.feed("Content-Length: 1000\r\n\r\n");
@@ -214,6 +227,19 @@ TEST_CASE("the server refuses requests before initialize and unknown methods aft
   out = c.send({{"jsonrpc", "2.0"}, {"id", json::object()}, {"method", "shutdown"}});
   REQUIRE(out.size() == 1);
   CHECK(out[0]["error"]["code"] == kInvalidRequest);
+}
+
+TEST_CASE("initialize takes options and capabilities of the wrong type as not given") {
+  Workspace w;
+  LspClient c;
+  json r = c.start(w.plan,
+                   {{"workspace", {{"didChangeWatchedFiles", {{"dynamicRegistration", "yes"}}}}},
+                    {"general", {{"positionEncodings", "utf-8"}}}},
+                   {{"inlayHints", 0}, {"yamlLanguageServer", "true"}});
+  REQUIRE(r.contains("result"));
+  CHECK(c.server.session().inlay_hints);
+  CHECK_FALSE(c.server.session().yaml_language_server);
+  CHECK(c.server.session().encoding == Encoding::utf16);
 }
 
 TEST_CASE("the server chooses UTF-8 positions when the client offers them") {

@@ -193,3 +193,56 @@ TEST_CASE("a revision without the plan folder is an error, not an empty plan") {
   REQUIRE(points[0].goals.size() == 1);
   CHECK(points[0].goals[0].first == "G1");
 }
+
+TEST_CASE("plan sources: a plan updated in place equals the plan checked afresh") {
+  PlanSources s;
+  s.set("plan/a.yaml", kPlan);
+  s.set("plan/b.yaml", activities("A1", "done", "T1"));
+  s.set("plan/c.yaml", activities("A2", "planned", "T1"));
+  std::unique_ptr<CheckedPlan> p = s.check();
+  const CheckedPlan* first = p.get();
+  auto same_as_fresh = [&] {
+    auto fresh = s.check();  // (this makes `fresh` the plan update() may change next)
+    CHECK(located(*p) == located(*fresh));
+    CHECK(p->load.plan.sections.size() == fresh->load.plan.sections.size());
+    CHECK(p->load.plan.goals.size() == fresh->load.plan.goals.size());
+    CHECK(p->load.plan.unread_files == fresh->load.plan.unread_files);
+    CHECK(p->index->activities().size() == fresh->index->activities().size());
+    return fresh;
+  };
+  // The middle file: a broken link, then two sections instead of one, then none.
+  s.set("plan/b.yaml", activities("A1", "done", "T9"));
+  s.update(p);
+  CHECK(p.get() == first);  // changed in place
+  CHECK(located(*p) == "plan/b.yaml unknown-target@5");
+  p = same_as_fresh();
+  s.set("plan/b.yaml", activities("A1", "done", "T1") + "  - id: S2\n    title: S\n");
+  s.update(p);
+  CHECK(p->load.plan.sections.size() == 3);
+  p = same_as_fresh();
+  s.set("plan/b.yaml", "goals: [{id: G2, title: G}]\n");
+  s.update(p);
+  CHECK(p->load.plan.sections.size() == 1);
+  CHECK(p->load.plan.goals.size() == 2);
+  p = same_as_fresh();
+  // A file that cannot be read, and back.
+  s.set("plan/a.yaml", "plan: [\n");
+  s.update(p);
+  CHECK(p->load.plan.unread_files == std::vector<std::uint32_t>{1});
+  p = same_as_fresh();
+  s.set("plan/a.yaml", kPlan);
+  s.update(p);
+  CHECK(p->load.plan.unread_files.empty());
+  CHECK(p->load.plan.metas.size() == 1);
+  p = same_as_fresh();
+  // A new file moves every later file's number: the plan is made afresh.
+  s.set("plan/ab.yaml", activities("A3", "done", "T1"));
+  s.update(p);
+  CHECK(p->load.plan.files.size() == 5);
+  same_as_fresh();
+  // A plan this object did not make last (here, at the address of one it made and was
+  // dropped) is not changed but replaced.
+  auto other = check_sources("plan/", texts({{"plan/a.yaml", kPlan}}));
+  s.update(other);
+  CHECK(other->load.plan.files.size() == 5);
+}
