@@ -3,13 +3,15 @@
 # on) into build-fuzz/, seeds each corpus from the test plans, and runs each target for
 # SECONDS (default 600). Findings land in fuzz/findings/; each one becomes a regression
 # input under tests/fuzz-regressions/ once understood and fixed.
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set fuzz_template
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp
+# fuzz_lsp reads its input as a program of protocol messages (fuzz/fuzz_lsp.cpp); the plan files
+# seed it too, as programs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
-targets=("${@:-fuzz_load_check fuzz_pipeline fuzz_set fuzz_template}")
-[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set fuzz_template)
+targets=("$@")
+[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp)
 need=()
 for pkg in clang libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")

@@ -19,6 +19,22 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# The protocol tests of `plan lsp` (tests/lsp/node) run on node with a client library from
+# npm: Debian's nodejs and npm when the machine has no node of its own, then the package's
+# locked dependencies, again only when the lock file is newer than what was installed.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "Installing: nodejs npm"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+lock=tests/lsp/node/package-lock.json
+if [ ! -f tests/lsp/node/node_modules/.package-lock.json ] ||
+  [ "$lock" -nt tests/lsp/node/node_modules/.package-lock.json ]; then
+  (cd tests/lsp/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # CI builds with warnings as errors; a person's build only shows them.
 werror=OFF
 [ "${CI:-}" = "true" ] && werror=ON

@@ -10,13 +10,13 @@
 namespace plan {
 
 Diagnostic make_error(std::string code, Loc loc, std::string message) {
-  return {Severity::error, std::move(code), loc, std::move(message), {}};
+  return {Severity::error, std::move(code), loc, std::move(message), {}, {}};
 }
 Diagnostic make_warning(std::string code, Loc loc, std::string message) {
-  return {Severity::warning, std::move(code), loc, std::move(message), {}};
+  return {Severity::warning, std::move(code), loc, std::move(message), {}, {}};
 }
 Diagnostic make_note(Loc loc, std::string message) {
-  return {Severity::note, "", loc, std::move(message), {}};
+  return {Severity::note, "", loc, std::move(message), {}, {}};
 }
 
 void sort_diagnostics(Diagnostics& diags) {

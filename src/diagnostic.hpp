@@ -16,6 +16,9 @@ struct Diagnostic {
   Loc loc;
   std::string message;
   std::vector<Diagnostic> notes;  // related places, e.g. where a duplicate was first defined
+  // The replacement a "did you mean" offers for the token at `loc` (an id, a key, a
+  // status), as data: an editor's quick fix writes it in. Empty when there is none.
+  std::string suggestion;
 };
 
 using Diagnostics = std::vector<Diagnostic>;

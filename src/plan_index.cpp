@@ -18,6 +18,14 @@ const char* item_kind_name(ItemKind k) {
   return "";
 }
 
+bool valid_id(std::string_view id) {
+  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  if (id.empty() || !letter(id[0])) return false;
+  for (char c : id)
+    if (!(letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
+  return true;
+}
+
 PlanIndex::PlanIndex(const Plan& plan) : plan_(plan) {
   for (const Section& s : plan.sections) add_activities(s.activities, s, -1, 0, nullptr);
   // Ids in document order (goals, targets, then each section and its activities), so the

@@ -16,6 +16,12 @@ namespace plan {
 enum class ItemKind { goal, target, section, activity };
 const char* item_kind_name(ItemKind k);
 
+// The id rule, for the check that reports bad ids and for a rename's new id: an ASCII
+// letter, then ASCII letters, digits, '.', '_' or '-'; at most kMaxIdLength characters (ids
+// are typed and read by people, and go into every output: a few words at most).
+bool valid_id(std::string_view id);  // the characters only
+inline constexpr std::size_t kMaxIdLength = 64;
+
 struct ItemRef {
   ItemKind kind;
   std::size_t index;  // into Plan::goals, Plan::targets, Plan::sections or PlanIndex::activities

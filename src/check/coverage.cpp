@@ -1,5 +1,6 @@
 // Warnings about a plan that is valid but incomplete or self-contradicting.
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -11,14 +12,16 @@ namespace plan {
 
 void check_coverage(const PlanIndex& ix, Diagnostics& out) {
   const Plan& p = ix.plan();
-  std::set<std::string> served_goals, named_targets, live_targets;
+  // Views of the links' ids, compared ignoring case as everywhere.
+  using IdSet = std::unordered_set<std::string_view, IdHash, IdEqual>;
+  IdSet served_goals, named_targets, live_targets;
   for (const Target& t : p.targets)
-    for (const Ref& r : t.goals.value) served_goals.insert(ascii_lower(r.id));
+    for (const Ref& r : t.goals.value) served_goals.insert(r.id);
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
     for (const Ref& r : a.targets.value) {
-      named_targets.insert(ascii_lower(r.id));
-      if (a.status.value != Status::dropped) live_targets.insert(ascii_lower(r.id));
+      named_targets.insert(r.id);
+      if (a.status.value != Status::dropped) live_targets.insert(r.id);
     }
     if ((!e.targets || e.targets->empty()) && !a.targets.malformed)
       out.push_back(make_warning("no-targets", a.loc,
@@ -27,14 +30,14 @@ void check_coverage(const PlanIndex& ix, Diagnostics& out) {
                                              a.id.value)));
   }
   for (const Goal& g : p.goals)
-    if (g.id.given() && !served_goals.count(ascii_lower(g.id.value)))
+    if (g.id.given() && !served_goals.count(g.id.value))
       out.push_back(make_warning("unserved-goal", g.loc,
                                  fmt::format("goal '{}' is served by no target; name it in the "
                                              "'goals' of a target",
                                              g.id.value)));
   for (const Target& t : p.targets) {
-    if (!t.id.given() || live_targets.count(ascii_lower(t.id.value))) continue;
-    bool dropped_only = named_targets.count(ascii_lower(t.id.value)) > 0;
+    if (!t.id.given() || live_targets.count(t.id.value)) continue;
+    bool dropped_only = named_targets.count(t.id.value) > 0;
     out.push_back(make_warning(
         "unserved-target", t.loc,
         fmt::format("target '{}' is served by no {}activity; name it in the 'targets' of one",
@@ -49,11 +52,11 @@ void check_due_in_period(const PlanIndex& ix, Diagnostics& out) {
     const Activity& a = *e.activity;
     if (!a.due.value.valid) continue;
     if (a.due.value < m->start.value || m->end.value < a.due.value)
-      out.push_back(make_warning("due-outside-period", a.due.loc,
-                                 fmt::format("activity '{}' is due {}, outside the plan's period "
-                                             "{} to {}",
-                                             a.id.value, a.due.value.text(), m->start.value.text(),
-                                             m->end.value.text())));
+      out.push_back(make_warning(
+          "due-outside-period", a.due.loc,
+          fmt::format("activity '{}' is due {}, outside the plan's period "
+                      "{} to {}",
+                      a.id.value, a.due.value.text(), m->start.value.text(), m->end.value.text())));
   }
 }
 
@@ -86,12 +89,14 @@ void check_done_consistency(const PlanIndex& ix, Diagnostics& out) {
     }
     std::string why;
     if (open > 0) {
-      why = fmt::format("{} of its {} sub-activities {} not complete", open, live, open == 1 ? "is" : "are");
+      why = fmt::format("{} of its {} sub-activities {} not complete", open, live,
+                        open == 1 ? "is" : "are");
     } else if (live == 0 && a.measure && a.measure->actual.value < a.measure->planned.value.low) {
       const Range& r = a.measure->planned.value;
-      why = r.low == r.high ? fmt::format("its measure counts {} of {}", a.measure->actual.value, r.low)
-                            : fmt::format("its measure counts {} of {}-{}", a.measure->actual.value,
-                                          r.low, r.high);
+      why = r.low == r.high
+                ? fmt::format("its measure counts {} of {}", a.measure->actual.value, r.low)
+                : fmt::format("its measure counts {} of {}-{}", a.measure->actual.value, r.low,
+                              r.high);
     } else if (live == 0 && !a.measure && a.percent.given() && a.percent.value < 100) {
       why = fmt::format("its percent is {}", a.percent.value);
     }

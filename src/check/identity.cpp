@@ -22,14 +22,6 @@ void check_plan_block(const PlanIndex& ix, Diagnostics& out) {
   }
 }
 
-static bool valid_id(const std::string& id) {
-  auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
-  if (id.empty() || !letter(id[0])) return false;
-  for (char c : id)
-    if (!(letter(c) || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-')) return false;
-  return true;
-}
-
 // A nearby valid id to suggest: spaces and other characters become '-'.
 static std::string suggest_id(const std::string& id) {
   std::string s;
@@ -43,9 +35,6 @@ static std::string suggest_id(const std::string& id) {
   if (!s.empty() && !((s[0] >= 'A' && s[0] <= 'Z') || (s[0] >= 'a' && s[0] <= 'z'))) s.insert(0, "x");
   return s;
 }
-
-// Ids are typed and read by people, and go into every output: a few words at most.
-constexpr std::size_t kMaxIdLength = 64;
 
 static void check_one_id(const char* kind, const Located<std::string>& id, Diagnostics& out) {
   if (!id.given()) return;

@@ -8,7 +8,9 @@
 namespace plan {
 
 // Numbers as people write them: 5, 2.5, not 5.000000.
-static std::string num(double v) { return fmt::format("{}", v); }
+static std::string num(double v) {
+  return fmt::format("{}", v);
+}
 
 void check_statuses(const PlanIndex& ix, Diagnostics& out) {
   std::vector<std::string> names;
@@ -16,31 +18,40 @@ void check_statuses(const PlanIndex& ix, Diagnostics& out) {
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
     if (a.status.value != Status::unknown) continue;
-    std::string hint = did_you_mean(a.status_text, names);
+    std::string best = closest_match(a.status_text, names);
     out.push_back(make_error(
         "unknown-status", a.status.loc,
         fmt::format("activity '{}' has status '{}', which is not one of {}{}", a.id.value,
-                    a.status_text, quoted_list(names), hint)));
+                    a.status_text, quoted_list(names), did_you_mean_hint(best))));
+    out.back().suggestion = std::move(best);
   }
   const std::vector<std::string> plan_statuses{"draft", "final"};
   for (const Meta& m : ix.plan().metas) {
     if (!m.status.given() || m.status.value == "draft" || m.status.value == "final") continue;
+    std::string best = closest_match(m.status.value, plan_statuses);
     out.push_back(make_error("unknown-status", m.status.loc,
                              fmt::format("the plan's status '{}' is not 'draft' or 'final'{}",
-                                         m.status.value, did_you_mean(m.status.value, plan_statuses))));
+                                         m.status.value, did_you_mean_hint(best))));
+    out.back().suggestion = std::move(best);
   }
 }
 
-static void check_date(const Located<Date>& d, const std::string& what, Diagnostics& out) {
+// `what` names the date ("'due' of activity 'A1'"); it is written only for a message.
+template <class What>
+static void check_date(const Located<Date>& d, What what, Diagnostics& out) {
   if (!d.given() || d.value.valid) return;
-  out.push_back(make_error("bad-date", d.loc, fmt::format("{} is {}", what, explain_bad_date(d.value))));
+  out.push_back(
+      make_error("bad-date", d.loc, fmt::format("{} is {}", what(), explain_bad_date(d.value))));
 }
 
 void check_dates(const PlanIndex& ix, Diagnostics& out) {
   for (const Meta& m : ix.plan().metas) {
-    check_date(m.start, "the start of the plan's period", out);
-    check_date(m.end, "the end of the plan's period", out);
-    check_date(m.published, "the plan's 'published' date", out);
+    check_date(
+        m.start, [] { return "the start of the plan's period"; }, out);
+    check_date(
+        m.end, [] { return "the end of the plan's period"; }, out);
+    check_date(
+        m.published, [] { return "the plan's 'published' date"; }, out);
     if (m.start.value.valid && m.end.value.valid && m.end.value < m.start.value)
       out.push_back(make_error("bad-period", m.end.loc,
                                fmt::format("the plan's period ends ({}) before it starts ({})",
@@ -48,8 +59,10 @@ void check_dates(const PlanIndex& ix, Diagnostics& out) {
   }
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
-    check_date(a.due, fmt::format("'due' of activity '{}'", a.id.value), out);
-    check_date(a.start, fmt::format("'start' of activity '{}'", a.id.value), out);
+    check_date(
+        a.due, [&] { return fmt::format("'due' of activity '{}'", a.id.value); }, out);
+    check_date(
+        a.start, [&] { return fmt::format("'start' of activity '{}'", a.id.value); }, out);
     if (a.due.value.valid && a.start.value.valid && a.due.value < a.start.value)
       out.push_back(make_error("bad-period", a.due.loc,
                                fmt::format("activity '{}' is due ({}) before it starts ({})",

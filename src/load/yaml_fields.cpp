@@ -62,9 +62,11 @@ Fields FieldReader::collect(const YamlNode& map, const std::vector<std::string>&
       continue;
     }
     if (std::find(known.begin(), known.end(), key.value) == known.end()) {
-      std::string hint = did_you_mean(key.value, known);
-      if (hint.empty()) hint = "; the keys here are " + quoted_list(known, " and ");
+      std::string best = closest_match(key.value, known);
+      std::string hint = best.empty() ? "; the keys here are " + quoted_list(known, " and ")
+                                      : did_you_mean_hint(best);
       error("unknown-key", key, fmt::format("unknown key '{}' {}{}", key.value, owner, hint));
+      diags_.back().suggestion = std::move(best);
       continue;
     }
     fields.emplace(key.value, Field{&key, &map.value_at(i)});  // a duplicate key keeps the first

@@ -37,6 +37,7 @@ std::uint32_t units(std::string_view text, Encoding enc) {
 
 void Document::set_text(std::string text) {
   text_ = std::move(text);
+  yaml_starts_.clear();
   starts_.assign(1, 0);
   for (std::size_t i = 0; i < text_.size(); ++i) {
     if (text_[i] == '\n') {
@@ -85,7 +86,15 @@ Position Document::position_at(std::size_t offset, Encoding enc) const {
 
 std::size_t Document::offset_of(Loc loc) const {
   if (loc.line == 0) return 0;
-  return plan::offset_of(text_, loc.line, std::max<std::uint32_t>(loc.col, 1));
+  // From the line's start, found once per text: a walk from the text's start for each place
+  // made an answer about many places (an outline, references) quadratic in the file's size.
+  if (yaml_starts_.empty()) yaml_starts_ = plan::line_starts(text_);
+  if (loc.line > yaml_starts_.size()) return text_.size();
+  std::size_t begin = yaml_starts_[loc.line - 1];
+  // The loader counts columns after a byte-order mark.
+  if (loc.line == 1 && text_.compare(0, 3, "\xEF\xBB\xBF") == 0) begin = 3;
+  return begin + plan::offset_of(std::string_view(text_).substr(begin), 1,
+                                 std::max<std::uint32_t>(loc.col, 1));
 }
 
 std::pair<std::size_t, std::size_t> Document::token_span(std::size_t begin) const {

@@ -58,6 +58,8 @@ class Document {
  private:
   std::string text_;
   std::vector<std::size_t> starts_;  // where each line starts (breaks: LF, CRLF, CR)
+  // Where each of the loader's lines starts (libyaml's breaks), made when first asked.
+  mutable std::vector<std::size_t> yaml_starts_;
 };
 
 // The number of code units of `text` in an encoding.

@@ -1,51 +1,82 @@
 #include "lsp/occurrences.hpp"
 
+#include "lsp/protocol.hpp"
+#include "lsp/uri.hpp"
 #include "util/text.hpp"
 
 namespace plan::lsp {
 
 namespace {
 
-void add_refs(const Located<std::vector<Ref>>& list, ItemKind kind, const PlanIndex& index,
-              std::vector<Occurrence>& out) {
-  for (const Ref& r : list.value) {
-    if (r.loc.line == 0) continue;
+// Calls f(occurrence) for every place an id is written, in the plan's order, with links not
+// yet resolved (item unset): a caller that wants a few of them resolves only those.
+template <class F>
+void walk(const PlanIndex& index, F&& f) {
+  const auto definition = [&](const Located<std::string>& id, ItemKind kind, std::size_t i) {
+    if (!id.given()) return;
     Occurrence o;
-    o.ref = &r;
+    o.id = &id;
     o.kind = kind;
-    if (const ItemRef* found = index.find(r.id); found && found->kind == kind) o.item = *found;
-    out.push_back(o);
+    o.item = ItemRef{kind, i};
+    f(o);
+  };
+  const auto links = [&](const Located<std::vector<Ref>>& list, ItemKind kind) {
+    for (const Ref& r : list.value) {
+      if (r.loc.line == 0) continue;
+      Occurrence o;
+      o.ref = &r;
+      o.kind = kind;
+      f(o);
+    }
+  };
+  const Plan& p = index.plan();
+  for (std::size_t i = 0; i < p.goals.size(); ++i) definition(p.goals[i].id, ItemKind::goal, i);
+  for (std::size_t i = 0; i < p.targets.size(); ++i) {
+    definition(p.targets[i].id, ItemKind::target, i);
+    links(p.targets[i].goals, ItemKind::goal);
+  }
+  for (std::size_t i = 0; i < p.sections.size(); ++i)
+    definition(p.sections[i].id, ItemKind::section, i);
+  const auto& acts = index.activities();
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    definition(acts[i].activity->id, ItemKind::activity, i);
+    links(acts[i].activity->targets, ItemKind::target);
   }
 }
 
-void add_definition(const Located<std::string>& id, ItemKind kind, std::size_t i,
-                    std::vector<Occurrence>& out) {
-  if (!id.given()) return;
-  Occurrence o;
-  o.id = &id;
-  o.kind = kind;
-  o.item = ItemRef{kind, i};
-  out.push_back(o);
+void resolve(const PlanIndex& index, Occurrence& o) {
+  if (o.ref)
+    if (const ItemRef* found = index.find(o.ref->id)) o.item = *found;
+}
+
+bool equal_ignoring_case(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
 }
 
 }  // namespace
 
 std::vector<Occurrence> occurrences(const PlanIndex& index) {
-  const Plan& p = index.plan();
   std::vector<Occurrence> out;
-  for (std::size_t i = 0; i < p.goals.size(); ++i)
-    add_definition(p.goals[i].id, ItemKind::goal, i, out);
-  for (std::size_t i = 0; i < p.targets.size(); ++i) {
-    add_definition(p.targets[i].id, ItemKind::target, i, out);
-    add_refs(p.targets[i].goals, ItemKind::goal, index, out);
-  }
-  for (std::size_t i = 0; i < p.sections.size(); ++i)
-    add_definition(p.sections[i].id, ItemKind::section, i, out);
-  const auto& acts = index.activities();
-  for (std::size_t i = 0; i < acts.size(); ++i) {
-    add_definition(acts[i].activity->id, ItemKind::activity, i, out);
-    add_refs(acts[i].activity->targets, ItemKind::target, index, out);
-  }
+  walk(index, [&](Occurrence o) {
+    resolve(index, o);
+    out.push_back(o);
+  });
+  return out;
+}
+
+std::vector<Occurrence> occurrences_of(const PlanIndex& index, const Occurrence& of) {
+  // Occurrences of one item are written alike but for case (links find ids ignoring it):
+  // only those are looked up.
+  std::vector<Occurrence> out;
+  walk(index, [&](Occurrence o) {
+    if (!equal_ignoring_case(o.text(), of.text())) return;
+    resolve(index, o);
+    if (same_item(of, o)) out.push_back(o);
+  });
   return out;
 }
 
@@ -54,13 +85,25 @@ std::optional<Occurrence> occurrence_at(Session& s, const std::string& abs_path,
   const Document* doc = s.document(abs_path);
   if (!file || !doc) return std::nullopt;
   const CheckedPlan& c = s.checked();
-  for (const Occurrence& o : occurrences(*c.index)) {
+  std::optional<Occurrence> found;
+  walk(*c.index, [&](Occurrence o) {
     const Loc loc = o.loc();
-    if (loc.file != *file || loc.line != pos.line + 1) continue;
+    if (found || loc.file != *file || loc.line != pos.line + 1) return;
     const Range r = doc->token_range(loc, s.encoding);
-    if (r.start <= pos && pos <= r.end) return o;
-  }
-  return std::nullopt;
+    if (!(r.start <= pos && pos <= r.end)) return;
+    resolve(*c.index, o);
+    found = o;
+  });
+  return found;
+}
+
+std::optional<Occurrence> occurrence_at(Session& s, const json& params) {
+  const auto uri = document_uri(params);
+  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
+  const json* at = object_at(params, "position");
+  const auto pos = at ? position_from(*at) : std::nullopt;
+  if (!path || !pos) return std::nullopt;
+  return occurrence_at(s, *path, *pos);
 }
 
 bool same_item(const Occurrence& a, const Occurrence& b) {

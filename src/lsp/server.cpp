@@ -169,6 +169,12 @@ json Server::initialize(const json& params) {
   const json* workspace = caps ? object_at(*caps, "workspace") : nullptr;
   const json* watched = workspace ? object_at(*workspace, "didChangeWatchedFiles") : nullptr;
   watch_dynamic_ = watched && bool_at(*watched, "dynamicRegistration").value_or(false);
+  const json* edit = workspace ? object_at(*workspace, "workspaceEdit") : nullptr;
+  session_.document_changes = edit && bool_at(*edit, "documentChanges").value_or(false);
+  const json* text_document = caps ? object_at(*caps, "textDocument") : nullptr;
+  const json* symbols = text_document ? object_at(*text_document, "documentSymbol") : nullptr;
+  session_.hierarchical_symbols =
+      symbols && bool_at(*symbols, "hierarchicalDocumentSymbolSupport").value_or(false);
   if (const std::string* locale = string_at(params, "locale")) session_.locale = *locale;
   if (const json* options = object_at(params, "initializationOptions")) {
     session_.inlay_hints = bool_at(*options, "inlayHints").value_or(true);

@@ -36,6 +36,12 @@ class Session {
   // diagnostics the schema and the YAML parser report (initializationOptions).
   bool yaml_language_server = false;
   std::string locale;  // the client's, e.g. "he"; empty: the plan's language
+  // The client applies a WorkspaceEdit's versioned `documentChanges`
+  // (workspace.workspaceEdit.documentChanges); else a rename answers with `changes`.
+  bool document_changes = false;
+  // The client shows an outline as a tree of DocumentSymbol
+  // (textDocument.documentSymbol.hierarchicalDocumentSymbolSupport); else SymbolInformation.
+  bool hierarchical_symbols = false;
 
   // Chooses the plan folder (the configured one, else `plan/` below the workspace root,
   // else the root itself when it holds a plan file, else the fallback) and reads it.

@@ -130,8 +130,11 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best = closest_match(word, candidates);
-  return best.empty() ? std::string() : "; did you mean '" + best + "'?";
+  return did_you_mean_hint(closest_match(word, candidates));
+}
+
+std::string did_you_mean_hint(std::string_view best) {
+  return best.empty() ? std::string() : "; did you mean '" + std::string(best) + "'?";
 }
 
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep) {

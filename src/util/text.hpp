@@ -43,6 +43,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 // "; did you mean 'x'?" when there is a close candidate, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+// The same for a candidate already chosen by closest_match ("" for none), so a caller can
+// keep the candidate itself (a diagnostic's suggestion) and word the message alike.
+std::string did_you_mean_hint(std::string_view best);
 
 // "'a', 'b' or 'c'", for messages that list the valid choices.
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep = " or ");

@@ -75,6 +75,11 @@ TEST_CASE("unknown keys are errors with a suggestion") {
   CHECK(codes(r.diags) == "unknown-key@1:1 unknown-key@4:14");
   CHECK(r.diags[0].message == "unknown key 'goal' at the top level; did you mean 'goals'?");
   CHECK(r.diags[1].message == "unknown key 'titel' in goal 'G2'; did you mean 'title'?");
+  CHECK(r.diags[0].suggestion == "goals");
+  CHECK(r.diags[1].suggestion == "title");
+  LoadResult far = load_one("goals:\n  - {id: G2, title: y, zzzzzz: 1}\n");
+  REQUIRE(codes(far.diags) == "unknown-key@2:24");
+  CHECK(far.diags[0].suggestion.empty());
 }
 
 TEST_CASE("wrong types are located at the value") {

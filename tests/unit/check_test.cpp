@@ -53,6 +53,21 @@ TEST_CASE("links: unknown goals and targets, with suggestions, and a link to the
   CHECK(d[2].message == "target 'T2' names 'T1' as a goal, but 'T1' is a target; did you mean 'G1'?");
 }
 
+TEST_CASE("links: the suggestion is kept as data for quick fixes") {
+  Diagnostics d = check_text(std::string(kHeader) +
+                             "  - {id: T2, title: Second, goals: [G2, T1, Zebra]}\n"
+                             "sections:\n  - id: s\n    title: S\n    activities:\n"
+                             "      - {id: a, title: A, targets: [T3, T1]}\n");
+  REQUIRE(codes(d) ==
+          "unserved-target@8:5 unknown-goal@8:37 unknown-goal@8:41 unknown-goal@8:45 "
+          "unknown-target@13:37");
+  CHECK(d[1].suggestion == "G1");
+  CHECK(d[2].suggestion == "G1");
+  CHECK(d[3].suggestion.empty());  // nothing close to 'Zebra'
+  CHECK(d[4].suggestion == "T1");
+  CHECK(d[0].suggestion.empty());
+}
+
 TEST_CASE("target-goals: a target must serve a goal") {
   Diagnostics d = check_text(std::string(kHeader) + "  - {id: T2, title: B, goals: []}\n  - {id: T3, title: C}\n" +
                              "sections:\n  - id: s\n    title: S\n    activities:\n" +
@@ -67,6 +82,17 @@ TEST_CASE("statuses: unknown words are listed with a suggestion") {
   CHECK(d[0].message ==
         "activity 'a' has status 'in progress', which is not one of 'planned', 'in-progress', "
         "'done', 'blocked' or 'dropped'; did you mean 'in-progress'?");
+  CHECK(d[0].suggestion == "in-progress");
+}
+
+TEST_CASE("statuses: the plan's status gets a suggestion too") {
+  std::string text = with_activities(kOk);
+  text.replace(text.find("  title: Test\n"), 0, "  status: finel\n");
+  Diagnostics d = check_text(text);
+  REQUIRE(codes(d) == "unknown-status@2:11");
+  CHECK(d[0].message ==
+        "the plan's status 'finel' is not 'draft' or 'final'; did you mean 'final'?");
+  CHECK(d[0].suggestion == "final");
 }
 
 TEST_CASE("dates: calendar days, shapes, periods") {
