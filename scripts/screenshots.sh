@@ -5,8 +5,10 @@
 #   docs/images/summary-desktop.png   the HTML summary at 1280 px (its first screens)
 #   docs/images/summary-phone.png     the HTML summary at 390 px (its first screens)
 #   docs/images/status-terminal.png   `plan status` in a 100-column terminal, in colour
+#   docs/images/nvim-lsp.png          `plan lsp` in Neovim: a diagnostic and a hover
 #
-# Usage:  scripts/screenshots.sh            (after scripts/setup.sh has built build/plan)
+# Usage:  scripts/screenshots.sh [summary] [status] [nvim]   (all three when none is named;
+#                                  after scripts/setup.sh has built build/plan)
 #         PLAN=/path/to/plan scripts/screenshots.sh
 #
 # Needs these Debian 12 packages (the script says which are missing and stops):
@@ -22,6 +24,9 @@
 # (`tmux capture-pane -e`), turns the ANSI colours into HTML with aha, and photographs that.
 # Chromium lays out the Hebrew right to left inside the isolates `plan` writes, as a
 # bidi-aware terminal (GNOME Terminal, Konsole) shows it.
+# The Neovim picture is made the same way: Neovim (the `neovim` package) in a tmux pane,
+# configured with the README's Neovim snippet (read from the README), types a broken link
+# and asks for a hover; `plan lsp` answers from a copy of the example as of 2009-06-30.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,13 +41,19 @@ cols=100         # terminal width in columns
 desktop_max=1900 # the longest pictures, in px: the first screens, not all 29 activities
 phone_max=2000
 
+pictures=("$@")
+[ ${#pictures[@]} -gt 0 ] || pictures=(summary status nvim)
+want() { [[ " ${pictures[*]} " == *" $1 "* ]]; }
+
 missing=()
-for tool in chromium python3 tmux aha fc-list; do
+tools=(chromium python3 tmux aha fc-list)
+want nvim && tools+=(nvim)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "screenshots.sh: missing ${missing[*]}." >&2
-  echo "  sudo apt-get install --no-install-recommends chromium python3 tmux aha fontconfig fonts-dejavu-core optipng" >&2
+  echo "  sudo apt-get install --no-install-recommends chromium python3 tmux aha fontconfig fonts-dejavu-core optipng neovim" >&2
   exit 2
 fi
 if [ -z "$(fc-list :lang=he family)" ]; then
@@ -182,38 +193,96 @@ shoot() {
   [ -s "$2" ] || { echo "screenshots.sh: chromium wrote no $2" >&2; exit 1; }
 }
 
-# 1. The HTML summary, desktop and phone.
-summary="$work/summary.html"
-"$plan" --plan "$example" render --format html --as-of "$as_of" --output "$summary"
-shoot "$summary" "$out/summary-desktop.png" 1280 $desktop_max
-shoot "$summary" "$out/summary-phone.png" 390 $phone_max
-
-# 2. `plan status` in a terminal. The pane is taller than the output, which ends with a
-# marker line, so that waiting for the marker means the output is complete.
-rows=60
-tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
-  "env -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color '$plan' --plan '$example' status --as-of $as_of --color always; echo '#done'; sleep 60"
-for _ in $(seq 1 100); do
-  tmux capture-pane -p -t "$session" | grep -q '^#done' && break
-  sleep 0.1
-done
-tmux capture-pane -e -p -t "$session" | sed -e '/^#done/,$d' >"$work/status.ansi"
-tmux kill-session -t "$session"
-
-term="$work/status.html"
-{
+# A terminal capture (ANSI colours) as a page: light grey on a dark background.
+term_page() {
   printf '%s\n' '<!DOCTYPE html><html><head><meta charset="utf-8"><style>' \
     'html, body { margin: 0; background: #1e1e1e; }' \
     'pre { margin: 0; padding: 12px 16px; color: #d4d4d4; font: 14px/18px "DejaVu Sans Mono", monospace; }' \
     '</style></head><body><pre>'
-  aha --no-header <"$work/status.ansi"
+  aha --no-header <"$1"
   printf '%s\n' '</pre></body></html>'
-} >"$term"
-# 8.43 px per column is DejaVu Sans Mono's advance at 14 px; the picture is as tall as the text.
-shoot "$term" "$out/status-terminal.png" $((cols * 843 / 100 + 40)) 4000
+}
+made=()
 
-# 3. Smaller files.
-if command -v optipng >/dev/null; then
-  optipng -quiet -o2 -strip all "$out"/summary-desktop.png "$out"/summary-phone.png "$out"/status-terminal.png
+# 1. The HTML summary, desktop and phone.
+if want summary; then
+  summary="$work/summary.html"
+  "$plan" --plan "$example" render --format html --as-of "$as_of" --output "$summary"
+  shoot "$summary" "$out/summary-desktop.png" 1280 $desktop_max
+  shoot "$summary" "$out/summary-phone.png" 390 $phone_max
+  made+=("$out/summary-desktop.png" "$out/summary-phone.png")
 fi
-ls -l "$out"/*.png
+
+# 2. `plan status` in a terminal. The pane is taller than the output, which ends with a
+# marker line, so that waiting for the marker means the output is complete.
+if want status; then
+  rows=60
+  tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
+    "env -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color '$plan' --plan '$example' status --as-of $as_of --color always; echo '#done'; sleep 60"
+  for _ in $(seq 1 100); do
+    tmux capture-pane -p -t "$session" | grep -q '^#done' && break
+    sleep 0.1
+  done
+  tmux capture-pane -e -p -t "$session" | sed -e '/^#done/,$d' >"$work/status.ansi"
+  tmux kill-session -t "$session"
+  term_page "$work/status.ansi" >"$work/status.html"
+  # 8.43 px per column is DejaVu Sans Mono's advance at 14 px; the picture is as tall as the text.
+  shoot "$work/status.html" "$out/status-terminal.png" $((cols * 843 / 100 + 40)) 4000
+  made+=("$out/status-terminal.png")
+fi
+
+# 3. `plan lsp` in Neovim, 120 x 35: a link to a target that does not exist, typed in
+# (the diagnostic's sign, underline and message), then a hover on a link to T1.
+if want nvim; then
+  nvim_cols=120 nvim_rows=35
+  ws="$work/nvim"
+  mkdir -p "$ws/home"
+  cp -R "$example" "$ws/plan"
+  # The README's Neovim 0.7 snippet as it is, and two things for the picture.
+  python3 - README.md >"$ws/init.lua" <<'PY'
+import re, sys
+readme = open(sys.argv[1], encoding="utf-8").read()
+print(re.search(r"```lua\n(.*?)\n```", readme.split("\n### Neovim\n", 1)[1], re.S).group(1))
+PY
+  cat >>"$ws/init.lua" <<'LUA'
+-- For the picture: the hover in a rounded border on dark grey (0.7's default is magenta); no
+-- intro screen, no search highlight, no grey sign column.
+vim.lsp.handlers['textDocument/hover'] = vim.lsp.with(vim.lsp.handlers.hover, { border = 'rounded' })
+vim.opt.shortmess:append('I')
+vim.o.hlsearch = false
+vim.cmd('highlight SignColumn ctermbg=NONE')
+vim.cmd('highlight NormalFloat ctermbg=237 ctermfg=253')
+vim.cmd('highlight FloatBorder ctermbg=237 ctermfg=246')
+LUA
+  # The example's date (2009-06-30) is the server's as-of date, through SOURCE_DATE_EPOCH.
+  epoch=$(date -u -d "$as_of" +%s)
+  tmux new-session -d -s "$session" -x "$nvim_cols" -y "$nvim_rows" -c "$ws" \
+    "env -u COLUMNS -u LINES HOME='$ws/home' XDG_CONFIG_HOME='$ws/home' XDG_DATA_HOME='$ws/home' XDG_STATE_HOME='$ws/home' XDG_CACHE_HOME='$ws/home' LANG=C.UTF-8 TERM=xterm-256color SOURCE_DATE_EPOCH=$epoch PATH='$(dirname "$plan")':\$PATH nvim -n -i NONE -u '$ws/init.lua' plan/activities/01-general.yaml"
+  # wait_for TEXT: until the pane shows it (at most 10 s).
+  wait_for() {
+    for _ in $(seq 1 100); do
+      tmux capture-pane -p -t "$session" | grep -qF -- "$1" && return 0
+      sleep 0.1
+    done
+    echo "screenshots.sh: Neovim never showed '$1'" >&2
+    tmux capture-pane -p -t "$session" >&2
+    exit 1
+  }
+  wait_for 'general.1'
+  tmux send-keys -t "$session" '/targets: \[T8\]' Enter ':s/T8/T88/' Enter
+  wait_for "names target 'T88'"
+  tmux send-keys -t "$session" '/\[T1,' Enter 'l' ':lua vim.lsp.buf.hover()' Enter
+  wait_for '╭'
+  sleep 0.5
+  tmux capture-pane -e -p -t "$session" >"$work/nvim.ansi"
+  tmux kill-session -t "$session"
+  term_page "$work/nvim.ansi" >"$work/nvim.html"
+  shoot "$work/nvim.html" "$out/nvim-lsp.png" $((nvim_cols * 843 / 100 + 40)) 4000
+  made+=("$out/nvim-lsp.png")
+fi
+
+# 4. Smaller files.
+if command -v optipng >/dev/null; then
+  optipng -quiet -o2 -strip all "${made[@]}"
+fi
+ls -l "${made[@]}"
