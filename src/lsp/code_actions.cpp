@@ -13,12 +13,6 @@ namespace plan::lsp {
 
 namespace {
 
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 bool fixable(const std::string& code) {
   static const std::set<std::string> kCodes{"unknown-goal", "unknown-target", "unknown-key",
                                             "unknown-status"};
@@ -36,14 +30,13 @@ bool on_lines(const Range& token, const Range& asked) {
 }  // namespace
 
 Reply code_actions(Session& s, const json& params) {
-  const auto uri = document_uri(params);
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
+  const auto path = s.served_path(params);
   const json* r = object_at(params, "range");
   const auto asked = r ? range_from(*r) : std::nullopt;
-  if (!path || !asked || !s.serves(*path)) return answer(json::array());
+  if (!path || !asked) return Reply::ok(json::array());
   const Document* doc = s.document(*path);
   const auto file = s.file_number(*path);
-  if (!doc || !file) return answer(json::array());
+  if (!doc || !file) return Reply::ok(json::array());
   // A client asking only for other kinds (refactor, source…) gets none of these.
   if (const json* context = object_at(params, "context"))
     if (context->contains("only") && (*context)["only"].is_array()) {
@@ -51,7 +44,7 @@ Reply code_actions(Session& s, const json& params) {
       for (const json& kind : (*context)["only"])
         if (kind.is_string() && std::string("quickfix").rfind(kind.get<std::string>(), 0) == 0)
           wanted = true;
-      if (!wanted) return answer(json::array());
+      if (!wanted) return Reply::ok(json::array());
     }
   json out = json::array();
   for (const Diagnostic& d : s.checked().diags) {
@@ -68,14 +61,14 @@ Reply code_actions(Session& s, const json& params) {
     }
     const Range edit{doc->position_at(a, s.encoding), doc->position_at(b, s.encoding)};
     json changes = json::object();
-    changes[*uri] = json::array({{{"range", to_json(edit)}, {"newText", d.suggestion}}});
+    changes[*document_uri(params)] = json::array({{{"range", to_json(edit)}, {"newText", d.suggestion}}});
     out.push_back({{"title", "Change to '" + d.suggestion + "'"},
                    {"kind", "quickfix"},
                    {"diagnostics", json::array({to_lsp(s, d)})},
                    {"isPreferred", true},
                    {"edit", {{"changes", std::move(changes)}}}});
   }
-  return answer(std::move(out));
+  return Reply::ok(std::move(out));
 }
 
 }  // namespace plan::lsp

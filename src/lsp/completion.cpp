@@ -15,12 +15,6 @@ namespace plan::lsp {
 
 namespace {
 
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 // The protocol's CompletionItemKind values used here.
 constexpr int kValue = 12, kReference = 18, kEnumMember = 20;
 
@@ -104,11 +98,9 @@ std::vector<Offer> offers(Session& s, const YamlPlace& place) {
 }  // namespace
 
 Reply completion(Session& s, const json& params) {
-  const auto uri = document_uri(params);
-  const json* at = object_at(params, "position");
-  const auto pos = at ? position_from(*at) : std::nullopt;
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
-  if (!pos || !path || !s.serves(*path)) return {};
+  const auto pos = position_param(params);
+  const auto path = s.served_path(params);
+  if (!pos || !path) return {};
   const Document* doc = s.document(*path);
   if (!doc) return {};
   const YamlPlace place = place_at(*doc, *pos, s.encoding);
@@ -128,7 +120,7 @@ Reply completion(Session& s, const json& params) {
     if (!o.detail.empty()) item["detail"] = o.detail;
     items.push_back(std::move(item));
   }
-  return answer(json{{"isIncomplete", false}, {"items", std::move(items)}});
+  return Reply::ok(json{{"isIncomplete", false}, {"items", std::move(items)}});
 }
 
 }  // namespace plan::lsp

@@ -14,6 +14,7 @@ struct Reply {
   json result;  // null by default: "nothing here", which the protocol allows for each
   int error = 0;
   std::string message;
+  static Reply ok(json result) { return Reply{std::move(result), 0, {}}; }
   static Reply fail(int code, std::string why) { return Reply{nullptr, code, std::move(why)}; }
 };
 

@@ -12,12 +12,6 @@ namespace plan::lsp {
 
 namespace {
 
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 // Text as Markdown shows it literally (titles are free text: "*", "_" or "[" must not turn
 // into emphasis or links). Text here never starts a line, so only the characters that act
 // inside a line are escaped; Hebrew passes as it is.
@@ -162,27 +156,25 @@ std::string language(Session& s) {
 }  // namespace
 
 Reply hover(Session& s, const json& params) {
-  const auto uri = document_uri(params);
-  const json* at = object_at(params, "position");
-  const auto pos = at ? position_from(*at) : std::nullopt;
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
-  if (!pos || !path || !s.serves(*path)) return {};
+  const auto pos = position_param(params);
+  const auto path = s.served_path(params);
+  if (!pos || !path) return {};
   const Document* doc = s.document(*path);
   if (!doc) return {};
   if (const auto o = occurrence_at(s, *path, *pos)) {
     const Range range = s.range(o->loc());
     if (!o->item)
-      return answer(markdown("**" + std::string(item_kind_name(o->kind)) + " " + code(o->text()) +
-                                 "**: not in the plan",
-                             range));
+      return Reply::ok(markdown("**" + std::string(item_kind_name(o->kind)) + " " +
+                                    code(o->text()) + "**: not in the plan",
+                                range));
     const MeasuredPlan& m = s.measured();
-    return answer(markdown(item_markdown(*m.checked->index, m.stats, *o->item), range));
+    return Reply::ok(markdown(item_markdown(*m.checked->index, m.stats, *o->item), range));
   }
   const YamlPlace place = place_at(*doc, *pos, s.encoding);
   if (place.kind != YamlPlace::Kind::key) return {};
   const std::string text = key_description(place.path, language(s));
   if (text.empty()) return {};
-  return answer(markdown(
+  return Reply::ok(markdown(
       "**" + escaped(place.path.back()) + "**: " + text,
       Range{doc->position_at(place.begin, s.encoding), doc->position_at(place.end, s.encoding)}));
 }

@@ -12,12 +12,6 @@ namespace plan::lsp {
 
 namespace {
 
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 struct Hint {
   Position at;
   std::string label, tooltip;
@@ -26,13 +20,12 @@ struct Hint {
 }  // namespace
 
 Reply inlay_hints(Session& s, const json& params) {
-  if (!s.inlay_hints) return answer(json::array());
-  const auto uri = document_uri(params);
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
-  if (!path || !s.serves(*path)) return answer(json::array());
+  if (!s.inlay_hints) return Reply::ok(json::array());
+  const auto path = s.served_path(params);
+  if (!path) return Reply::ok(json::array());
   const Document* doc = s.document(*path);
   const auto file = s.file_number(*path);
-  if (!doc || !file) return answer(json::array());
+  if (!doc || !file) return Reply::ok(json::array());
   // Without a range (which the protocol requires), the whole document.
   const json* r = object_at(params, "range");
   const Range range = (r ? range_from(*r) : std::nullopt)
@@ -66,7 +59,7 @@ Reply inlay_hints(Session& s, const json& params) {
   json out = json::array();
   for (const Hint& h : hints)
     out.push_back({{"position", to_json(h.at)}, {"label", h.label}, {"tooltip", h.tooltip}});
-  return answer(std::move(out));
+  return Reply::ok(std::move(out));
 }
 
 }  // namespace plan::lsp

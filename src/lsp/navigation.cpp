@@ -9,21 +9,10 @@
 
 namespace plan::lsp {
 
-namespace {
-
-// A result (Reply's other members stay as they are: no error).
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
-}  // namespace
-
 Reply definition(Session& s, const json& params) {
   const auto o = occurrence_at(s, params);
   if (!o || !o->item) return {};  // an unknown link names nothing
-  return answer(s.location(s.checked().index->id_of(*o->item).loc));
+  return Reply::ok(s.location(s.checked().index->id_of(*o->item).loc));
 }
 
 Reply references(Session& s, const json& params) {
@@ -42,7 +31,7 @@ Reply references(Session& s, const json& params) {
   });
   json out = json::array();
   for (const Loc& l : places) out.push_back(s.location(l));
-  return answer(std::move(out));
+  return Reply::ok(std::move(out));
 }
 
 }  // namespace plan::lsp

@@ -98,10 +98,8 @@ std::optional<Occurrence> occurrence_at(Session& s, const std::string& abs_path,
 }
 
 std::optional<Occurrence> occurrence_at(Session& s, const json& params) {
-  const auto uri = document_uri(params);
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
-  const json* at = object_at(params, "position");
-  const auto pos = at ? position_from(*at) : std::nullopt;
+  const auto path = s.served_path(params);
+  const auto pos = position_param(params);
   if (!path || !pos) return std::nullopt;
   return occurrence_at(s, *path, *pos);
 }

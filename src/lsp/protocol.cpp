@@ -70,6 +70,11 @@ std::optional<bool> bool_at(const json& j, const char* key) {
   return it->get<bool>();
 }
 
+std::optional<Position> position_param(const json& params) {
+  const json* at = object_at(params, "position");
+  return at ? position_from(*at) : std::nullopt;
+}
+
 std::optional<std::string> document_uri(const json& params) {
   const json* doc = object_at(params, "textDocument");
   const std::string* uri = doc ? string_at(*doc, "uri") : nullptr;

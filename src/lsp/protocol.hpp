@@ -24,6 +24,9 @@ const json* object_at(const json& j, const char* key);
 std::optional<std::int64_t> integer_at(const json& j, const char* key);
 std::optional<bool> bool_at(const json& j, const char* key);
 
+// The `position` of a request's params.
+std::optional<Position> position_param(const json& params);
+
 // The textDocument.uri of a request's params.
 std::optional<std::string> document_uri(const json& params);
 

@@ -13,13 +13,6 @@ namespace plan::lsp {
 
 namespace {
 
-// A result (Reply's other members stay as they are: no error).
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 // Why an id under the cursor cannot be renamed, or "".
 std::string not_renamable(const Occurrence& o) {
   if (o.item) return "";
@@ -40,7 +33,7 @@ Reply prepare_rename(Session& s, const json& params) {
   const auto span = doc ? id_text_at(doc->text(), loc, o->text(), why) : std::nullopt;
   if (!span) return Reply::fail(kRequestFailed, "this id cannot be renamed in place: " + why);
   const Range r{doc->position_at(span->begin, s.encoding), doc->position_at(span->end, s.encoding)};
-  return answer(json{{"range", to_json(r)}, {"placeholder", o->text()}});
+  return Reply::ok(json{{"range", to_json(r)}, {"placeholder", o->text()}});
 }
 
 Reply rename(Session& s, const json& params) {
@@ -81,8 +74,8 @@ Reply rename(Session& s, const json& params) {
       changes[uri] = std::move(list);
     }
   }
-  if (s.document_changes) return answer(json{{"documentChanges", std::move(document_changes)}});
-  return answer(json{{"changes", std::move(changes)}});
+  if (s.document_changes) return Reply::ok(json{{"documentChanges", std::move(document_changes)}});
+  return Reply::ok(json{{"changes", std::move(changes)}});
 }
 
 }  // namespace plan::lsp

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "lsp/protocol.hpp"
 #include "lsp/uri.hpp"
 #include "util/read_file.hpp"
 
@@ -69,6 +70,13 @@ bool Session::serves(const std::string& abs_path) const {
     if (part.empty() || part.string()[0] == '.') return false;
   const std::string ext = rel.extension().string();
   return ext == ".yaml" || ext == ".yml";
+}
+
+std::optional<std::string> Session::served_path(const json& params) const {
+  const auto uri = document_uri(params);
+  auto path = uri ? path_from_uri(*uri) : std::nullopt;
+  if (!path || !serves(*path)) return std::nullopt;
+  return path;
 }
 
 std::string Session::display(const std::string& abs_path) const {

@@ -53,6 +53,8 @@ class Session {
   // Whether a path is a file of the plan: a *.yaml or *.yml below the plan folder, none of
   // whose parts is hidden.
   bool serves(const std::string& abs_path) const;
+  // The plan file a request's params name (textDocument.uri), if it names one.
+  std::optional<std::string> served_path(const json& params) const;
 
   // The editor's buffers take the place of the files on disk while open.
   void open(const std::string& abs_path, std::string text, std::int64_t version);

@@ -14,13 +14,6 @@ namespace plan::lsp {
 
 namespace {
 
-// A result (Reply's other members stay as they are: no error).
-Reply answer(json result) {
-  Reply r;
-  r.result = std::move(result);
-  return r;
-}
-
 // The protocol's SymbolKind.
 constexpr int kModule = 2, kNamespace = 3, kClass = 5, kEvent = 24;
 
@@ -162,14 +155,13 @@ constexpr std::size_t kMaxWorkspaceSymbols = 200;
 }  // namespace
 
 Reply document_symbols(Session& s, const json& params) {
-  const auto uri = document_uri(params);
-  const auto path = uri ? path_from_uri(*uri) : std::nullopt;
+  const auto path = s.served_path(params);
   const auto file = path ? s.file_number(*path) : std::nullopt;
   const Document* doc = path ? s.document(*path) : nullptr;
   if (!file || !doc) return {};
   const Plan& p = s.checked().load.plan;
   const Extents extents(*doc, s.encoding);
-  Outline o{s, *doc, extents, *uri, s.hierarchical_symbols};
+  Outline o{s, *doc, extents, *document_uri(params), s.hierarchical_symbols};
   json out = json::array();
   const auto keep = [&](json sym) {
     if (o.tree) out.push_back(std::move(sym));
@@ -185,7 +177,7 @@ Reply document_symbols(Session& s, const json& params) {
     if (o.tree && !children.empty()) sym["children"] = std::move(children);
     keep(std::move(sym));
   }
-  return answer(o.tree ? std::move(out) : std::move(o.flat));
+  return Reply::ok(o.tree ? std::move(out) : std::move(o.flat));
 }
 
 Reply workspace_symbols(Session& s, const json& params) {
@@ -245,7 +237,7 @@ Reply workspace_symbols(Session& s, const json& params) {
       out.push_back(std::move(info));
     }
   }
-  return answer(std::move(out));
+  return Reply::ok(std::move(out));
 }
 
 }  // namespace plan::lsp
