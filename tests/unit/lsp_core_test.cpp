@@ -415,6 +415,9 @@ TEST_CASE("with yamlLanguageServer the schema's diagnostics are left to it") {
   c.open(w.acts, std::string(kActivities) + "      - {id: A2, titel: x, targets: [T9]}\n");
   // unknown-key and missing-field are yaml-language-server's; the broken link is ours.
   CHECK(codes_of(c.diagnostics(w.acts)) == std::vector<std::string>{"unknown-target"});
+  // A second document is not an error to yaml-language-server: it stays ours.
+  c.open(w.acts, std::string(kActivities) + "---\ngoals: []\n", 2);
+  CHECK(codes_of(c.diagnostics(w.acts)) == std::vector<std::string>{"multiple-documents"});
 }
 
 TEST_CASE("a burst of changes is checked once, and only the changed file is parsed again") {
