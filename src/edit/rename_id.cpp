@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "util/text.hpp"
 #include "util/text_position.hpp"
 
 namespace plan {
@@ -21,14 +22,6 @@ bool same(const ItemRef& a, const ItemRef& b) {
   return a.kind == b.kind && a.index == b.index;
 }
 
-bool equal_ignoring_case(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 // The definition, then every link whose text finds the item (a link naming it as the wrong
 // kind of item too: its text follows the id, so its diagnostic stays the same).
 std::vector<Place> places_of(const PlanIndex& index, const ItemRef& item) {
@@ -39,7 +32,7 @@ std::vector<Place> places_of(const PlanIndex& index, const ItemRef& item) {
     for (const Ref& r : refs) {
       // Only a link written as the id, but for case, can find the item: only those are
       // looked up.
-      if (r.loc.line == 0 || !equal_ignoring_case(r.id, id.value)) continue;
+      if (r.loc.line == 0 || !IdEqual{}(r.id, id.value)) continue;
       const ItemRef* named = index.find(r.id);
       if (named && same(*named, item)) out.push_back({r.loc, &r.id});
     }

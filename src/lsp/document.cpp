@@ -24,6 +24,23 @@ std::uint32_t char_units(std::size_t len, Encoding enc) {
 
 }  // namespace
 
+std::size_t quoted_end(std::string_view t, std::size_t open, std::size_t limit) {
+  const char q = t[open];
+  for (std::size_t i = open + 1; i < limit; ++i) {
+    if (q == '"' && t[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (t[i] != q) continue;
+    if (q == '\'' && i + 1 < limit && t[i + 1] == '\'') {
+      ++i;
+      continue;
+    }
+    return i + 1;
+  }
+  return std::string_view::npos;
+}
+
 std::uint32_t units(std::string_view text, Encoding enc) {
   if (enc == Encoding::utf8) return static_cast<std::uint32_t>(text.size());
   std::uint32_t n = 0;
@@ -106,22 +123,9 @@ std::pair<std::size_t, std::size_t> Document::token_span(std::size_t begin) cons
   if (begin >= n) return {begin, begin};
   const char c = t[begin];
   if (c == '"' || c == '\'') {
-    // To the closing quote (a double-quoted string escapes with '\', a single-quoted one
-    // doubles the quote); an unclosed quote ends with its line.
-    for (std::size_t i = begin + 1; i < n; ++i) {
-      if (c == '"' && t[i] == '\\') {
-        ++i;
-        continue;
-      }
-      if (t[i] == c) {
-        if (c == '\'' && i + 1 < n && t[i + 1] == '\'') {
-          ++i;
-          continue;
-        }
-        return {begin, i + 1};
-      }
-    }
-    return {begin, line_end};
+    // An unclosed quote ends with its line.
+    const std::size_t e = quoted_end(t, begin, n);
+    return {begin, e == std::string::npos ? line_end : e};
   }
   if (c == '[' || c == '{') {
     // To the matching bracket, across lines (a bounded walk: at most the text).

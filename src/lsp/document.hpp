@@ -62,6 +62,11 @@ class Document {
   mutable std::vector<std::size_t> yaml_starts_;
 };
 
+// Just past the closing quote of the quoted scalar whose opening quote is at `open` (a
+// double-quoted one escapes with '\\', a single-quoted one doubles the quote), looking no
+// further than `limit`; npos when it is not closed by then.
+std::size_t quoted_end(std::string_view text, std::size_t open, std::size_t limit);
+
 // The number of code units of `text` in an encoding.
 std::uint32_t units(std::string_view text, Encoding enc);
 

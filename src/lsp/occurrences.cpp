@@ -49,14 +49,6 @@ void resolve(const PlanIndex& index, Occurrence& o) {
     if (const ItemRef* found = index.find(o.ref->id)) o.item = *found;
 }
 
-bool equal_ignoring_case(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
-  return true;
-}
-
 }  // namespace
 
 std::vector<Occurrence> occurrences(const PlanIndex& index) {
@@ -73,7 +65,7 @@ std::vector<Occurrence> occurrences_of(const PlanIndex& index, const Occurrence&
   // only those are looked up.
   std::vector<Occurrence> out;
   walk(index, [&](Occurrence o) {
-    if (!equal_ignoring_case(o.text(), of.text())) return;
+    if (!IdEqual{}(o.text(), of.text())) return;
     resolve(index, o);
     if (same_item(of, o)) out.push_back(o);
   });
@@ -107,7 +99,7 @@ std::optional<Occurrence> occurrence_at(Session& s, const json& params) {
 bool same_item(const Occurrence& a, const Occurrence& b) {
   if (a.item && b.item) return a.item->kind == b.item->kind && a.item->index == b.item->index;
   if (a.item || b.item) return false;
-  return a.kind == b.kind && ascii_lower(a.text()) == ascii_lower(b.text());
+  return a.kind == b.kind && IdEqual{}(a.text(), b.text());
 }
 
 }  // namespace plan::lsp

@@ -59,20 +59,8 @@ class Text {
     if (i >= end) return i;
     const char q = t_[i];
     if (q == '"' || q == '\'') {
-      for (std::size_t j = i + 1; j < end; ++j) {
-        if (q == '"' && t_[j] == '\\') {
-          ++j;
-          continue;
-        }
-        if (t_[j] == q) {
-          if (q == '\'' && j + 1 < end && t_[j + 1] == '\'') {
-            ++j;
-            continue;
-          }
-          return j + 1;
-        }
-      }
-      return end;
+      const std::size_t e = quoted_end(t_, i, end);
+      return e == std::string::npos ? end : e;
     }
     std::size_t j = i;
     for (; j < end; ++j) {
