@@ -1,0 +1,43 @@
+// Who has not updated: when each activity's reported state (status, measure, percent) last
+// changed, as git's history says (pipeline/staleness.* reads it), and which activities are
+// stale as of a date. Plain data and a pure function.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model.hpp"
+#include "plan_index.hpp"
+
+namespace plan {
+
+struct ChangeLog {
+  // False outside a git repository (or with history turned off): nothing is stale, and
+  // `why_unknown` says so once ("not in a git repository").
+  bool known = false;
+  std::string why_unknown;
+  bool shallow = false;     // a shallow clone: dates before its boundary are not known
+  std::string last_change;  // the plan folder's last commit, YYYY-MM-DD; "" for none
+  // Activity id (compared ignoring ASCII case, lowered here) → YYYY-MM-DD of the last
+  // commit, on or before the as-of date, that changed its status, measure or percent (or
+  // added it). An activity changed in the working tree but not committed counts as
+  // changed on the as-of date.
+  std::unordered_map<std::string, std::string> activity_dates;
+};
+
+struct StaleActivity {
+  std::size_t activity;     // index into PlanIndex::activities()
+  std::string last_change;  // YYYY-MM-DD
+  long days = 0;            // from the last change to the as-of date
+};
+
+// In-progress activities, and planned ones whose start date has passed, whose last change
+// is more than `stale_after_days` before `as_of`; in document order. Empty when the log
+// is not known. An activity without a date in the log is not stale (its history is not
+// known).
+std::vector<StaleActivity> stale_activities(const PlanIndex& index, const ChangeLog& log,
+                                            const Date& as_of, int stale_after_days);
+
+}  // namespace plan
