@@ -394,9 +394,15 @@ void walk_repository(git_repository* repo, const std::string& top,
       for (const auto& [index, rel] : folders) out.folders[index].error = last_error();
       return;
     }
+    const bool shallow = git_repository_is_shallow(repo) == 1;
     while (c.p) {
       chain.push_back({*git_commit_id(c.p), date_of(c.p)});
-      if (git_commit_parentcount(c.p) == 0) break;
+      if (git_commit_parentcount(c.p) == 0) {
+        // A shallow clone's oldest commit may show no parents at all: a boundary too (at
+        // worst a real first commit's activities go undated, and so are never stale).
+        boundary = shallow;
+        break;
+      }
       git_commit* parent = nullptr;
       if (git_commit_parent(&parent, c.p, 0) != 0) {
         boundary = true;
