@@ -133,6 +133,9 @@ struct Meta {
   Loc loc;  // the `plan:` key
   Located<std::string> id, title, organization, language, status;
   Located<Date> start, end, published;
+  // Days without a change after which a started activity is stale (`plan status`); not
+  // given: the workspace's, else kDefaultStaleAfterDays (workspace.hpp).
+  Located<int> stale_after;
   std::vector<std::pair<std::string, std::string>> contacts;  // nested keys joined with '.'
 };
 

@@ -26,7 +26,7 @@ struct ListOptions {
   std::vector<std::string> statuses;
   std::string owner, section, target, goal, as_of, color = "auto", sort;
   int due_within = -1;  // days; -1: not given
-  bool overdue = false, json = false;
+  bool overdue = false, stale = false, json = false;
 };
 
 // Case-folded (Unicode, not only ASCII) so that "dana" finds "Dana Levi" and "élodie" finds
@@ -99,6 +99,9 @@ Runner setup_list(CLI::App& sub) {
   sub.add_option("--goal", opts->goal, "Only activities that count towards a target of this goal");
   sub.add_flag("--overdue", opts->overdue,
                "Only activities past their due date and not done or dropped");
+  sub.add_flag("--stale", opts->stale,
+               "Only stale activities: in progress (or planned and started) with no change to "
+               "status, measure or percent in git for longer than the plan's stale_after days");
   sub.add_option(
          "--due-within", opts->due_within,
          "Only activities due within DAYS of the as-of date (or overdue), and not done or dropped")
@@ -129,6 +132,15 @@ Runner setup_list(CLI::App& sub) {
           if (ascii_lower(r.id) == ascii_lower(opts->goal))
             goal_targets.insert(ascii_lower(t.id.value));
 
+    // Staleness is read only when asked for: it walks git's history.
+    std::vector<char> stale;
+    if (opts->stale) {
+      const Staleness st = staleness_for(*m);
+      if (!st.note.empty()) std::fprintf(stderr, "plan: %s\n", st.note.c_str());
+      stale.assign(c.index->activities().size(), 0);
+      for (const StaleActivity& s : st.stale) stale[s.activity] = 1;
+    }
+
     const auto& acts = c.index->activities();
     const std::string owner = folded(opts->owner);
     std::vector<std::size_t> rows;
@@ -142,6 +154,7 @@ Runner setup_list(CLI::App& sub) {
       if (!opts->section.empty() && ascii_lower(e.section->id.value) != ascii_lower(opts->section))
         continue;
       if (opts->overdue && !m->stats.overdue[i]) continue;
+      if (opts->stale && !stale[i]) continue;
       if (opts->due_within >= 0) {
         const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
         if (closed || !a.due.value.valid || !m->stats.as_of.valid ||

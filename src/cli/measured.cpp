@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <utility>
 
 #include "cli/as_of.hpp"
+#include "pipeline/staleness.hpp"
+#include "workspace.hpp"
 
 namespace plan::cli {
 
@@ -19,6 +23,17 @@ std::unique_ptr<MeasuredPlan> load_and_measure(const GlobalOptions& global,
   auto checked = load_and_check(global);
   if (!checked) return nullptr;
   return measure(std::move(checked), as_of);
+}
+
+bool history_enabled() {
+  const char* v = std::getenv("PLAN_HISTORY");
+  return !(v && std::strcmp(v, "0") == 0);
+}
+
+Staleness staleness_for(const MeasuredPlan& m) {
+  const Plan& p = m.checked->load.plan;
+  const std::string dir = p.files.empty() ? "." : p.files.front();
+  return plan_staleness(m, dir, history_enabled(), kDefaultStaleAfterDays);
 }
 
 int finish(std::unique_ptr<MeasuredPlan>& m) {

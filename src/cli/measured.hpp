@@ -7,6 +7,7 @@
 
 #include "cli/pipeline.hpp"
 #include "pipeline/measured_plan.hpp"
+#include "stats/staleness.hpp"
 
 namespace plan::cli {
 
@@ -17,6 +18,13 @@ using Measured = MeasuredPlan;
 // Returns null after printing why (a bad --as-of, no plan folder): the caller exits 2.
 std::unique_ptr<MeasuredPlan> load_and_measure(const GlobalOptions& global,
                                                const std::string& as_of);
+
+// Whether commands read git's history for staleness: not when PLAN_HISTORY is 0 (for
+// output that must not depend on the checkout's commits).
+bool history_enabled();
+
+// The plan's stale activities as of its figures' date (history read unless turned off).
+Staleness staleness_for(const MeasuredPlan& m);
 
 // Prints the plan's errors (not warnings: `plan check` lists those) and returns the exit
 // code. The plan is not freed: the process ends right after, and on a large plan the

@@ -31,14 +31,16 @@ Runner setup_status(CLI::App& sub) {
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
+    const Staleness stale = staleness_for(*m);
     if (opts->json) {
       // Streamed: a large plan's report never has to fit in memory as a tree.
       JsonStreamSink sink(stdout);
-      write_report(*m->checked->index, m->stats, m->summary(), sink);
+      write_report(*m->checked->index, m->stats, m->summary(), sink, &stale);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::fputs(render_status_text(*m->checked->index, m->stats, m->summary(), layout).c_str(),
-                 stdout);
+      std::fputs(
+          render_status_text(*m->checked->index, m->stats, m->summary(), layout, &stale).c_str(),
+          stdout);
     }
     return finish(m);
   };

@@ -1,6 +1,7 @@
 #include "load/build.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
@@ -16,8 +17,9 @@ const std::vector<std::string>& top_level_keys() {
   return k;
 }
 const std::vector<std::string>& meta_keys() {
-  static const std::vector<std::string> k{"id",     "title",     "organization", "language",
-                                          "period", "published", "status",       "contacts"};
+  static const std::vector<std::string> k{"id",       "title",    "organization",
+                                          "language", "period",   "published",
+                                          "status",   "contacts", "stale_after"};
   return k;
 }
 const std::vector<std::string>& goal_keys() {
@@ -52,7 +54,8 @@ namespace {
 
 // Numbers are bounded so that every sum, ratio and percentage stays finite and sensible.
 constexpr double kMaxWeight = 1e6;
-constexpr double kMaxCount = 1e12;  // planned and actual amounts
+constexpr double kMaxCount = 1e12;    // planned and actual amounts
+constexpr int kMaxStaleAfter = 3650;  // days: ten years
 
 // Numbers as people write them: 5, 2.5, not 5.000000.
 std::string num(double v) {
@@ -207,6 +210,7 @@ class FileBuilder : private FieldReader {
     }
     text(f, "status", owner, m.status);
     date(f, "published", owner, m.published);
+    read_stale_after(f, owner, m.stale_after);
     if (f.find("title") == f.end() || f.at("title").value->is_null())
       error("missing-field", key, "the plan has no title; add 'title: …' under 'plan:'");
     if (auto it = f.find("period"); it != f.end() && !it->second.value->is_null()) {
@@ -327,6 +331,21 @@ class FileBuilder : private FieldReader {
           fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner, num(out.value)));
       out = {};
     }
+  }
+
+  // Whole days from 1 to kMaxStaleAfter; not kept otherwise (`bad-stale-after`).
+  void read_stale_after(const Fields& f, const std::string& owner, Located<int>& out) {
+    Located<double> days;
+    if (!number(f, "stale_after", owner, days, " (whole days from 1 to 3650)")) return;
+    if (days.value >= 1 && days.value <= kMaxStaleAfter && days.value == std::floor(days.value)) {
+      out.value = static_cast<int>(days.value);
+      out.loc = days.loc;
+      return;
+    }
+    error_at("bad-stale-after", days.loc,
+             fmt::format("'stale_after' of {} is {}; it is a whole number of days from 1 to {} "
+                         "(the default is 30)",
+                         owner, num(days.value), kMaxStaleAfter));
   }
 
   // A weight above 0 and at most kMaxWeight; 1 when not given (or not kept).

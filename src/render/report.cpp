@@ -273,8 +273,32 @@ void write_closing_fields(JsonSink& sink, const PlanIndex& index, const Stats& s
   sink.end_object();
 }
 
+void write_stale(JsonSink& sink, const PlanIndex& index, const Staleness& st) {
+  Writer w{sink};
+  sink.begin_object();
+  w.key("known");
+  sink.boolean(st.known);
+  w.text("note", st.note);
+  w.integer("after_days", st.stale_after);
+  w.key("activities");
+  sink.begin_array();
+  for (const StaleActivity& a : st.stale) {
+    const Activity& act = *index.activities()[a.activity].activity;
+    sink.begin_object();
+    w.text("id", act.id.value);
+    w.text("title", act.title.value);
+    w.text("status", status_name(act.status.value));
+    w.text("last_change", a.last_change);
+    w.integer("days", a.days);
+    w.source(index.plan(), act.loc);
+    sink.end_object();
+  }
+  sink.end_array();
+  sink.end_object();
+}
+
 void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& checks,
-                  JsonSink& sink) {
+                  JsonSink& sink, const Staleness* staleness) {
   const Plan& p = index.plan();
   sink.begin_object();
   write_overview_fields(sink, index, s);
@@ -295,6 +319,10 @@ void write_report(const PlanIndex& index, const Stats& s, const CheckSummary& ch
   for (std::size_t i = 0; i < index.activities().size(); ++i) write_activity(sink, index, s, i);
   sink.end_array();
   write_closing_fields(sink, index, s, checks);
+  if (staleness && (staleness->known || !staleness->note.empty())) {
+    sink.key("stale");
+    write_stale(sink, index, *staleness);
+  }
   sink.end_object();
 }
 
@@ -312,9 +340,10 @@ void write_item(JsonSink& sink, const PlanIndex& index, const Stats& stats, cons
   write_activity(sink, index, stats, item.index);
 }
 
-Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks) {
+Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks,
+                  const Staleness* staleness) {
   JsonTreeSink tree;
-  write_report(index, stats, checks, tree);
+  write_report(index, stats, checks, tree, staleness);
   return std::move(tree.result);
 }
 

@@ -8,6 +8,7 @@
 
 #include "diagnostic.hpp"
 #include "plan_index.hpp"
+#include "stats/staleness.hpp"
 #include "stats/stats.hpp"
 
 namespace plan {
@@ -20,9 +21,16 @@ class JsonSink;
 const char* direction_of(const std::string& language);
 
 // Writes the report to a sink: a stream for `status --json`, a tree for everything else.
+// With `staleness` whose history is known (or that says why not), the report ends with
+// `stale`; without it, or when nothing is known and nothing said, there is no such key.
 void write_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks,
-                  JsonSink& sink);
-Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks);
+                  JsonSink& sink, const Staleness* staleness = nullptr);
+Json build_report(const PlanIndex& index, const Stats& stats, const CheckSummary& checks,
+                  const Staleness* staleness = nullptr);
+
+// The `stale` object: `known`, `note`, `after_days`, `activities` (each `id`, `title`,
+// `status`, `last_change`, `days`, `file`, `line`), written as a key's value.
+void write_stale(JsonSink& sink, const PlanIndex& index, const Staleness& staleness);
 
 // The report's parts, for those that need one item (`show`, `list --json`) or build the
 // rest themselves (the template context). Each item is one object, as in the report's list.

@@ -250,6 +250,40 @@ void overdue_list(const Overview& o, std::string& out) {
     out += o.st.dim(fmt::format("  and {} more: plan list --overdue\n", late.size() - kListLimit));
 }
 
+// Who has not updated: started activities whose state has not changed in git for longer
+// than the plan allows, the longest silent first; the note (not known, shallow) once.
+void stale_list(const Overview& o, const Staleness* st, std::string& out) {
+  if (!st) return;
+  if (!st->note.empty())
+    out += "\n" + o.st.dim(truncate_to_width(visible(st->note), o.layout.width)) + "\n";
+  if (st->stale.empty()) return;
+  const auto& acts = o.ix.activities();
+  std::vector<StaleActivity> rows = st->stale;
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const StaleActivity& a, const StaleActivity& b) { return a.days > b.days; });
+  out += (st->note.empty() ? "\n" : "") +
+         o.st.bold(o.st.yellow(
+             fmt::format("Stale ({}): no change for over {} days", rows.size(), st->stale_after))) +
+         "\n";
+  std::size_t widest = 2, days_w = 1;
+  for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
+    widest = std::max(widest, display_width(visible(acts[rows[k].activity].activity->id.value)));
+    days_w = std::max(days_w, std::to_string(rows[k].days).size());
+  }
+  // "  id  since 2009-04-01  61 days  in-progress "
+  const std::size_t fixed_others = 2 + 7 + 10 + 2 + days_w + 5 + 2 + 11;
+  const std::size_t aw = id_column(widest, fixed_others, o.layout);
+  for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
+    const Activity& a = *acts[rows[k].activity].activity;
+    std::string fixed = fmt::format(
+        "  {} since {}  {} days  {}", id_cell(a.id.value, aw, "  ", out), rows[k].last_change,
+        pad_left(std::to_string(rows[k].days), days_w), pad_right(status_name(a.status.value), 11));
+    out += table_row(fixed, fixed_others + aw, a.title.value, o.layout);
+  }
+  if (rows.size() > kListLimit)
+    out += o.st.dim(fmt::format("  and {} more: plan list --stale\n", rows.size() - kListLimit));
+}
+
 // Coverage gaps: not known while a file is unread (it may hold what fills them).
 void coverage_gaps(const Overview& o, std::string& out) {
   const Plan& p = o.p;
@@ -301,7 +335,7 @@ void check_line(const Overview& o, const CheckSummary& checks, std::string& out)
 }  // namespace
 
 std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
-                               const TextLayout& layout) {
+                               const TextLayout& layout, const Staleness* staleness) {
   const std::size_t width = layout.width;
   // A wide terminal gets longer bars; a narrow one keeps its room for the titles.
   const std::size_t bar_width = layout.limited() && width >= 120 ? 20
@@ -314,6 +348,7 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   goal_and_section_tables(o, out);
   activity_counts(o, out);
   overdue_list(o, out);
+  stale_list(o, staleness, out);
   coverage_gaps(o, out);
   check_line(o, checks, out);
   return out;

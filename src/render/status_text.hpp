@@ -7,6 +7,7 @@
 #include "plan_index.hpp"
 #include "render/report.hpp"
 #include "render/terminal_text.hpp"
+#include "stats/staleness.hpp"
 #include "stats/stats.hpp"
 
 namespace plan {
@@ -17,8 +18,11 @@ struct TextLayout {
   bool limited() const { return width != kNoWidthLimit; }
 };
 
+// With `staleness`, the stale activities are listed after the overdue ones (when there are
+// any), and its note is said once.
 std::string render_status_text(const PlanIndex& index, const Stats& stats,
-                               const CheckSummary& checks, const TextLayout& layout);
+                               const CheckSummary& checks, const TextLayout& layout,
+                               const Staleness* staleness = nullptr);
 
 // One row of an aligned table: left-to-right columns first, then the free text, made
 // visible (no control character), isolated and cut so the whole row fits the width.
