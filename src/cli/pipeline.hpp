@@ -74,6 +74,11 @@ std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, co
 // order (text to stderr, github and json to stdout; json as one list).
 void print_diagnostics(const Workspace& ws, DiagFormat format);
 
+// The end of a reporting command over a workspace (as finish() in measured.hpp for one
+// plan): prints the errors (not the warnings) of the workspace file and of every unit to
+// stderr, and returns the exit code; the workspace is kept until the process ends.
+int finish(std::unique_ptr<Workspace>& ws);
+
 // The exit code for a workspace: 2 for I/O errors (the workspace file or a unit folder), 1
 // when the workspace file or some unit has errors, else 0.
 int exit_code_for(const Workspace& ws);
