@@ -57,7 +57,9 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
   if (dir.empty()) {
     std::string ws = global.workspace;
     const char* ws_origin = "--workspace";
-    if (ws.empty())
+    // The variable is a default for the commands over a workspace: one of one plan goes on
+    // to PLAN_DIR and the folders upwards, as without it.
+    if (ws.empty() && accepts == Accepts::plan_or_workspace)
       if (const char* env = std::getenv("PLAN_WORKSPACE"); env && *env) {
         ws = env;
         ws_origin = "PLAN_WORKSPACE";

@@ -24,10 +24,10 @@ struct Input {
 // Whether the command can work over a workspace, or on one plan only.
 enum class Accepts { one_plan, plan_or_workspace };
 
-// Discovery: --plan DIR (always one plan), else --workspace FILE|DIR, else $PLAN_WORKSPACE,
-// else $PLAN_DIR, else the nearest folder, here or upwards, holding plans.yaml (a
-// workspace) or plan/ (one plan). Where a folder holds both, a command of one plan takes
-// plan/; a command of one plan that finds only a workspace gets an error naming --plan.
+// Discovery: --plan DIR (always one plan), else --workspace FILE|DIR, else $PLAN_WORKSPACE
+// (not for a command of one plan), else $PLAN_DIR, else the nearest folder, here or upwards,
+// holding plans.yaml (a workspace) or plan/ (one plan). Where a folder holds both, a command of one
+// plan takes plan/; a command of one plan that finds only a workspace gets an error naming --plan.
 // False with `error` set (a usage error: exit 2) when there is nothing to read.
 bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::string& error);
 
