@@ -57,7 +57,9 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
   if (dir.empty()) {
     std::string ws = global.workspace;
     const char* ws_origin = "--workspace";
-    if (ws.empty())
+    // The variable is a default for the commands over a workspace: one of one plan goes on
+    // to PLAN_DIR and the folders upwards, as without it.
+    if (ws.empty() && accepts == Accepts::plan_or_workspace)
       if (const char* env = std::getenv("PLAN_WORKSPACE"); env && *env) {
         ws = env;
         ws_origin = "PLAN_WORKSPACE";
@@ -224,6 +226,21 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
   each(ws.spec.files, ws.diags);
   for (const Unit& u : ws.units)
     if (u.plan) each(u.plan->checked->load.plan.files, u.plan->checked->diags);
+}
+
+int finish(std::unique_ptr<Workspace>& ws) {
+  auto errors = [](const std::vector<std::string>& files, const Diagnostics& diags) {
+    for (const Diagnostic& d : diags)
+      if (d.severity == Severity::error) std::fputs(format_text(files, d).c_str(), stderr);
+  };
+  errors(ws->spec.files, ws->diags);
+  for (const Unit& u : ws->units)
+    if (u.plan) errors(u.plan->checked->load.plan.files, u.plan->checked->diags);
+  const int code = exit_code_for(*ws);
+#if !defined(__SANITIZE_ADDRESS__)
+  static_cast<void>(ws.release());  // freed by the process's end, far faster (measured.hpp)
+#endif
+  return code;
 }
 
 int exit_code_for(const Workspace& ws) {

@@ -24,10 +24,10 @@ struct Input {
 // Whether the command can work over a workspace, or on one plan only.
 enum class Accepts { one_plan, plan_or_workspace };
 
-// Discovery: --plan DIR (always one plan), else --workspace FILE|DIR, else $PLAN_WORKSPACE,
-// else $PLAN_DIR, else the nearest folder, here or upwards, holding plans.yaml (a
-// workspace) or plan/ (one plan). Where a folder holds both, a command of one plan takes
-// plan/; a command of one plan that finds only a workspace gets an error naming --plan.
+// Discovery: --plan DIR (always one plan), else --workspace FILE|DIR, else $PLAN_WORKSPACE
+// (not for a command of one plan), else $PLAN_DIR, else the nearest folder, here or upwards,
+// holding plans.yaml (a workspace) or plan/ (one plan). Where a folder holds both, a command of one
+// plan takes plan/; a command of one plan that finds only a workspace gets an error naming --plan.
 // False with `error` set (a usage error: exit 2) when there is nothing to read.
 bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::string& error);
 
@@ -73,6 +73,11 @@ std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, co
 // Every diagnostic of a workspace: the workspace file's own, then each unit's in the units'
 // order (text to stderr, github and json to stdout; json as one list).
 void print_diagnostics(const Workspace& ws, DiagFormat format);
+
+// The end of a reporting command over a workspace (as finish() in measured.hpp for one
+// plan): prints the errors (not the warnings) of the workspace file and of every unit to
+// stderr, and returns the exit code; the workspace is kept until the process ends.
+int finish(std::unique_ptr<Workspace>& ws);
 
 // The exit code for a workspace: 2 for I/O errors (the workspace file or a unit folder), 1
 // when the workspace file or some unit has errors, else 0.

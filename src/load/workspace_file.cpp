@@ -77,6 +77,10 @@ class WorkspaceBuilder : private FieldReader {
                         describe(list)));
       return;
     }
+    if (list.children.empty())
+      error("missing-field", *units->second.key,
+            "'units' lists no unit; add entries like '- {id: hq, path: plan}' or "
+            "'- glob: units/*/plan'");
     for (const YamlNode& n : list.children) {
       if (!n.is_mapping()) {
         error("wrong-type", n,

@@ -83,6 +83,13 @@ TEST_CASE("workspace file: keys, types and values reported where written") {
   CHECK(spec.entries[0].weight.value == 2.5);
   CHECK(spec.entries[1].glob.value == "units/*/plan");
   CHECK(spec.entries[1].weight.value == 1);
+
+  Diagnostics none;
+  WorkspaceSpec empty;
+  auto no_units = parse_yaml("workspace: {title: M}\nunits: []\n", 1, none);
+  REQUIRE(no_units);
+  build_workspace(*no_units, 1, empty, none);
+  CHECK(codes(none) == "missing-field@2:1");
 }
 
 TEST_CASE("workspace: units by path and glob, loaded, titled and in order") {
