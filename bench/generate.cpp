@@ -47,8 +47,9 @@ std::string date(Rng& r) {
   return buf;
 }
 
-void activity(std::ofstream& out, Rng& r, const std::string& id, std::size_t targets, int depth,
-              std::size_t children) {
+// Returns how many activities it wrote: itself and its children (none under a done one).
+std::size_t activity(std::ofstream& out, Rng& r, const std::string& id, std::size_t targets,
+                     int depth, std::size_t children) {
   const std::string pad(6 + 4 * static_cast<std::size_t>(depth), ' ');
   out << pad << "- id: " << id << "\n";
   out << pad << "  title: " << title(r, 3 + r.below(6)) << "\n";
@@ -77,17 +78,17 @@ void activity(std::ofstream& out, Rng& r, const std::string& id, std::size_t tar
       break;
   }
   if (r.below(10) == 0) out << pad << "  # a comment, as people write them\n";
-  if (children > 0 && !done) {
-    out << pad << "  activities:\n";
-    for (std::size_t c = 0; c < children; ++c)
-      activity(out, r, id + "." + std::to_string(c + 1), targets, depth + 1, 0);
-  }
+  if (children == 0 || done) return 1;
+  out << pad << "  activities:\n";
+  for (std::size_t c = 0; c < children; ++c)
+    activity(out, r, id + "." + std::to_string(c + 1), targets, depth + 1, 0);
+  return 1 + children;
 }
 
 // One plan of `n` activities over `files` section files in `dir`. Its targets serve its own
 // 20 goals, or, with `goal_prefix` "hq:", the 20 goals of the plan with id hq (and it has none).
 void write_plan(const std::filesystem::path& dir, std::size_t n, std::size_t files, Rng& r,
-                const std::string& id, const std::string& goal_prefix) {
+                const std::string& id, const std::string& goal_prefix, bool exact) {
   namespace fs = std::filesystem;
   const std::size_t goals = 20, targets = std::max<std::size_t>(goals, n / 500);
   fs::create_directories(dir / "activities");
@@ -120,8 +121,11 @@ void write_plan(const std::filesystem::path& dir, std::size_t n, std::size_t fil
     const std::size_t quota = (n * (f + 1)) / files;
     for (std::size_t k = 0; written < quota; ++k) {
       std::size_t children = (k % 10 == 9 && written + 3 <= quota) ? 2 : 0;
-      activity(out, r, "a" + std::to_string(f) + "-" + std::to_string(k), targets, 0, children);
-      written += 1 + children;
+      const std::size_t wrote =
+          activity(out, r, "a" + std::to_string(f) + "-" + std::to_string(k), targets, 0, children);
+      // A single plan counts the children a done activity does not get (as it always has,
+      // so its files stay the same); a workspace's unit has exactly `n`.
+      written += exact ? wrote : 1 + children;
     }
   }
 }
@@ -145,18 +149,19 @@ int main(int argc, char** argv) {
   const std::size_t files = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : (units ? 4 : 20);
   Rng r{argc > 4 ? std::strtoull(argv[4], nullptr, 10) : 2009};
   if (units == 0) {
-    write_plan(dir, n, files, r, "synthetic", "");
+    write_plan(dir, n, files, r, "synthetic", "", false);
     return 0;
   }
   fs::create_directories(dir);
   std::ofstream ws(dir / "plans.yaml");
   ws << "workspace:\n  title: סביבת עבודה סינתטית של " << units << " יחידות\n  language: he\n"
      << "units:\n  - id: hq\n    path: hq/plan\n  - glob: units/*/plan\n";
-  write_plan(dir / "hq" / "plan", 100, 5, r, "hq", "");
+  write_plan(dir / "hq" / "plan", 100, 5, r, "hq", "", true);
   for (std::size_t u = 0; u < units; ++u) {
     char name[32];
     std::snprintf(name, sizeof name, "u%03zu", u);
-    write_plan(dir / "units" / name / "plan", n, files, r, std::string("synthetic-") + name, "hq:");
+    write_plan(dir / "units" / name / "plan", n, files, r, std::string("synthetic-") + name,
+               "hq:", true);
   }
   return 0;
 }

@@ -45,7 +45,7 @@ while IFS= read -r f; do files+=("$f"); done < <(find units -path '*/activities/
   t=1230768000 # 2009-01-01
   echo "commit refs/heads/main"
   echo "committer Bench <bench@example.org> $t +0200"
-  echo "data 15"; echo "Start of year"
+  msg="Start of year"; echo "data ${#msg}"; echo "$msg"
   while IFS= read -r f; do
     echo "M 100644 inline $f"; echo "data $(wc -c < "$f")"; cat "$f"
   done < <(find plans.yaml hq units -type f | sort)
