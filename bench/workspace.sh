@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The workspace benchmark (issue 15): a workspace of UNITS unit plans of ACTIVITIES activities
 # each (default 250 × 200) plus an HQ plan whose goals their targets serve, written by
-# plan-bench-generate --units; `plan status` over it timed with hyperfine (whole process,
-# with peak memory), first without history (PLAN_HISTORY=0), then with staleness read from a
-# git history of COMMITS commits (default 2,000): commit 1 holds the whole workspace, each
+# plan-bench-generate --units; `plan check` and `plan status` over it timed with hyperfine
+# (whole process, with peak memory), first without history (PLAN_HISTORY=0), then with
+# staleness read from a git history of COMMITS commits (default 2,000): commit 1 holds the whole workspace, each
 # later one raises one activity's count in one file of one unit (as `plan set ID +1` would),
 # an hour apart, built with `git fast-import`.
-#   bench/workspace.sh [UNITS] [ACTIVITIES] [COMMITS]
+#   bench/workspace.sh [UNITS] [ACTIVITIES] [COMMITS]      (COMMITS 0: no history run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 units=${1:-250}
@@ -21,20 +21,28 @@ total=$(grep -rhc '^ *- id: a' "$work/units" | awk '{s += $1} END {print s}')
 echo "$units units, $total activities in the units ($(du -sh "$work" | cut -f1) of YAML), plus hq/plan"
 as_of=2009-06-30
 
-# Whole-process time of `plan status` in the workspace's folder (found there as plans.yaml).
+# Whole-process time of `plan COMMAND` in the workspace's folder (found there as plans.yaml),
+# with the environment given: hyperfine's mean and range (CPU time beside it), GNU time's
+# peak memory.
+# usage: time_plan LABEL "COMMAND ARGS" VAR=VALUE...
+time_plan() {
+  local label=$1 args=$2
+  shift 2
+  echo "## plan $args ($label)"
+  (cd "$work" && hyperfine -N --warmup 1 --runs 5 "env $* $plan $args" 2>&1 | grep -E "Time|Range") ||
+    echo "  failed (not exit 0)"
+  (cd "$work" && env "$@" /usr/bin/time -f "peak memory: %M KB, exit %x" $plan $args 2>&1 >/dev/null | tail -1) || true
+}
 time_status() {
   local label=$1
   shift
-  echo "## $label"
-  (cd "$work" && hyperfine -N --warmup 1 --runs 5 "env $* $plan status --as-of $as_of" 2>&1 |
-    grep -E "Time|Range")
-  (cd "$work" && env "$@" /usr/bin/time -f "peak memory: %M KB, exit %x" "$plan" status --as-of "$as_of" 2>&1 >/dev/null |
-    tail -1)
-  (cd "$work" && env "$@" "$plan" status --as-of "$as_of" --json > "$work.$label.json" 2>/dev/null) || true
+  time_plan "$label" "check" "$@"
+  time_plan "$label" "status --as-of $as_of" "$@"
 }
 
 # Without history: no repository yet, and history turned off besides.
 time_status nohistory PLAN_HISTORY=0
+[ "$commits" -gt 0 ] || exit 0
 
 # The history.
 cd "$work"
