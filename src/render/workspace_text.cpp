@@ -107,12 +107,16 @@ void units_table(const Overview& o, std::string& out) {
   // id, percent, bar, mark; then done, late, err, stale, changed (a date and its mark).
   const std::size_t figures = 1 + 4 + o.bar_cells() + 2 + kMarkWidth + 1 + counts_w + 1 + late_w +
                               1 + err_w + 1 + stale_w + 1 + 11;
-  const std::size_t idw = id_column(widest, 2 + figures, o.layout, 0);
+  std::size_t idw = id_column(widest, 2 + figures, o.layout, 0);
+  const auto room_for_title = [&](std::size_t id_width) {
+    const std::size_t fixed = 2 + id_width + figures;
+    if (!o.layout.limited()) return kNoWidthLimit;
+    return o.layout.width > fixed + 1 ? o.layout.width - fixed - 1 : 0;
+  };
+  const bool title_inline = room_for_title(idw) >= kMinTitle;
+  // Each title on a line of its own, with its id: the figures below need no id column.
+  if (!title_inline) idw = 2;
   const std::size_t fixed_w = 2 + idw + figures;
-  const std::size_t room = o.layout.limited() && o.layout.width > fixed_w + 1
-                               ? o.layout.width - fixed_w - 1
-                               : (o.layout.limited() ? 0 : kNoWidthLimit);
-  const bool title_inline = room >= kMinTitle;
 
   const std::string units_heading = fmt::format("Units ({})", w.units.size());
   const std::size_t lead = fixed_w - (counts_w + 1 + late_w + 1 + err_w + 1 + stale_w + 1 + 11);
@@ -149,9 +153,10 @@ void units_table(const Overview& o, std::string& out) {
                         : trimmed(table_row(fixed, fixed_w, "", o.layout));
   }
   if (any_not_counted)
-    out += legend(o,
-                  "  not counted: its plan did not load whole (plan check says why); left out "
-                  "of every figure");
+    out += o.st.dim(wrap_parts("  ",
+                               {"not counted: its plan did not load whole",
+                                "left out of every figure (plan check says why)"},
+                               o.layout, 4));
   if (any_stale_unit) out += legend(o, "  * no change to the plan for longer than its stale_after");
 }
 
