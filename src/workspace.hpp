@@ -35,11 +35,15 @@ struct WorkspaceSpec {
 };
 
 // A goal named across plans, `unit:goal` ("hq:G2"): the part before the first ':' and the
-// rest. Both empty when `ref` has no ':' (a link within the plan).
+// rest. Both empty when `ref` is not qualified (a link within the plan): it has no ':', or
+// what comes before it does not look like a unit id (an ASCII letter, then letters,
+// digits, '.', '_' or '-'), so a mistyped id stays the plan's own broken link.
 struct QualifiedId {
   std::string unit, id;
-  bool qualified() const { return !unit.empty() || !id.empty(); }
+  bool qualified() const { return !unit.empty(); }
 };
 QualifiedId split_qualified(const std::string& ref);
+// Whether `ref` is qualified, without copying it (the checks ask it of every link).
+bool is_qualified(const std::string& ref);
 
 }  // namespace plan

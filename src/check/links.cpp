@@ -1,8 +1,10 @@
 // Rules about links between items: targets → goals, activities → targets.
 #include <fmt/format.h>
 
+#include "check/cross_plan.hpp"
 #include "check/rules.hpp"
 #include "util/text.hpp"
+#include "workspace.hpp"
 
 namespace plan {
 
@@ -37,13 +39,18 @@ static void check_ref(const PlanIndex& ix, const Ref& ref, ItemKind want, const 
 void check_links(const PlanIndex& ix, Diagnostics& out) {
   const std::vector<std::string> goals = ix.ids_of(ItemKind::goal);
   const std::vector<std::string> targets = ix.ids_of(ItemKind::target);
+  // A goal of another plan (`hq:G2`) is checked against the workspace (cross_plan.*).
   for (const Target& t : ix.plan().targets)
     for (const Ref& r : t.goals.value)
-      check_ref(ix, r, ItemKind::goal, "target", t.id.value, goals, out);
+      if (!is_qualified(r.id)) check_ref(ix, r, ItemKind::goal, "target", t.id.value, goals, out);
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
-    for (const Ref& r : a.targets.value)
-      check_ref(ix, r, ItemKind::target, "activity", a.id.value, targets, out);
+    for (const Ref& r : a.targets.value) {
+      if (is_qualified(r.id))
+        out.push_back(qualified_activity_target(a.id.value, r));
+      else
+        check_ref(ix, r, ItemKind::target, "activity", a.id.value, targets, out);
+    }
   }
 }
 

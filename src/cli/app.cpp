@@ -305,6 +305,12 @@ int run(int argc, char** argv) {
          "--plan", global.plan_dir,
          "The plan folder (default: $PLAN_DIR, else the nearest plan/ folder here or in a parent)")
       ->group(kSharedGroup);
+  app.add_option("--workspace", global.workspace,
+                 "The workspace file (plans.yaml) or its folder, for many plans at once "
+                 "(default: $PLAN_WORKSPACE, else the nearest plans.yaml here or in a parent "
+                 "when no plan folder is named; see 'Workspaces' in docs/format.md)")
+      ->type_name("FILE|DIR")
+      ->group(kSharedGroup);
   std::vector<std::pair<const SharedOption*, CLI::Option*>> shared;
   for (const SharedOption& s : kShared)
     shared.emplace_back(&s,
@@ -388,6 +394,7 @@ int run(int argc, char** argv) {
     std::fputs(sub->help("plan").c_str(), stdout);
     return kOk;
   }
+  global.command = chosen->get_name();
   for (auto& [sub, runner] : runners)
     if (sub == chosen) return runner(global);
   return kUsage;

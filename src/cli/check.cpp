@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
@@ -18,6 +19,93 @@ struct CheckOptions {
   std::string format = "text";
   bool json = false;
 };
+
+const std::map<std::string, DiagFormat>& formats() {
+  static const std::map<std::string, DiagFormat> f{
+      {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
+  return f;
+}
+
+// --strict: every warning made an error; returns how many.
+std::size_t promote_warnings(Diagnostics& diags) {
+  std::size_t n = 0;
+  for (Diagnostic& d : diags) {
+    if (d.severity != Severity::warning) continue;
+    d.severity = Severity::error;
+    d.message += " (a warning, made an error by --strict)";
+    ++n;
+  }
+  return n;
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// "a, b, c and 4 more"
+std::string some_ids(const std::vector<std::string>& ids) {
+  constexpr std::size_t kShown = 8;
+  std::string out;
+  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) out += (i ? ", " : "") + ids[i];
+  if (ids.size() > kShown) out += fmt::format(" and {} more", ids.size() - kShown);
+  return out;
+}
+
+// `plan check` over a workspace: the workspace file's problems and every unit's, paths
+// relative to the current folder; exit 1 only when the workspace file or a unit has errors.
+int check_workspace(const std::string& file, const CheckOptions& opts) {
+  std::string error;
+  const Date as_of = resolve_as_of("", error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return kUsage;
+  }
+  auto ws = load_workspace_or_explain(file, as_of, /*history=*/false);
+  if (!ws) return kUsage;
+  std::size_t promoted = 0;
+  if (opts.strict) {
+    promoted += promote_warnings(ws->diags);
+    for (Unit& u : ws->units)
+      if (u.plan) {
+        CheckedPlan& c = *u.plan->checked;
+        promoted += promote_warnings(c.diags);
+        c.errors += c.warnings;
+        c.warnings = 0;
+      }
+    ws->errors += ws->warnings;
+    ws->warnings = 0;
+  }
+  print_diagnostics(*ws, formats().at(opts.format));
+  std::vector<std::string> broken, not_read, not_counted;
+  for (std::size_t i = 0; i < ws->units.size(); ++i) {
+    const Unit& u = ws->units[i];
+    if (!u.plan) {
+      not_read.push_back(u.id);
+      continue;
+    }
+    if (u.plan->checked->errors > 0) broken.push_back(u.id);
+    if (!ws->rollup.units[i].counted) not_counted.push_back(u.id);
+  }
+  if (opts.format == "text" && (ws->errors + ws->warnings > 0 || !not_read.empty())) {
+    const std::size_t own = count_severity(ws->diags, Severity::error);
+    std::string summary =
+        fmt::format("{}, {} in {}", plural(ws->errors, "error"), plural(ws->warnings, "warning"),
+                    plural(ws->units.size(), "unit"));
+    if (promoted > 0) summary += fmt::format(" ({} made errors by --strict)", promoted);
+    if (own > 0) summary += fmt::format("; the workspace itself has {}", plural(own, "error"));
+    if (!broken.empty()) summary += fmt::format("; units with errors: {}", some_ids(broken));
+    if (!not_read.empty())
+      summary += fmt::format("; not read, so not counted: {}", some_ids(not_read));
+    if (!not_counted.empty())
+      summary += fmt::format("; not counted, since a file of theirs could not be read: {}",
+                             some_ids(not_counted));
+    std::fputs((summary + "\n").c_str(), stderr);
+  }
+  const int code = exit_code_for(*ws);
+  keep_until_exit(ws);
+  return code;
+}
+
 }  // namespace
 
 Runner setup_check(CLI::App& sub) {
@@ -33,6 +121,13 @@ Runner setup_check(CLI::App& sub) {
       ->excludes("--format");
   return [opts](const GlobalOptions& global) {
     if (opts->json) opts->format = "json";
+    Input input;
+    std::string error;
+    if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return int{kUsage};
+    }
+    if (!input.workspace_file.empty()) return check_workspace(input.workspace_file, *opts);
     auto checked = load_and_check(global);
     if (!checked) return int{kUsage};
     const std::size_t promoted = opts->strict ? checked->warnings : 0;
@@ -45,9 +140,7 @@ Runner setup_check(CLI::App& sub) {
       checked->errors += checked->warnings;
       checked->warnings = 0;
     }
-    static const std::map<std::string, DiagFormat> formats{
-        {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
-    print_diagnostics(*checked, formats.at(opts->format));
+    print_diagnostics(*checked, formats().at(opts->format));
     if (opts->format == "text" && (checked->errors + checked->warnings) > 0) {
       std::string summary =
           fmt::format("{} error{}, {} warning{}", checked->errors, checked->errors == 1 ? "" : "s",

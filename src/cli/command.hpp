@@ -16,6 +16,10 @@ enum Exit : int { kOk = 0, kPlanErrors = 1, kUsage = 2 };
 
 struct GlobalOptions {
   std::string plan_dir;  // --plan; empty: PLAN_DIR, then the nearest plan/ folder upwards
+  // --workspace FILE|DIR; empty: PLAN_WORKSPACE, then the nearest plans.yaml upwards (when
+  // no plan folder is named). See find_input in pipeline.hpp.
+  std::string workspace;
+  std::string command;  // the command's name, for messages ("plan trace works on one plan")
 };
 
 using Runner = std::function<int(const GlobalOptions&)>;

@@ -13,11 +13,65 @@ namespace fs = std::filesystem;
 
 namespace plan::cli {
 
-std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
+namespace {
+
+// --workspace FILE|DIR or $PLAN_WORKSPACE: the workspace file it names, or "" with `error`.
+std::string workspace_file_named(const std::string& given, const char* origin, std::string& error) {
   std::error_code ec;
+  if (fs::is_directory(given, ec)) {
+    const fs::path file = fs::path(given) / kWorkspaceFileName;
+    if (fs::exists(file, ec)) return file.string();
+    error = fmt::format("plan: {} names the folder '{}', which has no {}", origin, given,
+                        kWorkspaceFileName);
+    return "";
+  }
+  if (!fs::exists(given, ec)) {
+    error = fmt::format("plan: {} names '{}', which does not exist", origin, given);
+    return "";
+  }
+  return given;
+}
+
+std::string one_plan_only(const GlobalOptions& global, const char* origin,
+                          const std::string& file) {
+  const std::string who = global.command.empty() ? "this command" : "plan " + global.command;
+  return fmt::format(
+      "plan: {} works on one plan, and {} is the workspace '{}'; name one of its plans with "
+      "--plan DIR (a unit's plan folder)",
+      who, origin, file);
+}
+
+}  // namespace
+
+bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::string& error) {
+  std::error_code ec;
+  out = {};
+  if (!global.plan_dir.empty() && !global.workspace.empty()) {
+    error =
+        "plan: --plan and --workspace cannot be given together: --plan names one plan, "
+        "--workspace a workspace of many";
+    return false;
+  }
   std::string dir = global.plan_dir;
   const char* origin = "--plan";
   if (dir.empty()) {
+    std::string ws = global.workspace;
+    const char* ws_origin = "--workspace";
+    if (ws.empty())
+      if (const char* env = std::getenv("PLAN_WORKSPACE"); env && *env) {
+        ws = env;
+        ws_origin = "PLAN_WORKSPACE";
+      }
+    if (!ws.empty()) {
+      const std::string file = workspace_file_named(ws, ws_origin, error);
+      if (file.empty()) return false;
+      if (accepts == Accepts::one_plan) {
+        error = one_plan_only(global, ws_origin, file);
+        return false;
+      }
+      out.workspace_file = file;
+      return true;
+    }
     if (const char* env = std::getenv("PLAN_DIR"); env && *env) {
       dir = env;
       origin = "PLAN_DIR";
@@ -27,24 +81,46 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
     if (!fs::is_directory(dir, ec)) {
       error = fmt::format("plan: {} names '{}', which {}", origin, dir,
                           fs::exists(dir, ec) ? "is not a folder" : "does not exist");
-      return "";
+      return false;
     }
-    return dir;
+    out.plan_dir = dir;
+    return true;
   }
   // As git finds .git: this folder, then each parent in turn.
   fs::path cwd = fs::current_path(ec);
   if (ec) {
     error = fmt::format("plan: cannot tell the current folder: {}", ec.message());
-    return "";
+    return false;
   }
   for (fs::path p = cwd;; p = p.parent_path()) {
-    if (fs::is_directory(p / "plan", ec)) return (p / "plan").lexically_proximate(cwd).string();
+    const bool has_plan = fs::is_directory(p / "plan", ec);
+    const bool has_workspace = fs::is_regular_file(p / kWorkspaceFileName, ec);
+    if (has_workspace && !(has_plan && accepts == Accepts::one_plan)) {
+      const std::string file = (p / kWorkspaceFileName).lexically_proximate(cwd).string();
+      if (accepts == Accepts::one_plan) {
+        error = one_plan_only(global, "the nearest", file);
+        return false;
+      }
+      out.workspace_file = file;
+      return true;
+    }
+    if (has_plan) {
+      out.plan_dir = (p / "plan").lexically_proximate(cwd).string();
+      return true;
+    }
     if (p == p.root_path() || p.parent_path() == p) break;
   }
-  error =
-      "plan: no plan/ folder here or in any parent folder; give one with --plan DIR "
-      "or PLAN_DIR";
-  return "";
+  error = fmt::format(
+      "plan: no plan/ folder or {} here or in any parent folder; give one with --plan DIR "
+      "or PLAN_DIR (one plan), or --workspace FILE (many)",
+      kWorkspaceFileName);
+  return false;
+}
+
+std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
+  Input in;
+  if (!find_input(global, Accepts::one_plan, in, error)) return "";
+  return in.plan_dir;
 }
 
 std::string plan_dir_or_explain(const GlobalOptions& global) {
@@ -93,7 +169,66 @@ std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
     std::fprintf(stderr, "%s\n", error.c_str());
     return nullptr;
   }
-  return check_plan_dir(dir, limited);
+  auto checked = check_plan_dir(dir, limited);
+  check_across_alone(*checked, dir, limited);
+  return checked;
+}
+
+std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, const Date& as_of,
+                                                     bool history) {
+  WorkspaceOptions options;
+  std::string error;
+  if (!size_limits_from_env(options.limits, error)) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return nullptr;
+  }
+  const char* env = std::getenv("PLAN_HISTORY");
+  options.history = history && !(env && std::string(env) == "0");
+  return load_workspace(file, as_of, options);
+}
+
+namespace {
+
+// `d` with its file indexes moved by `offset`, its notes too.
+Diagnostic shifted(Diagnostic d, std::uint32_t offset) {
+  d.loc.file += offset;
+  for (Diagnostic& n : d.notes) n.loc.file += offset;
+  return d;
+}
+
+}  // namespace
+
+void print_diagnostics(const Workspace& ws, DiagFormat format) {
+  if (format == DiagFormat::json) {
+    // One list: the files of the workspace and of every unit, one after another.
+    std::vector<std::string> files = ws.spec.files;
+    Diagnostics all = ws.diags;
+    for (const Unit& u : ws.units) {
+      if (!u.plan) continue;
+      const CheckedPlan& c = *u.plan->checked;
+      const auto offset = static_cast<std::uint32_t>(files.size());
+      files.insert(files.end(), c.load.plan.files.begin(), c.load.plan.files.end());
+      for (const Diagnostic& d : c.diags) all.push_back(shifted(d, offset));
+    }
+    std::fputs(format_json(files, all).c_str(), stdout);
+    return;
+  }
+  auto each = [&](const std::vector<std::string>& files, const Diagnostics& diags) {
+    for (const Diagnostic& d : diags) {
+      if (format == DiagFormat::github)
+        std::fputs(format_github(files, d).c_str(), stdout);
+      else
+        std::fputs(format_text(files, d).c_str(), stderr);
+    }
+  };
+  each(ws.spec.files, ws.diags);
+  for (const Unit& u : ws.units)
+    if (u.plan) each(u.plan->checked->load.plan.files, u.plan->checked->diags);
+}
+
+int exit_code_for(const Workspace& ws) {
+  if (ws.io_error) return kUsage;
+  return ws.errors > 0 ? kPlanErrors : kOk;
 }
 
 void print_diagnostics(const CheckedPlan& c, DiagFormat format) {

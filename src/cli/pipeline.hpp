@@ -10,11 +10,28 @@
 #include "diagnostic.hpp"
 #include "load/loader.hpp"
 #include "pipeline/checked_plan.hpp"
+#include "pipeline/workspace.hpp"
 #include "plan_index.hpp"
 
 namespace plan::cli {
 
-// The plan folder: --plan, else $PLAN_DIR, else plan/ here or in the nearest parent.
+// What a command reads: one plan folder, or a workspace (plans.yaml).
+struct Input {
+  std::string plan_dir;        // one plan; "" for a workspace
+  std::string workspace_file;  // the workspace file; "" for one plan
+};
+
+// Whether the command can work over a workspace, or on one plan only.
+enum class Accepts { one_plan, plan_or_workspace };
+
+// Discovery: --plan DIR (always one plan), else --workspace FILE|DIR, else $PLAN_WORKSPACE,
+// else $PLAN_DIR, else the nearest folder, here or upwards, holding plans.yaml (a
+// workspace) or plan/ (one plan). Where a folder holds both, a command of one plan takes
+// plan/; a command of one plan that finds only a workspace gets an error naming --plan.
+// False with `error` set (a usage error: exit 2) when there is nothing to read.
+bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::string& error);
+
+// The plan folder, for a command of one plan (find_input with Accepts::one_plan).
 // Empty with `error` set when there is none.
 std::string find_plan_dir(const GlobalOptions& global, std::string& error);
 
@@ -38,13 +55,28 @@ bool size_limits_from_env(LoadOptions& options, std::string& error);
 using Checked = CheckedPlan;
 
 // Loads and checks; nothing is printed. Returns nothing (after printing why to stderr)
-// when there is no plan folder to read.
+// when there is no plan folder to read. A plan whose targets name goals of other plans
+// (`hq:G2`) is checked against the workspace that lists it (check_across_alone).
 std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
                                             const LoadOptions& options = {});
 
 enum class DiagFormat { text, json, github };
 // Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.
 void print_diagnostics(const CheckedPlan& c, DiagFormat format);
+
+// The workspace at `file` loaded as of `as_of` within the environment's size limits
+// (PLAN_MAX_FILE_MB, PLAN_MAX_TOTAL_MB: each unit's plan), history read unless
+// `history` is false or PLAN_HISTORY=0. Null after printing why (a bad limit): exit 2.
+std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, const Date& as_of,
+                                                     bool history = true);
+
+// Every diagnostic of a workspace: the workspace file's own, then each unit's in the units'
+// order (text to stderr, github and json to stdout; json as one list).
+void print_diagnostics(const Workspace& ws, DiagFormat format);
+
+// The exit code for a workspace: 2 for I/O errors (the workspace file or a unit folder), 1
+// when the workspace file or some unit has errors, else 0.
+int exit_code_for(const Workspace& ws);
 
 // The item with this id (ignoring case), or null after printing "no item has id …; did you
 // mean …" to stderr: the caller exits 2 (kUsage), since the command line named nothing.

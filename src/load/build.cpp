@@ -444,4 +444,8 @@ void build_from_tree(const YamlNode& root, std::uint32_t file, Plan& plan, Diagn
   FileBuilder(file, plan, diags).build(root);
 }
 
+bool language_tag(const std::string& s) {
+  return is_language_tag(s);
+}
+
 }  // namespace plan

@@ -13,6 +13,10 @@ namespace plan {
 
 void build_from_tree(const YamlNode& root, std::uint32_t file, Plan& plan, Diagnostics& diags);
 
+// A BCP 47 language tag in the shapes that matter here ("he", "en-GB"): the plan's and the
+// workspace's `language`.
+bool language_tag(const std::string& s);
+
 // The keys each kind of mapping takes, in the order docs/format.md documents them.
 const std::vector<std::string>& top_level_keys();
 const std::vector<std::string>& meta_keys();

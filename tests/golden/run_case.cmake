@@ -12,6 +12,7 @@ separate_arguments(args UNIX_COMMAND "${args_line}")
 # A fixed environment, so that output never depends on the machine running the test.
 set(env --unset=PLAN_DIR --unset=SOURCE_DATE_EPOCH --unset=CLICOLOR_FORCE
     NO_COLOR=1 COLUMNS=100 LC_ALL=C.UTF-8 TZ=UTC)
+list(APPEND env --unset=PLAN_WORKSPACE)
 if(EXISTS "${CASE}/env")
   file(STRINGS "${CASE}/env" extra)
   list(APPEND env ${extra})
