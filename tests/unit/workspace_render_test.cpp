@@ -5,7 +5,9 @@
 
 #include <sstream>
 
+#include "cli/workspace_output.hpp"
 #include "helpers.hpp"
+#include "pipeline/workspace.hpp"
 #include "render/mustache_render.hpp"
 #include "render/templates.hpp"
 #include "render/terminal_text.hpp"
@@ -316,4 +318,32 @@ TEST_CASE("roll-up summary markdown: tables, squares beside the figures, history
   CHECK(md.find("| **galil** | 🟧 25% | — |") != std::string::npos);
   CHECK(md.find("| **broken** | not counted | not counted |") != std::string::npos);
   CHECK(count(md, "not in a git repository") == 1);
+}
+
+TEST_CASE("workspace outputs through the loader: the figures of tests/golden/workspace-units") {
+  WorkspaceOptions options;
+  options.history = false;
+  auto ws =
+      load_workspace(std::string(PLAN_SOURCE_DIR) + "/tests/golden/workspace-units/plans.yaml",
+                     parse_date("2009-06-01"), options);
+  REQUIRE(ws);
+  REQUIRE(ws->units.size() == 4);
+  const WorkspaceView view = cli::workspace_view(*ws, parse_date("2009-06-01"));
+  const Json j = build_workspace_report(view);
+  // By hand: hq 70% (A1 40%, A2 done), galil 43% (B1 done, B2 30%, B3 0%), negev 100%;
+  // broken is not counted. The movement: (0.7 × 2 + 0.4333 + 1) / 4 = 0.7083.
+  CHECK(j["completion"] == 0.7083);
+  // hq:G1: hq's T1 (70%, weight 2) and galil's T1 (100%, weight 1): 2.4 / 3 = 80%.
+  CHECK(j["shared_goals"][0]["id"] == "hq:G1");
+  CHECK(j["shared_goals"][0]["completion"] == 0.8);
+  // hq:G2: galil's T2 alone, (30% + 0%) / 2.
+  CHECK(j["shared_goals"][1]["completion"] == 0.15);
+  CHECK(j["shared_goals"][2]["completion"].is_null());
+  CHECK(j["units"][1]["id"] == "broken");
+  CHECK(j["units"][1]["counted"] == false);
+  CHECK(j["serving_none"] == Json::array({"negev"}));
+  const std::string text = render_workspace_text(view, TextLayout{kNoWidthLimit, Style{}});
+  CHECK(text.find("served by hq 70% · galil 100%") != std::string::npos);
+  CHECK(text.find("Serving no shared goal (1)  negev") != std::string::npos);
+  CHECK(text.find("Stale activities  not known:") != std::string::npos);
 }
