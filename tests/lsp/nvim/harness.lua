@@ -2,13 +2,13 @@
 -- vim.lsp API), open files of the workspace copy, send requests, wait, assert, and exit
 -- with a status CTest reads. run.sh sets the environment:
 --   PLAN_BINARY     the built `plan`
---   PLAN_WORKSPACE  a temporary folder holding a copy of the shipped plan as plan/
+--   PLAN_TEST_WORKSPACE  a temporary folder holding a copy of the shipped plan as plan/
 --   PLAN_PENDING    set when the check waits for a feature another helper is building
 -- Nothing here is specific to one feature; each <check>.lua calls H.run(name, fn).
 local H = {}
 
 H.plan = assert(os.getenv('PLAN_BINARY'), 'PLAN_BINARY is not set (run through run.sh)')
-H.ws = assert(os.getenv('PLAN_WORKSPACE'), 'PLAN_WORKSPACE is not set (run through run.sh)')
+H.ws = assert(os.getenv('PLAN_TEST_WORKSPACE'), 'PLAN_TEST_WORKSPACE is not set (run through run.sh)')
 H.timeout = 10000 -- ms: generous for a busy CI machine; a hang still ends the test
 
 -- Raw publishDiagnostics params by URI, as the server sent them (UTF-16 columns), next to

@@ -40,7 +40,7 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC TERM=dumb
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/config" XDG_DATA_HOME="$work/home/data"
 export XDG_STATE_HOME="$work/home/state" XDG_CACHE_HOME="$work/home/cache"
 unset PLAN_DIR NO_COLOR VIMINIT MYVIMRC
-export PLAN_BINARY="$plan" PLAN_WORKSPACE="$work/workspace"
+export PLAN_BINARY="$plan" PLAN_TEST_WORKSPACE="$work/workspace"
 # The README's snippets start `plan` from PATH: the one just built comes first.
 export PATH="$(cd "$(dirname "$plan")" && pwd):$PATH"
 
