@@ -7,13 +7,17 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/history.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
+#include "cli/pipeline.hpp"
+#include "cli/workspace_output.hpp"
 #include "render/history_chart.hpp"
 #include "render/summary.hpp"
 #include "render/templates.hpp"
+#include "render/workspace_context.hpp"
 #include "util/atomic_write.hpp"
 #include "util/read_file.hpp"
 
@@ -23,7 +27,7 @@ namespace plan::cli {
 
 namespace {
 struct RenderOptions {
-  std::string format, template_file, output, as_of, lang;
+  std::string format, template_file, output, output_dir, as_of, lang;
   bool strict = false, list = false, history = false;
 };
 
@@ -68,6 +72,114 @@ std::string pick_format(const RenderOptions& o) {
   }
   return "";
 }
+// Writes `text` to `path` atomically; false after saying why.
+bool write_out(const std::string& path, const std::string& text) {
+  std::string error;
+  if (write_file_atomically(path, text, error)) return true;
+  std::fputs(fmt::format("plan: cannot write {}: {}\n", path, error).c_str(), stderr);
+  return false;
+}
+
+// Reports a render's template problems; true when it succeeded.
+bool rendered_ok(const RenderResult& r) {
+  for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
+  return r.ok();
+}
+
+// `plan render` over a workspace: the roll-up summary, to stdout or --output, or with
+// --output-dir into DIR/index.EXT with each unit's own summary beside it (DIR/UNIT.EXT),
+// linked from the roll-up. Templates and labels come from templates/ beside plans.yaml.
+int render_workspace(const std::string& file, const RenderOptions& opts, const std::string& format,
+                     const TemplateSet& templates, const TemplateSource& main) {
+  if (opts.history) {
+    std::fputs("plan: render --history works on one plan (use --plan DIR)\n", stderr);
+    return kUsage;
+  }
+  if (!opts.output.empty() && !opts.output_dir.empty()) {
+    std::fputs("plan: render takes --output or --output-dir, not both\n", stderr);
+    return kUsage;
+  }
+  std::string error;
+  const Date as_of = resolve_as_of(opts.as_of, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return kUsage;
+  }
+  auto ws = load_workspace_or_explain(file, as_of);
+  if (!ws) return kUsage;
+  const WorkspaceView view = workspace_view(*ws, as_of);
+  const OutputFormat out_format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
+  const std::string ext = format == "html" ? "html" : "md";
+
+  // Each unit's own summary, when they are written: a unit whose folder could not be read
+  // has none (and no link).
+  std::vector<std::string> pages;
+  std::vector<std::string> unit_texts;
+  if (!opts.output_dir.empty()) {
+    pages = unit_page_names(view, ext);
+    auto unit_main =
+        templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
+    if (!unit_main) {
+      std::fputs("plan: no default template for this format\n", stderr);
+      return kUsage;
+    }
+    for (std::size_t i = 0; i < ws->units.size(); ++i) {
+      const Unit& u = ws->units[i];
+      if (!u.plan) {
+        pages[i].clear();
+        unit_texts.emplace_back();
+        continue;
+      }
+      SummaryOptions options;
+      options.format = out_format;
+      options.language = opts.lang;
+      options.strict = opts.strict;
+      const CheckedPlan& c = *u.plan->checked;
+      std::optional<RenderResult> r = render_summary(
+          {*c.index, u.plan->stats, c.summary(), c.diags}, templates, *unit_main, options, error);
+      if (!r) {
+        std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+        return kUsage;
+      }
+      if (!rendered_ok(*r)) return kPlanErrors;
+      unit_texts.push_back(std::move(r->text));
+    }
+  }
+
+  // The labels: --lang, else the workspace's language, else the first unit plan's.
+  std::string used;
+  const Json labels =
+      templates.labels(opts.lang.empty() ? workspace_language(view) : opts.lang, used, error);
+  if (!error.empty()) {
+    std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+    return kUsage;
+  }
+  auto context = workspace_context(view, labels, pages);
+  RenderResult r = render_template(main, templates.partials(), *context, out_format, opts.strict);
+  // The plans' errors are printed first, then the template's.
+  const int code = finish(ws);
+  if (!rendered_ok(r)) return kPlanErrors;
+
+  if (!opts.output_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(opts.output_dir, ec);
+    if (ec) {
+      std::fputs(fmt::format("plan: cannot make the folder {}: {}\n", opts.output_dir, ec.message())
+                     .c_str(),
+                 stderr);
+      return kUsage;
+    }
+    const fs::path dir(opts.output_dir);
+    for (std::size_t i = 0; i < pages.size(); ++i)
+      if (!pages[i].empty() && !write_out((dir / pages[i]).string(), unit_texts[i])) return kUsage;
+    if (!write_out((dir / ("index." + ext)).string(), r.text)) return kUsage;
+  } else if (!opts.output.empty()) {
+    if (!write_out(opts.output, r.text)) return kUsage;
+  } else {
+    std::fwrite(r.text.data(), 1, r.text.size(), stdout);
+  }
+  return code;
+}
 }  // namespace
 
 Runner setup_render(CLI::App& sub) {
@@ -80,6 +192,9 @@ Runner setup_render(CLI::App& sub) {
   sub.add_option("--output", opts->output,
                  "Write here (atomically: the old file stays until the new one is complete) "
                  "instead of stdout");
+  sub.add_option("--output-dir", opts->output_dir,
+                 "Over a workspace: write the roll-up as DIR/index.html (or .md) and each unit's "
+                 "own summary beside it, linked from the roll-up");
   add_as_of_option(sub, opts->as_of);
   sub.add_option("--lang", opts->lang,
                  "The labels' language (default: the plan's language); the text's direction "
@@ -91,7 +206,16 @@ Runner setup_render(CLI::App& sub) {
                "Add the plan's history from git (a burn-up chart in the HTML summary, a table in "
                "the Markdown one)");
   return [opts](const GlobalOptions& global) {
-    TemplateSet templates(override_dir(global));
+    // Nothing found to read: as for one plan (the plan's loading says why, after
+    // --list-templates has had its chance).
+    Input input;
+    std::string not_found;
+    const bool workspace = find_input(global, Accepts::plan_or_workspace, input, not_found) &&
+                           !input.workspace_file.empty();
+    // A workspace's templates/ folder is beside its plans.yaml.
+    TemplateSet templates(
+        workspace ? (fs::absolute(input.workspace_file).parent_path() / "templates").string()
+                  : override_dir(global));
     if (opts->list) {
       for (const TemplateSource& t : templates.list())
         std::fputs(fmt::format("{:<36} {}\n", t.name, t.origin).c_str(), stdout);
@@ -116,8 +240,8 @@ Runner setup_render(CLI::App& sub) {
         return int{kUsage};
       }
     } else {
-      auto found =
-          templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
+      const std::string kind = workspace ? "workspace" : "summary";
+      auto found = templates.find(kind + (format == "html" ? ".html.mustache" : ".md.mustache"));
       if (!found) {
         std::fputs("plan: no default template for this format\n", stderr);
         return int{kUsage};
@@ -137,6 +261,12 @@ Runner setup_render(CLI::App& sub) {
       used.clear();
     }
 
+    if (workspace) return render_workspace(input.workspace_file, *opts, format, templates, main);
+    if (!opts->output_dir.empty()) {
+      std::fputs("plan: --output-dir renders a workspace (for one plan, use --output FILE)\n",
+                 stderr);
+      return int{kUsage};
+    }
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const Checked& c = *m->checked;

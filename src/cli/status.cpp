@@ -1,16 +1,22 @@
-// `plan status`: how far each goal has come, what is late, and what is broken.
+// `plan status`: how far each goal has come, what is late, and what is broken; over a
+// workspace, the same for every unit and for the goals they share.
 #include <cstdio>
 #include <memory>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
+#include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/workspace_output.hpp"
 #include "render/json_sink.hpp"
 #include "render/report.hpp"
 #include "render/status_text.hpp"
+#include "render/workspace_report.hpp"
+#include "render/workspace_text.hpp"
 #include "stats/stats.hpp"
 
 namespace plan::cli {
@@ -21,6 +27,27 @@ struct StatusOptions {
   bool json = false;
   std::string color = "auto";
 };
+
+int status_workspace(const std::string& file, const StatusOptions& opts) {
+  std::string error;
+  const Date as_of = resolve_as_of(opts.as_of, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return kUsage;
+  }
+  auto ws = load_workspace_or_explain(file, as_of);
+  if (!ws) return kUsage;
+  const WorkspaceView view = workspace_view(*ws, as_of);
+  if (opts.json) {
+    JsonStreamSink sink(stdout);
+    write_workspace_report(view, sink);
+  } else {
+    TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
+    std::fputs(render_workspace_text(view, layout).c_str(), stdout);
+  }
+  std::fflush(stdout);
+  return finish(ws);
+}
 }  // namespace
 
 Runner setup_status(CLI::App& sub) {
@@ -29,6 +56,13 @@ Runner setup_status(CLI::App& sub) {
   sub.add_flag("--json", opts->json, "Print the status as one JSON object (see README)");
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
+    Input input;
+    std::string error;
+    if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return int{kUsage};
+    }
+    if (!input.workspace_file.empty()) return status_workspace(input.workspace_file, *opts);
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const Staleness stale = staleness_for(*m);

@@ -27,18 +27,18 @@ std::size_t widest_id(const PlanIndex& ix) {
   for (const Section& s : p.sections) w = std::max(w, display_width(visible(s.id.value)));
   return w;
 }
+}  // namespace
 
-// The parts joined with " · ", as many to a line as fit; later lines indented by two.
 std::string wrap_parts(const std::string& lead, const std::vector<std::string>& parts,
-                       const TextLayout& layout) {
+                       const TextLayout& layout, std::size_t indent) {
   std::string out = lead, line_so_far = lead;
   std::size_t used = display_width(lead);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::size_t w = display_width(parts[i]);
     const std::size_t sep = i == 0 ? 0 : 3;
     if (i > 0 && layout.limited() && used + sep + w > layout.width) {
-      out += "\n  ";
-      used = 2;
+      out += "\n" + std::string(indent, ' ');
+      used = indent;
     } else if (i > 0) {
       out += " · ";
       used += sep;
@@ -49,6 +49,7 @@ std::string wrap_parts(const std::string& lead, const std::vector<std::string>& 
   return out + "\n";
 }
 
+namespace {
 // "as of 2009-06-01, 41% of the period gone", or that the period ended or has not begun.
 std::string as_of_text(const Plan& p, const Stats& s) {
   std::string out = "as of " + visible(s.as_of.text());
@@ -61,6 +62,7 @@ std::string as_of_text(const Plan& p, const Stats& s) {
   pct.erase(0, pct.find_first_not_of(' '));
   return out + ", " + pct + " of the period gone";
 }
+}  // namespace
 
 std::string coloured_percent(const Completion& c, const Style& st) {
   std::string t = percent_text(c);
@@ -68,11 +70,9 @@ std::string coloured_percent(const Completion& c, const Style& st) {
   return *c >= 1.0 ? st.green(t) : t;
 }
 
-// "done/live", e.g. 3/7: finished work against the work that still counts.
 std::string done_of_live(const StatusCounts& c) {
   return fmt::format("{}/{}", c.of(Status::done), c.total() - c.of(Status::dropped));
 }
-}  // namespace
 
 std::string pace_cell(PaceMark mark, const Style& st) {
   switch (mark) {

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "plan_index.hpp"
 #include "render/report.hpp"
@@ -45,6 +46,16 @@ std::size_t id_column(std::size_t widest, std::size_t fixed_without_id, const Te
 // when given: "at HEAD~1 (dfb135a)"), or "" when every file was read.
 std::string incomplete_notice(std::size_t unread, std::size_t files, const std::string& where = "");
 std::string incomplete_notice(const Plan& plan);
+
+// The parts joined with " · ", as many to a line as fit; later lines indented by `indent`.
+std::string wrap_parts(const std::string& lead, const std::vector<std::string>& parts,
+                       const TextLayout& layout, std::size_t indent = 2);
+
+// A completion's "42%", green when complete, dim when there is none.
+std::string coloured_percent(const Completion& c, const Style& style);
+
+// "done/live", e.g. 3/7: finished work against the work that still counts.
+std::string done_of_live(const StatusCounts& c);
 
 // "▲ ahead", "▼ behind", "● on pace", coloured; blank for no mark. Always 9 cells.
 std::string pace_cell(PaceMark mark, const Style& style);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "page_probe.hpp"
 #include "run.hpp"
 
 using namespace plan::test;
@@ -96,46 +97,9 @@ TEST_CASE("html: tidy finds no errors and plan text stays inert") {
   }
 }
 
-namespace {
-// Chromium's headless window is at least 500 px wide, so the page is measured in an
-// iframe of exactly the width under test (srcdoc keeps it same-origin, so the parent can
-// look inside). The verdict is written into the DOM, which --dump-dom prints. The summary
-// itself carries no script.
-std::string probe_page(const std::string& html, int width, int height) {
-  std::string escaped;
-  for (char c : html) {
-    if (c == '&')
-      escaped += "&amp;";
-    else if (c == '"')
-      escaped += "&quot;";
-    else
-      escaped += c;
-  }
-  return R"JS(<!DOCTYPE html><html><head><meta charset="utf-8"><script>
-function measure(f) {
-  const d = f.contentDocument, w = d.documentElement.clientWidth, bad = [];
-  for (const el of d.querySelectorAll('body *')) {
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && (r.right > w + 1 || r.left < -1) && !el.closest('.table-wrap'))
-      bad.push(el.tagName + (el.id ? '#' + el.id : '') + ':' + Math.round(r.left) + '..' + Math.round(r.right));
-  }
-  const wraps = [...d.querySelectorAll('.table-wrap')].filter(t => t.scrollWidth > t.clientWidth + 1).length;
-  document.body.setAttribute('data-layout', JSON.stringify(
-      {width: w, scroll: d.documentElement.scrollWidth, bad: bad.slice(0, 5), wraps: wraps}));
-}
-</script></head><body style="margin:0"><iframe onload="measure(this)" style="border:0;display:block;width:)JS" +
-         std::to_string(width) + "px;height:" + std::to_string(height) + R"(px" srcdoc=")" +
-         escaped + R"("></iframe></body></html>)";
-}
-}  // namespace
-
 TEST_CASE("html: loads in headless Chromium and nothing overflows at 390 px or 1280 px") {
   REQUIRE_MESSAGE(have("chromium"), "chromium is needed (scripts/setup.sh installs it)");
-  const std::string chromium =
-      "timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-      "--disable-background-networking --disable-component-update --disable-sync "
-      "--disable-extensions --hide-scrollbars --user-data-dir=" +
-      artifact("chromium-profile") + " ";
+  const std::string chromium = chromium_command();
   for (const char* plan : {"plan", "tests/golden/status-english/plan"}) {
     const std::string name = std::string(plan) == "plan" ? "shipped" : "english";
     const std::string html = render(plan, "html");

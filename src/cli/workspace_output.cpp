@@ -1,0 +1,59 @@
+#include "cli/workspace_output.hpp"
+
+#include <cstdio>
+
+#include "cli/measured.hpp"
+#include "cli/pipeline.hpp"
+
+namespace plan::cli {
+
+WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
+  WorkspaceView v;
+  v.title = ws.spec.title.value;
+  v.language = ws.spec.language.value;
+  v.file = ws.spec.files.size() > 1 ? ws.spec.files[1] : "";
+  v.as_of = as_of;
+  v.rollup = &ws.rollup;
+  v.history_note = ws.history_note;
+  // A unit whose history was not read says why, once for all (the pipeline says it in
+  // history_note; this keeps "not known" from passing for "nothing stale" if it does not).
+  for (const Unit& u : ws.units)
+    if (v.history_note.empty() && u.plan && !u.changes.known)
+      v.history_note = u.changes.why_unknown.empty() ? "history not read" : u.changes.why_unknown;
+  v.checks = {ws.errors, ws.warnings};
+  v.diagnostics = &ws.diags;
+  v.files = &ws.spec.files;
+  for (const Unit& u : ws.units) {
+    WorkspaceUnitView uv;
+    uv.id = u.id;
+    uv.title = u.title;
+    uv.path = u.path;
+    uv.weight = u.weight;
+    if (u.plan) {
+      uv.index = u.plan->checked->index.get();
+      uv.stats = &u.plan->stats;
+      uv.diagnostics = &u.plan->checked->diags;
+    }
+    uv.stale = &u.stale;
+    uv.stale_after = u.stale_after;
+    v.units.push_back(std::move(uv));
+  }
+  return v;
+}
+
+int finish(std::unique_ptr<Workspace>& ws) {
+  for (const Diagnostic& d : ws->diags)
+    if (d.severity == Severity::error) std::fputs(format_text(ws->spec.files, d).c_str(), stderr);
+  for (const Unit& u : ws->units) {
+    if (!u.plan) continue;
+    const CheckedPlan& c = *u.plan->checked;
+    for (const Diagnostic& d : c.diags)
+      if (d.severity == Severity::error)
+        std::fputs(format_text(c.load.plan.files, d).c_str(), stderr);
+  }
+  const int code = exit_code_for(*ws);
+  keep_until_exit(ws);
+  return code;
+}
+
+}  // namespace plan::cli

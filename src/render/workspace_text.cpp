@@ -1,0 +1,306 @@
+#include "render/workspace_text.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "util/visible.hpp"
+
+namespace plan {
+
+namespace {
+constexpr std::size_t kListLimit = 10;  // stale activities shown per unit before "and N more"
+constexpr std::size_t kMarkWidth = 11;  // "not counted"; a pace mark is 9
+// Below this many cells, a unit's title gets a line of its own above its figures.
+constexpr std::size_t kMinTitle = 12;
+
+const char* kNotCounted = "not counted";
+
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string status_text(Status s) {
+  return s == Status::in_progress ? "in progress" : status_name(s);
+}
+
+// What every part of the overview shares.
+struct Overview {
+  const WorkspaceView& w;
+  const Rollup& r;
+  const TextLayout& layout;
+  const Style& st;
+  std::size_t bar_width;  // 0: no bar (narrow terminals)
+  bool history_known;
+
+  std::string bar(const Completion& c) const {
+    return bar_width == 0 ? "" : " " + progress_bar(c, bar_width);
+  }
+  std::size_t bar_cells() const { return bar_width == 0 ? 0 : bar_width + 1; }
+  std::size_t counted() const {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < w.units.size(); ++i) n += unit_figures(w, i).counted ? 1 : 0;
+    return n;
+  }
+};
+
+// The title, the movement's completion and the as-of date.
+void headline(const Overview& o, std::string& out) {
+  const std::size_t width = o.layout.width;
+  const std::string title = o.w.title.empty() ? "(untitled workspace)" : o.w.title;
+  out += o.st.bold(bidi_safe(truncate_to_width(visible(title), width))) + "\n";
+  const std::size_t n = o.w.units.size(), counted = o.counted();
+  std::string units = plural(n, "unit", "units");
+  if (counted < n) units += fmt::format(", {} not counted", n - counted);
+  const std::string as_of = "as of " + visible(o.w.as_of.text()) + " · " + units;
+  const std::string figure = coloured_percent(o.r.movement, o.st) + o.bar(o.r.movement);
+  if (4 + o.bar_cells() + 2 + display_width(as_of) <= width)
+    out += figure + "  " + as_of + "\n";
+  else
+    out += figure + "\n  " + truncate_to_width(as_of, width > 2 ? width - 2 : 0) + "\n";
+}
+
+// The pace mark, or "not counted", in a column of kMarkWidth cells.
+std::string mark_cell(const Overview& o, const UnitFigures& f) {
+  if (!f.counted) return o.st.red(pad_right(kNotCounted, kMarkWidth));
+  return pace_cell(f.pace_mark, o.st) + std::string(kMarkWidth - 9, ' ');
+}
+
+// A heading, and a note after it when the line has room for the note whole.
+std::string heading(const Overview& o, const std::string& title, const std::string& note) {
+  const bool fits =
+      !o.layout.limited() || display_width(title) + 2 + display_width(note) <= o.layout.width;
+  return "\n" + o.st.bold(title) + (fits && !note.empty() ? o.st.dim("  " + note) : "") + "\n";
+}
+
+// A line of the legend, cut to the width.
+std::string legend(const Overview& o, const std::string& text) {
+  return o.st.dim(truncate_to_width(text, o.layout.width)) + "\n";
+}
+
+// A row whose free text is on a line of its own: no trailing blanks.
+std::string trimmed(std::string row) {
+  while (row.size() > 1 && row[row.size() - 2] == ' ') row.erase(row.size() - 2, 1);
+  return row;
+}
+
+std::string dash_or(bool known, const std::string& text) {
+  return known ? text : "–";
+}
+
+void units_table(const Overview& o, std::string& out) {
+  const WorkspaceView& w = o.w;
+  const Style& st = o.st;
+  std::size_t counts_w = 4, widest = 2;
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    widest = std::max(widest, display_width(visible(w.units[i].id)));
+    if (unit_figures(w, i).counted)
+      counts_w = std::max(counts_w, done_of_live(unit_figures(w, i).counts).size());
+  }
+  std::size_t late_w = 4, err_w = 3, stale_w = 5;
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    const UnitFigures& f = unit_figures(w, i);
+    late_w = std::max(late_w, std::to_string(f.counts.overdue).size());
+    err_w = std::max(err_w, std::to_string(f.errors).size());
+    stale_w = std::max(stale_w, std::to_string(f.stale).size());
+  }
+  // id, percent, bar, mark; then done, late, err, stale, changed (a date and its mark).
+  const std::size_t figures = 1 + 4 + o.bar_cells() + 2 + kMarkWidth + 1 + counts_w + 1 + late_w +
+                              1 + err_w + 1 + stale_w + 1 + 11;
+  std::size_t idw = id_column(widest, 2 + figures, o.layout, 0);
+  const auto room_for_title = [&](std::size_t id_width) {
+    const std::size_t fixed = 2 + id_width + figures;
+    if (!o.layout.limited()) return kNoWidthLimit;
+    return o.layout.width > fixed + 1 ? o.layout.width - fixed - 1 : 0;
+  };
+  const bool title_inline = room_for_title(idw) >= kMinTitle;
+  // Each title on a line of its own, with its id: the figures below need no id column.
+  if (!title_inline) idw = 2;
+  const std::size_t fixed_w = 2 + idw + figures;
+
+  const std::string units_heading = fmt::format("Units ({})", w.units.size());
+  const std::size_t lead = fixed_w - (counts_w + 1 + late_w + 1 + err_w + 1 + stale_w + 1 + 11);
+  out += "\n" + st.bold(pad_right(units_heading, lead)) +
+         st.dim(fmt::format("{} {} {} {} {}", pad_left("done", counts_w), pad_left("late", late_w),
+                            pad_left("err", err_w), pad_left("stale", stale_w), "changed")) +
+         "\n";
+  bool any_not_counted = false, any_stale_unit = false;
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    const WorkspaceUnitView& u = w.units[i];
+    const UnitFigures& f = unit_figures(w, i);
+    any_not_counted = any_not_counted || !f.counted;
+    any_stale_unit = any_stale_unit || f.stale_unit;
+    if (!title_inline) {  // the id and the title on a line of their own, the figures below
+      out += table_row("  " + o.st.bold(visible(u.id)), 2 + display_width(visible(u.id)), u.title,
+                       o.layout);
+    }
+    std::string id = title_inline ? id_cell(u.id, idw, "  ", out) : std::string(idw, ' ');
+    std::string late = dash_or(f.counted, std::to_string(f.counts.overdue));
+    if (f.counted && f.counts.overdue > 0) late = st.red(pad_left(late, late_w));
+    std::string err = std::to_string(f.errors);
+    if (f.errors > 0) err = st.red(pad_left(err, err_w));
+    std::string changed = f.last_change.empty() ? "–" : f.last_change;
+    changed = pad_right(changed, 10) + (f.stale_unit ? "*" : " ");
+    if (f.stale_unit) changed = st.yellow(changed);
+    std::string stale = dash_or(f.counted && o.history_known, std::to_string(f.stale));
+    if (f.counted && o.history_known && f.stale > 0) stale = st.yellow(pad_left(stale, stale_w));
+    std::string fixed = fmt::format(
+        "  {} {}{}  {} {} {} {} {} {}", id, f.counted ? coloured_percent(f.completion, st) : "   –",
+        o.bar(f.counted ? f.completion : Completion{}), mark_cell(o, f),
+        pad_left(dash_or(f.counted, done_of_live(f.counts)), counts_w), pad_left(late, late_w),
+        pad_left(err, err_w), pad_left(stale, stale_w), changed);
+    out += title_inline ? table_row(fixed, fixed_w, u.title, o.layout)
+                        : trimmed(table_row(fixed, fixed_w, "", o.layout));
+  }
+  if (any_not_counted)
+    out += o.st.dim(wrap_parts("  ",
+                               {"not counted: its plan did not load whole",
+                                "left out of every figure (plan check says why)"},
+                               o.layout, 4));
+  if (any_stale_unit) out += legend(o, "  * no change to the plan for longer than its stale_after");
+}
+
+// The counted units' activities by status.
+void activity_counts(const Overview& o, std::string& out) {
+  const StatusCounts c = movement_counts(o.w);
+  std::vector<std::string> parts;
+  for (Status k : kStatuses) parts.push_back(fmt::format("{} {}", status_text(k), c.of(k)));
+  std::string overdue = fmt::format("overdue {}", c.overdue);
+  parts.push_back(c.overdue > 0 ? o.st.red(overdue) : overdue);
+  out += "\n" +
+         wrap_parts(o.st.bold(fmt::format("Activities ({})", c.total())) + "  ", parts, o.layout);
+}
+
+// "galil 50%", "negev –", "kinneret not counted".
+std::string contribution_text(const Overview& o, const Contribution& c) {
+  const std::string id = bidi_safe(visible(o.w.units[c.unit].id));
+  if (!unit_figures(o.w, c.unit).counted) return id + " " + o.st.red(kNotCounted);
+  std::string pct = percent_text(c.completion);
+  pct.erase(0, pct.find_first_not_of(' '));
+  return id + " " + pct;
+}
+
+void shared_goals(const Overview& o, std::string& out) {
+  const WorkspaceView& w = o.w;
+  const Rollup& r = o.r;
+  const Style& st = o.st;
+  if (r.goals.empty()) {
+    out += heading(o, "Shared goals", "none: no unit names another unit's goal (unit:goal)");
+  } else {
+    out += heading(o, fmt::format("Shared goals ({})", r.goals.size()),
+                   "each unit's targets toward it, weighted by unit weight");
+    std::size_t widest = 2;
+    for (const SharedGoal& g : r.goals)
+      widest = std::max(widest, display_width(visible(shared_goal_id(w, g))));
+    const std::size_t others = 2 + 1 + 4 + o.bar_cells();
+    const std::size_t gw = id_column(widest, others, o.layout);
+    for (const SharedGoal& g : r.goals) {
+      const WorkspaceUnitView& home = w.units[g.unit];
+      const std::string title = home.index && g.goal < home.index->plan().goals.size()
+                                    ? home.index->plan().goals[g.goal].title.value
+                                    : std::string();
+      std::string fixed = fmt::format("  {} {}{}", id_cell(shared_goal_id(w, g), gw, "  ", out),
+                                      coloured_percent(g.completion, st), o.bar(g.completion));
+      out += table_row(fixed, others + gw, title, o.layout);
+      if (g.contributions.empty()) {
+        out += "    " + st.dim("no unit serves it") + "\n";
+        continue;
+      }
+      std::vector<std::string> parts;
+      for (const Contribution& c : g.contributions) parts.push_back(contribution_text(o, c));
+      out += wrap_parts("    " + st.dim("served by") + " ", parts, o.layout, 4);
+    }
+  }
+  if (!r.serving_none.empty()) {
+    std::vector<std::string> parts;
+    for (std::size_t u : r.serving_none) parts.push_back(bidi_safe(visible(w.units[u].id)));
+    out += "\n" +
+           wrap_parts(
+               st.bold(fmt::format("Serving no shared goal ({})", r.serving_none.size())) + "  ",
+               parts, o.layout);
+  }
+}
+
+void stale_list(const Overview& o, std::string& out) {
+  const WorkspaceView& w = o.w;
+  const Style& st = o.st;
+  if (!o.history_known) {
+    // Said once, whole: it is the only word on staleness there is.
+    const std::string note = "not known: " + visible(w.history_note);
+    const bool fits = !o.layout.limited() || 18 + display_width(note) <= o.layout.width;
+    out += "\n" + st.bold("Stale activities") + (fits ? "  " : "\n  ") + st.dim(note) + "\n";
+    return;
+  }
+  std::size_t total = 0, widest = 2;
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    const WorkspaceUnitView& u = w.units[i];
+    if (!u.stale || !u.index || !unit_figures(w, i).counted) continue;
+    total += u.stale->size();
+    for (std::size_t k = 0; k < u.stale->size() && k < kListLimit; ++k)
+      widest = std::max(
+          widest,
+          display_width(visible(u.index->activities()[(*u.stale)[k].activity].activity->id.value)));
+  }
+  if (total == 0) {
+    out += "\n" + st.bold("Stale activities (0)") + "\n";
+    return;
+  }
+  out += heading(o, fmt::format("Stale activities ({})", total),
+                 "status, measure and percent unchanged for longer than stale_after");
+  const std::size_t others = 4 + 1 + 11 + 1 + 10 + 1 + 5;
+  const std::size_t aw = id_column(widest, others, o.layout);
+  for (std::size_t i = 0; i < w.units.size(); ++i) {
+    const WorkspaceUnitView& u = w.units[i];
+    if (!u.stale || u.stale->empty() || !u.index || !unit_figures(w, i).counted) continue;
+    std::string head = fmt::format("  {}", st.bold(visible(u.id)));
+    out += table_row(head, 2 + display_width(visible(u.id)),
+                     fmt::format("({}, after {} days)", u.stale->size(), u.stale_after), o.layout);
+    for (std::size_t k = 0; k < u.stale->size() && k < kListLimit; ++k) {
+      const StaleActivity& s = (*u.stale)[k];
+      const Activity& a = *u.index->activities()[s.activity].activity;
+      std::string fixed = fmt::format("    {} {} {} {}", id_cell(a.id.value, aw, "    ", out),
+                                      pad_right(status_text(a.status.value), 11),
+                                      pad_right(visible(s.last_change), 10),
+                                      pad_left(fmt::format("{}d", s.days), 5));
+      out += table_row(fixed, others + aw, a.title.value, o.layout);
+    }
+    if (u.stale->size() > kListLimit)
+      out += st.dim(fmt::format("    and {} more: plan --plan {} list --stale\n",
+                                u.stale->size() - kListLimit, visible(u.path)));
+  }
+}
+
+void check_line(const Overview& o, std::string& out) {
+  const CheckSummary& c = o.w.checks;
+  std::string check = fmt::format("Check: {}, {}", plural(c.errors, "error", "errors"),
+                                  plural(c.warnings, "warning", "warnings"));
+  if (c.errors > 0)
+    check = o.st.red(check);
+  else if (c.warnings > 0)
+    check = o.st.yellow(check);
+  const std::string details = c.errors + c.warnings > 0 ? "  (details: plan check)" : "";
+  out += "\n" + check +
+         (display_width(check) + details.size() <= o.layout.width ? o.st.dim(details) : "") + "\n";
+}
+
+}  // namespace
+
+std::string render_workspace_text(const WorkspaceView& w, const TextLayout& layout) {
+  // A roll-up that does not match the units (never made by the pipeline) shows no figures
+  // rather than reading past its end.
+  const Rollup& r = rollup_of(w);
+  const std::size_t width = layout.width;
+  // The units table is wider than a plan's goals: its bars shrink sooner, and go below 80.
+  const std::size_t bar_width = !layout.limited() || width >= 100 ? 10 : width >= 80 ? 5 : 0;
+  const Overview o{w, r, layout, layout.style, bar_width, w.history_note.empty()};
+  std::string out;
+  headline(o, out);
+  units_table(o, out);
+  activity_counts(o, out);
+  shared_goals(o, out);
+  stale_list(o, out);
+  check_line(o, out);
+  return out;
+}
+
+}  // namespace plan
