@@ -15,7 +15,9 @@
 
 #include <fmt/format.h>
 
+#include "load/encoding.hpp"
 #include "load/loader.hpp"
+#include "load/yaml_tree.hpp"
 #include "util/read_file.hpp"
 #include "util/text.hpp"
 
@@ -75,21 +77,78 @@ struct ParsedFile {
   std::vector<std::pair<std::string, std::uint64_t>> activities;  // lowered id, fingerprint
 };
 
-void flatten(const std::vector<Activity>& acts, ParsedFile& out) {
-  for (const Activity& a : acts) {
-    if (a.id.given() && !a.id.value.empty())
-      out.activities.emplace_back(ascii_lower(a.id.value), activity_fingerprint(a));
-    flatten(a.activities, out);
+std::uint64_t mix(std::uint64_t h, std::string_view text) {
+  for (unsigned char ch : text) {  // FNV-1a
+    h ^= ch;
+    h *= 1099511628211ull;
+  }
+  return h ^ (h >> 29);
+}
+
+// A node as written, as one number: equal values give equal numbers whatever the style
+// (flow or block) and the order of a mapping's keys.
+std::uint64_t node_hash(const YamlNode& n) {
+  std::uint64_t h = mix(1469598103934665603ull, std::string(1, char('0' + int(n.kind))));
+  if (n.is_scalar()) return mix(h, n.value);
+  if (n.is_sequence()) {
+    for (const YamlNode& c : n.children) h = h * 31 + node_hash(c);
+    return h;
+  }
+  std::uint64_t pairs = 0;
+  for (std::size_t i = 0; i < n.pair_count(); ++i)
+    pairs += node_hash(n.key(i)) * 0x9E3779B97F4A7C15ull ^ node_hash(n.value_at(i));
+  return h + pairs;
+}
+
+// The activities of a list (and their children), each with what its staleness watches:
+// status, measure and percent as written.
+void collect(const YamlNode& list, ParsedFile& out) {
+  if (!list.is_sequence()) return;
+  for (const YamlNode& a : list.children) {
+    if (!a.is_mapping()) continue;
+    const YamlNode* id = nullptr;
+    const YamlNode* children = nullptr;
+    std::uint64_t state = 0;
+    for (std::size_t i = 0; i < a.pair_count(); ++i) {
+      const YamlNode& k = a.key(i);
+      if (!k.is_scalar()) continue;
+      if (k.value == "id")
+        id = &a.value_at(i);
+      else if (k.value == "activities")
+        children = &a.value_at(i);
+      else if (k.value == "status" || k.value == "measure" || k.value == "percent")
+        state +=
+            mix(1469598103934665603ull, k.value) * 0x9E3779B97F4A7C15ull ^ node_hash(a.value_at(i));
+    }
+    if (id && id->is_scalar() && !id->value.empty())
+      out.activities.emplace_back(ascii_lower(id->value), state);
+    if (children) collect(*children, out);
   }
 }
 
-ParsedFile parse_bytes(const std::string& path, std::string bytes) {
+// Only the YAML tree is built, not the model: the walk reads thousands of versions.
+ParsedFile parse_bytes(const std::string& bytes) {
   ParsedFile out;
-  SourceText src{path, std::move(bytes), "", false};
-  FilePart part = load_file(src, 1);
-  out.unread = part.unread;
-  if (!out.unread)
-    for (const Section& s : part.plan.sections) flatten(s.activities, out);
+  Diagnostics diags;
+  const auto text = decode_text(bytes, 1, diags);
+  const auto root = text ? parse_yaml(*text, 1, diags) : std::nullopt;
+  for (const Diagnostic& d : diags) out.unread = out.unread || d.code == "multiple-documents";
+  if (!root) {
+    out.unread = out.unread || !diags.empty();
+    return out;
+  }
+  if (!root->is_mapping()) return out;
+  for (std::size_t i = 0; i < root->pair_count(); ++i) {
+    if (!root->key(i).is_scalar() || root->key(i).value != "sections") continue;
+    const YamlNode& sections = root->value_at(i);
+    if (!sections.is_sequence()) continue;
+    for (const YamlNode& sec : sections.children) {
+      if (!sec.is_mapping()) continue;
+      for (std::size_t j = 0; j < sec.pair_count(); ++j)
+        if (sec.key(j).is_scalar() && sec.key(j).value == "activities")
+          collect(sec.value_at(j), out);
+    }
+  }
   return out;
 }
 
@@ -295,9 +354,9 @@ void parse_blobs(const std::string& top, const std::vector<git_oid>& blobs,
         out[i].unread = true;
         continue;
       }
-      std::string bytes(static_cast<const char*>(git_blob_rawcontent(blob.p)),
-                        static_cast<std::size_t>(git_blob_rawsize(blob.p)));
-      out[i] = parse_bytes("blob", std::move(bytes));
+      const std::string bytes(static_cast<const char*>(git_blob_rawcontent(blob.p)),
+                              static_cast<std::size_t>(git_blob_rawsize(blob.p)));
+      out[i] = parse_bytes(bytes);
     }
     git_repository_free(repo);
   };
@@ -355,7 +414,7 @@ Step working_tree_step(git_repository* repo, const std::string& top, const Folde
     const fs::path file = fs::path(top) / path;
     if (fs::is_regular_file(fs::symlink_status(file, ec)) &&
         read_regular_file(file.string(), limits.max_file_size, bytes, error)) {
-      all.push_back(parse_bytes(path, std::move(bytes)));
+      all.push_back(parse_bytes(bytes));
       git_oid none{};
       step.changes.push_back({folder, path, none, all.size() - 1});
     } else {
@@ -480,22 +539,6 @@ void walk_repository(git_repository* repo, const std::string& top,
 }
 
 }  // namespace
-
-std::uint64_t activity_fingerprint(const Activity& a) {
-  std::string key = std::to_string(static_cast<int>(a.status.value));
-  if (a.status.value == Status::unknown) key += "\x1f" + a.status_text;
-  if (a.percent.given()) key += fmt::format("\x1fp{}", a.percent.value);
-  if (a.measure)
-    key += fmt::format("\x1fm{}\x1f{}\x1f{}\x1f{}", a.measure->unit.value,
-                       a.measure->planned.value.low, a.measure->planned.value.high,
-                       a.measure->actual.value);
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char ch : key) {
-    h ^= ch;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 ChangeWalk walk_changes(const std::vector<std::string>& plan_dirs, const Date& as_of) {
   ensure_init();

@@ -36,8 +36,4 @@ struct ChangeWalk {
 // (against HEAD, untracked ones too) count as changed on the as-of date.
 ChangeWalk walk_changes(const std::vector<std::string>& plan_dirs, const Date& as_of);
 
-// The part of an activity its staleness watches (status, measure, percent), as one number:
-// equal states give equal numbers.
-std::uint64_t activity_fingerprint(const Activity& a);
-
 }  // namespace plan

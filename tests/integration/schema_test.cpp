@@ -55,9 +55,9 @@ nlohmann::json to_json(const YamlNode& n) {
 // calendar dates, reversed ranges) are plan check's alone.
 bool schema_expressible(const nlohmann::json& d) {
   static const std::set<std::string> codes{
-      "unknown-key", "wrong-type",      "missing-field",
-      "bad-id",      "unknown-status",  "bad-percent",
-      "bad-weight",  "negative-actual", "target-without-goals"};
+      "unknown-key",          "wrong-type",     "missing-field", "bad-id",
+      "unknown-status",       "bad-percent",    "bad-weight",    "negative-actual",
+      "target-without-goals", "bad-stale-after"};
   const std::string code = d.value("code", ""), message = d.value("message", "");
   if (d.value("severity", "") != "error") return false;
   if (codes.count(code)) return true;

@@ -107,28 +107,6 @@ TEST_CASE("stale_after in the plan block: read, checked, and the default otherwi
   CHECK(codes(check_text(with("3650"))).find("bad-stale-after") == std::string::npos);
 }
 
-TEST_CASE("fingerprint: status, measure and percent count, titles and owners do not") {
-  Activity a;
-  a.status.value = Status::in_progress;
-  const auto base = activity_fingerprint(a);
-  Activity b = a;
-  b.title.value = "renamed";
-  b.owner.value = "someone";
-  CHECK(activity_fingerprint(b) == base);
-  b.percent.value = 40;
-  b.percent.loc = {1, 1, 1};
-  CHECK(activity_fingerprint(b) != base);
-  Activity c = a;
-  c.status.value = Status::done;
-  CHECK(activity_fingerprint(c) != base);
-  Activity d = a;
-  d.measure = Measure{};
-  const auto with_measure = activity_fingerprint(d);
-  CHECK(with_measure != base);
-  d.measure->actual.value = 3;
-  CHECK(activity_fingerprint(d) != with_measure);
-}
-
 namespace {
 
 // A repository in a temporary folder whose commits carry the dates given.
@@ -306,4 +284,27 @@ TEST_CASE("walk: a shallow clone dates only what changed after its boundary") {
   CHECK(logs[0].boundary == "2009-02-01");
   CHECK(logs[0].activity_dates.count("a1") == 0);  // before the boundary: not known
   CHECK(logs[0].activity_dates.at("a2") == "2009-03-01");
+}
+
+TEST_CASE("walk: a change of style or key order is no change, one of value is") {
+  History h;
+  h.dir.write("plan/plan.yaml", kHeader);
+  const auto write = [&](const std::string& a1, const std::string& a2) {
+    h.dir.write("plan/s.yaml", "sections:\n  - id: S1\n    title: S\n    activities:\n" + a1 + a2);
+  };
+  write(
+      "      - {id: A1, title: One, targets: [T1], status: in-progress,"
+      " measure: {unit: x, planned: 5, actual: 1}}\n",
+      "      - {id: A2, title: Two, targets: [T1], status: in-progress, percent: 5}\n");
+  h.commit("2009-01-10");
+  // Block style, keys in another order, an owner and notes added: A1 has not changed.
+  write(
+      "      - id: A1\n        status: in-progress\n        owner: Dana\n"
+      "        measure:\n          actual: 1\n          unit: x\n          planned: 5\n"
+      "        title: One\n        targets: [T1]\n        notes: quiet\n",
+      "      - {id: A2, title: Two, targets: [T1], status: in-progress, percent: 6}\n");
+  h.commit("2009-02-01");
+  const auto logs = read_change_logs({h.plan_dir()}, parse_date("2009-06-01"));
+  CHECK(logs[0].activity_dates.at("a1") == "2009-01-10");
+  CHECK(logs[0].activity_dates.at("a2") == "2009-02-01");
 }
