@@ -262,8 +262,9 @@ void stale_list(const Overview& o, const Staleness* st, std::string& out) {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const StaleActivity& a, const StaleActivity& b) { return a.days > b.days; });
   out += (st->note.empty() ? "\n" : "") +
-         o.st.bold(o.st.yellow(
-             fmt::format("Stale ({}): no change for over {} days", rows.size(), st->stale_after))) +
+         o.st.bold(o.st.yellow(truncate_to_width(
+             fmt::format("Stale ({}): no change for over {} days", rows.size(), st->stale_after),
+             o.layout.width))) +
          "\n";
   std::size_t widest = 2, days_w = 1;
   for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
