@@ -41,19 +41,4 @@ WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
   return v;
 }
 
-int finish(std::unique_ptr<Workspace>& ws) {
-  for (const Diagnostic& d : ws->diags)
-    if (d.severity == Severity::error) std::fputs(format_text(ws->spec.files, d).c_str(), stderr);
-  for (const Unit& u : ws->units) {
-    if (!u.plan) continue;
-    const CheckedPlan& c = *u.plan->checked;
-    for (const Diagnostic& d : c.diags)
-      if (d.severity == Severity::error)
-        std::fputs(format_text(c.load.plan.files, d).c_str(), stderr);
-  }
-  const int code = exit_code_for(*ws);
-  keep_until_exit(ws);
-  return code;
-}
-
 }  // namespace plan::cli
