@@ -12,8 +12,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "workspace.hpp"  // first: pipeline/workspace.hpp's own "workspace.hpp" finds itself
-
 #include "pipeline/workspace.hpp"
 #include "run.hpp"
 #include "util/date.hpp"
