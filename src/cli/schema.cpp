@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <memory>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
@@ -28,10 +28,16 @@ Json base_schema() {
 }
 
 // The ids that exist, each with its title, as the only values a reference may take.
-Json choices(const std::vector<std::pair<std::string, std::string>>& items, const char* what) {
+Json choices(const std::vector<std::pair<std::string, std::string>>& items, const char* what,
+             bool qualified = false) {
   Json any = Json::array();
   for (const auto& [id, title] : items) any.push_back({{"const", id}, {"description", title}});
   if (any.empty()) return {{"$ref", "#/$defs/idRef"}};
+  // A target may serve a goal of another unit of its workspace (`hq:G2`).
+  if (qualified)
+    any.push_back({{"type", "string"},
+                   {"pattern", "^[A-Za-z][A-Za-z0-9._-]*:[A-Za-z][A-Za-z0-9._-]*$"},
+                   {"description", "A goal of another unit's plan in the workspace: unit:goal."}});
   return {{"description", fmt::format("The id of one of the plan's {}.", what)}, {"anyOf", any}};
 }
 }  // namespace
@@ -53,9 +59,13 @@ Runner setup_schema(CLI::App& sub) {
         if (g.id.given()) goals.emplace_back(g.id.value, g.title.value);
       for (const Target& t : p.targets)
         if (t.id.given()) targets.emplace_back(t.id.value, t.title.value);
-      schema["$defs"]["goalRef"] = choices(goals, "goals");
+      // A plan with no goals of its own keeps the base goalRef: its targets serve other
+      // units' goals (`hq:G2`).
+      if (!goals.empty()) schema["$defs"]["goalRef"] = choices(goals, "goals", /*qualified=*/true);
       schema["$defs"]["targetRef"] = choices(targets, "targets");
-      schema["$comment"] = "Specialised to one plan by `plan schema --plan`; regenerate it when goals or targets change.";
+      schema["$comment"] =
+          "Specialised to one plan by `plan schema --plan`; regenerate it when goals or targets "
+          "change.";
       keep_until_exit(checked);
     }
     const std::string text = schema.dump(2) + "\n";

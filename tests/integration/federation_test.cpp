@@ -5,11 +5,12 @@
 
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <string>
 
-#include "workspace.hpp"  // first: pipeline/workspace.hpp's own "workspace.hpp" finds itself
+#include <nlohmann/json.hpp>
 
 #include "pipeline/workspace.hpp"
 #include "run.hpp"
@@ -153,6 +154,47 @@ TEST_CASE("examples/federation: the roll-up matches the figures worked by hand")
   CHECK(serving_none == "kfar-agada ");
   REQUIRE(ws->rollup.movement.has_value());
   CHECK(*ws->rollup.movement == doctest::Approx(kMovement).epsilon(1e-6));
+}
+
+// The same figures through `plan status --json` (README: its keys over a workspace), where
+// every completion is rounded to 4 places.
+TEST_CASE("examples/federation: plan status --json gives the figures worked by hand") {
+  const Run r = run("cd '" + kExample.string() + "' && PLAN_HISTORY=0 " +
+                    plan_cmd("status --as-of 2009-06-30 --json"));
+  REQUIRE(r.status == 0);
+  const nlohmann::json report = nlohmann::json::parse(r.out);
+  const auto near = [](const nlohmann::json& value, double expected) {
+    return value.is_number() && std::fabs(value.get<double>() - expected) <= 0.00005 + 1e-12;
+  };
+  CHECK(report["as_of"] == "2009-06-30");
+  CHECK(near(report["completion"], kMovement));
+  std::string order;
+  for (const auto& unit : report["units"]) {
+    const std::string id = unit["id"];
+    order += (order.empty() ? "" : " ") + id;
+    CAPTURE(id);
+    REQUIRE(kUnitCompletion.count(id) == 1);
+    CHECK(unit["counted"] == true);
+    CHECK(near(unit["completion"], kUnitCompletion.at(id)));
+  }
+  CHECK(order == "hq ein-mashal kfar-agada neve-dimyon north training youth");
+  REQUIRE(report["shared_goals"].size() == kGoalCompletion.size());
+  for (const auto& goal : report["shared_goals"]) {
+    CHECK(goal["unit"] == "hq");
+    const std::string id = goal["goal"];
+    CAPTURE(id);
+    REQUIRE(kGoalCompletion.count(id) == 1);
+    CHECK(near(goal["completion"], kGoalCompletion.at(id)));
+    const auto& expected = kGoalContributions.at(id);
+    CHECK(goal["contributions"].size() == expected.size());
+    for (const auto& c : goal["contributions"]) {
+      const std::string unit = c["unit"];
+      CAPTURE(unit);
+      REQUIRE(expected.count(unit) == 1);
+      CHECK(near(c["completion"], expected.at(unit)));
+    }
+  }
+  CHECK(report["serving_none"] == nlohmann::json::array({"kfar-agada"}));
 }
 
 TEST_CASE("examples/federation: make-history.sh builds the same repository every time") {

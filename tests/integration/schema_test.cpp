@@ -140,8 +140,9 @@ TEST_CASE("schema --plan: goal and target references become the plan's own ids")
   REQUIRE(r.status == 0);
   const nlohmann::json s = nlohmann::json::parse(r.out);
   const nlohmann::json& goals = s["$defs"]["goalRef"]["anyOf"];
-  REQUIRE(goals.size() == 2);
+  REQUIRE(goals.size() == 3);  // the two goals, and a goal of another unit (`hq:G2`)
   CHECK(goals[0]["const"] == "G1");
   CHECK(goals[0]["description"] == "Grow membership");
+  CHECK(goals[2]["pattern"].get<std::string>().find(':') != std::string::npos);
   CHECK(s["$defs"]["targetRef"]["anyOf"].size() == 3);
 }
