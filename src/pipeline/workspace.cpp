@@ -11,6 +11,7 @@
 
 #include "check/cross_plan.hpp"
 #include "load/workspace_file.hpp"
+#include "pipeline/staleness.hpp"
 #include "plan_index.hpp"
 #include "util/date.hpp"
 
@@ -72,31 +73,25 @@ bool has_qualified_goal(const Plan& p) {
   return false;
 }
 
-// THE one place staleness is read. Helper S's read_change_logs (pipeline/staleness.*) and
-// stale_activities (stats/staleness.*) land on their own branch; until they are merged no
-// history is read and every unit's ChangeLog stays "not known". Once merged, the body is:
-//
-//   if (!options.history) return;
-//   std::vector<std::string> dirs;
-//   std::vector<std::size_t> which;  // the units with a plan, in order
-//   for (std::size_t i = 0; i < ws.units.size(); ++i)
-//     if (ws.units[i].plan) {
-//       dirs.push_back(ws.units[i].path);
-//       which.push_back(i);
-//     }
-//   std::vector<ChangeLog> logs = read_change_logs(dirs, as_of);
-//   for (std::size_t k = 0; k < which.size(); ++k) {
-//     Unit& u = ws.units[which[k]];
-//     u.changes = std::move(logs[k]);
-//     if (const Meta* m = u.plan->checked->load.plan.meta(); m && m->stale_after.given())
-//       u.stale_after = m->stale_after.value;  // the plan's own, over the workspace's
-//     u.stale = stale_activities(*u.plan->checked->index, u.changes, as_of, u.stale_after);
-//     if (!u.changes.known && ws.history_note.empty()) ws.history_note = u.changes.why_unknown;
-//   }
+// The one place a workspace's staleness is read: one walk of the history for every unit.
 void read_staleness(Workspace& ws, const Date& as_of, const WorkspaceOptions& options) {
-  static_cast<void>(ws);
-  static_cast<void>(as_of);
-  static_cast<void>(options);
+  if (!options.history) return;
+  std::vector<std::string> dirs;
+  std::vector<std::size_t> which;  // the units with a plan, in order
+  for (std::size_t i = 0; i < ws.units.size(); ++i)
+    if (ws.units[i].plan) {
+      dirs.push_back(ws.units[i].path);
+      which.push_back(i);
+    }
+  std::vector<ChangeLog> logs = read_change_logs(dirs, as_of);
+  for (std::size_t k = 0; k < which.size() && k < logs.size(); ++k) {
+    Unit& u = ws.units[which[k]];
+    u.changes = std::move(logs[k]);
+    if (const Meta* m = u.plan->checked->load.plan.meta(); m && m->stale_after.given())
+      u.stale_after = m->stale_after.value;  // the plan's own, over the workspace's
+    u.stale = stale_activities(*u.plan->checked->index, u.changes, as_of, u.stale_after);
+    if (!u.changes.known && ws.history_note.empty()) ws.history_note = u.changes.why_unknown;
+  }
 }
 
 }  // namespace
