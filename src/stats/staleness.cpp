@@ -11,18 +11,36 @@ std::vector<StaleActivity> stale_activities(const PlanIndex& index, const Change
   if (!log.known || !as_of.valid || log.activity_dates.empty()) return out;
   const long today = day_number(as_of);
   const auto& acts = index.activities();
+  // Each activity's last change, then a parent's made as late as its latest descendant's:
+  // a parent's progress is its sub-activities', so reporting on them is reporting on it.
+  // Children follow their parent in document order, so one pass backwards carries it up.
+  std::vector<long> last(acts.size(), -1);
+  std::vector<const std::string*> text(acts.size(), nullptr);
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    const Activity& a = *acts[i].activity;
+    if (!a.id.given()) continue;
+    const auto it = log.activity_dates.find(ascii_lower(a.id.value));
+    if (it == log.activity_dates.end()) continue;  // its history is not known
+    const Date changed = parse_date(it->second);
+    if (!changed.valid) continue;
+    last[i] = day_number(changed);
+    text[i] = &it->second;
+  }
+  for (std::size_t i = acts.size(); i-- > 0;) {
+    const long p = acts[i].parent;
+    if (p >= 0 && last[i] > last[static_cast<std::size_t>(p)]) {
+      last[static_cast<std::size_t>(p)] = last[i];
+      text[static_cast<std::size_t>(p)] = text[i];
+    }
+  }
   for (std::size_t i = 0; i < acts.size(); ++i) {
     const Activity& a = *acts[i].activity;
     const Status s = a.status.value;
     const bool started = s == Status::in_progress || (s == Status::planned && a.start.value.valid &&
                                                       day_number(a.start.value) <= today);
-    if (!started || !a.id.given()) continue;
-    const auto it = log.activity_dates.find(ascii_lower(a.id.value));
-    if (it == log.activity_dates.end()) continue;  // its history is not known
-    const Date changed = parse_date(it->second);
-    if (!changed.valid) continue;
-    const long days = today - day_number(changed);
-    if (days > stale_after_days) out.push_back({i, it->second, days});
+    if (!started || !a.id.given() || last[i] < 0) continue;
+    const long days = today - last[i];
+    if (days > stale_after_days) out.push_back({i, *text[i], days});
   }
   return out;
 }

@@ -70,6 +70,36 @@ TEST_CASE("stale: a planned activity is stale only once its start has passed") {
                                                  30)) == "A2@2009-01-01/120");
 }
 
+TEST_CASE("stale: a parent is as fresh as its latest sub-activity") {
+  auto m = measure_text(std::string(kHeader) +
+                        "sections:\n"
+                        "  - id: S1\n"
+                        "    title: Section\n"
+                        "    activities:\n"
+                        "      - id: P1\n"
+                        "        title: Course\n"
+                        "        targets: [T1]\n"
+                        "        status: in-progress\n"
+                        "        activities:\n"
+                        "          - {id: C1, title: First cycle, status: done}\n"
+                        "          - {id: C2, title: Second cycle, status: in-progress}\n"
+                        "      - id: P2\n"
+                        "        title: Quiet course\n"
+                        "        targets: [T1]\n"
+                        "        status: in-progress\n"
+                        "        activities:\n"
+                        "          - {id: C3, title: Its cycle, status: planned}\n");
+  // P1's own status last changed in February, but its cycle C2 was reported in May: P1 is
+  // not stale. P2 and its cycle are both quiet since February: P2 is.
+  const ChangeLog log = log_of({{"p1", "2009-02-01"},
+                                {"c1", "2009-03-01"},
+                                {"c2", "2009-05-20"},
+                                {"p2", "2009-02-01"},
+                                {"c3", "2009-02-01"}});
+  CHECK(ids(*m->checked->index, stale_activities(*m->checked->index, log, parse_date("2009-06-01"),
+                                                 30)) == "P2@2009-02-01/120");
+}
+
 TEST_CASE("stale: ids are matched ignoring case") {
   auto m = measure_text(std::string(kHeader) + kActivities);
   const ChangeLog log = log_of({{"a6", "2009-01-01"}});
