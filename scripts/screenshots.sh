@@ -6,8 +6,11 @@
 #   docs/images/summary-phone.png     the HTML summary at 390 px (its first screens)
 #   docs/images/status-terminal.png   `plan status` in a 100-column terminal, in colour
 #   docs/images/nvim-lsp.png          `plan lsp` in Neovim: a diagnostic and a hover
+#   examples/federation/summary.png   the roll-up summary of examples/federation at 1280 px,
+#                                     from the repository its make-history.sh builds (so the
+#                                     stale column and list come from git, as of 2009-06-30)
 #
-# Usage:  scripts/screenshots.sh [summary] [status] [nvim]   (all three when none is named;
+# Usage:  scripts/screenshots.sh [summary] [status] [nvim] [federation]   (all when none is named;
 #                                  after scripts/setup.sh has built build/plan)
 #         PLAN=/path/to/plan scripts/screenshots.sh
 #
@@ -42,7 +45,7 @@ desktop_max=1900 # the longest pictures, in px: the first screens, not all 29 ac
 phone_max=2000
 
 pictures=("$@")
-[ ${#pictures[@]} -gt 0 ] || pictures=(summary status nvim)
+[ ${#pictures[@]} -gt 0 ] || pictures=(summary status nvim federation)
 want() { [[ " ${pictures[*]} " == *" $1 "* ]]; }
 
 missing=()
@@ -211,6 +214,18 @@ if want summary; then
   shoot "$summary" "$out/summary-desktop.png" 1280 $desktop_max
   shoot "$summary" "$out/summary-phone.png" 390 $phone_max
   made+=("$out/summary-desktop.png" "$out/summary-phone.png")
+fi
+
+# 1b. The roll-up summary of the example workspace, from the history make-history.sh commits.
+if want federation; then
+  movement="$work/movement"
+  abs_plan=$(realpath "$plan")
+  PLAN="$abs_plan" examples/federation/make-history.sh "$movement" >/dev/null
+  # The HQ plan records no progress, so the roll-up exits 0 with nothing broken; any exit
+  # but 0 is a real failure.
+  (cd "$movement" && "$abs_plan" render --format html --as-of "$as_of" --output "$work/movement.html")
+  shoot "$work/movement.html" examples/federation/summary.png 1280 2400
+  made+=(examples/federation/summary.png)
 fi
 
 # 2. `plan status` in a terminal. The pane is taller than the output, which ends with a
