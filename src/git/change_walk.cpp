@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "git/libgit2.hpp"
 #include "load/encoding.hpp"
 #include "load/loader.hpp"
 #include "load/yaml_tree.hpp"
@@ -27,36 +28,9 @@ namespace plan {
 
 namespace {
 
-void ensure_init() {
-  static const int once = git_libgit2_init();
-  static_cast<void>(once);
-}
-
-std::string last_error() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
-
-template <class T, void (*Free)(T*)>
-struct Owned {
-  T* p = nullptr;
-  Owned() = default;
-  Owned(const Owned&) = delete;
-  Owned& operator=(const Owned&) = delete;
-  ~Owned() {
-    if (p) Free(p);
-  }
-};
-
-// The commit's date in its own time zone, as `plan history` shows it.
-std::string date_of(const git_commit* c) {
-  const long long local =
-      static_cast<long long>(git_commit_time(c)) + 60LL * git_commit_time_offset(c);
-  std::time_t t = static_cast<std::time_t>(local);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
+using git2::ensure_init;
+using git2::last_error;
+using git2::Owned;
 
 // Hidden files and folders and editor backups are not part of the plan (as on disk).
 bool skipped_name(const std::string& name) {
@@ -455,7 +429,7 @@ void walk_repository(git_repository* repo, const std::string& top,
     }
     const bool shallow = git_repository_is_shallow(repo) == 1;
     while (c.p) {
-      chain.push_back({*git_commit_id(c.p), date_of(c.p)});
+      chain.push_back({*git_commit_id(c.p), git2::commit_date(c.p)});
       if (git_commit_parentcount(c.p) == 0) {
         // A shallow clone's oldest commit may show no parents at all: a boundary too (at
         // worst a real first commit's activities go undated, and so are never stale).

@@ -10,30 +10,26 @@
 
 #include <fmt/format.h>
 
+#include "git/libgit2.hpp"
+
 namespace fs = std::filesystem;
 
 namespace plan {
 
+std::string git2::commit_date(const git_commit* c) {
+  const long long local =
+      static_cast<long long>(git_commit_time(c)) + 60LL * git_commit_time_offset(c);
+  std::time_t t = static_cast<std::time_t>(local);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
 namespace {
 
-// libgit2 is initialised once per process and never shut down (it is cheap to keep).
-void ensure_init() {
-  static const int once = git_libgit2_init();
-  static_cast<void>(once);
-}
-
-std::string last_error() {
-  const git_error* e = git_error_last();
-  return e && e->message ? e->message : "unknown libgit2 error";
-}
-
-template <class T, void (*Free)(T*)>
-struct Owned {
-  T* p = nullptr;
-  ~Owned() {
-    if (p) Free(p);
-  }
-};
+using git2::ensure_init;
+using git2::last_error;
+using git2::Owned;
 
 CommitInfo info_of(git_commit* c) {
   CommitInfo info;
@@ -42,11 +38,7 @@ CommitInfo info_of(git_commit* c) {
   info.id = hex;
   info.short_id = info.id.substr(0, 7);
   info.time = static_cast<long long>(git_commit_time(c));
-  const long long local = info.time + 60LL * git_commit_time_offset(c);
-  std::time_t t = static_cast<std::time_t>(local);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  info.date = fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  info.date = git2::commit_date(c);
   const char* summary = git_commit_summary(c);
   info.subject = summary ? summary : "";
   return info;

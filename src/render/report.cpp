@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "render/json_sink.hpp"
+#include "render/report_writer.hpp"
 #include "util/text.hpp"
 
 namespace plan {
@@ -17,67 +18,7 @@ const char* direction_of(const std::string& language) {
 
 namespace {
 
-// Small helpers over the sink, so the report below reads as its shape.
-struct Writer {
-  JsonSink& out;
-  void key(std::string_view k) { out.key(k); }
-  void text(std::string_view k, const std::string& v) {
-    out.key(k);
-    out.string(v);
-  }
-  void text_or_null(std::string_view k, const Located<std::string>& t) {
-    out.key(k);
-    if (t.given())
-      out.string(t.value);
-    else
-      out.null();
-  }
-  void date_or_null(std::string_view k, const Located<Date>& d) {
-    out.key(k);
-    if (d.given() && d.value.valid)
-      out.string(d.value.text());
-    else
-      out.null();
-  }
-  void completion(std::string_view k, const Completion& c) {
-    out.key(k);
-    if (c && std::isfinite(*c))
-      out.number(std::round(*c * 10000.0) / 10000.0);
-    else
-      out.null();
-  }
-  void integer(std::string_view k, long long v) {
-    out.key(k);
-    out.integer(v);
-  }
-  void ids(std::string_view k, const std::vector<Ref>& refs) {
-    out.key(k);
-    out.begin_array();
-    for (const Ref& r : refs) out.string(r.id);
-    out.end_array();
-  }
-  void strings(std::string_view k, const std::vector<std::string>& list) {
-    out.key(k);
-    out.begin_array();
-    for (const std::string& s : list) out.string(s);
-    out.end_array();
-  }
-  void counts(std::string_view k, const StatusCounts& c) {
-    out.key(k);
-    out.begin_object();
-    for (Status s : kStatuses) integer(status_name(s), static_cast<long long>(c.of(s)));
-    integer("overdue", static_cast<long long>(c.overdue));
-    integer("total", static_cast<long long>(c.total()));
-    out.end_object();
-  }
-  // Where an item is written, so tools can link back to it.
-  void source(const Plan& p, Loc loc) {
-    text("file", loc.file < p.files.size() ? p.files[loc.file] : "");
-    integer("line", loc.line);
-  }
-};
-
-void write_meta(Writer& w, const Plan& p) {
+void write_meta(ReportWriter& w, const Plan& p) {
   // Every key is always there (null when the plan has no such metadata, or no `plan:` block
   // at all), so a template can name any of them.
   static const Meta kNone;
@@ -108,7 +49,7 @@ void write_meta(Writer& w, const Plan& p) {
 void write_goal(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
   const Plan& p = index.plan();
   const Goal& g = p.goals[i];
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.begin_object();
   w.text("id", g.id.value);
   w.text("title", g.title.value);
@@ -127,7 +68,7 @@ void write_goal(JsonSink& sink, const PlanIndex& index, const Stats& s, std::siz
 void write_target(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
   const Plan& p = index.plan();
   const Target& t = p.targets[i];
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.begin_object();
   w.text("id", t.id.value);
   w.text("title", t.title.value);
@@ -149,7 +90,7 @@ void write_target(JsonSink& sink, const PlanIndex& index, const Stats& s, std::s
 void write_section(JsonSink& sink, const PlanIndex& index, const Stats& s, std::size_t i) {
   const Plan& p = index.plan();
   const Section& sec = p.sections[i];
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.begin_object();
   w.text("id", sec.id.value);
   w.text("title", sec.title.value);
@@ -169,7 +110,7 @@ void write_activity(JsonSink& sink, const PlanIndex& index, const Stats& s, std:
   const auto& acts = index.activities();
   const ActivityEntry& e = acts[i];
   const Activity& a = *e.activity;
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.begin_object();
   w.text("id", a.id.value);
   w.text("title", a.title.value);
@@ -226,7 +167,7 @@ void write_activity(JsonSink& sink, const PlanIndex& index, const Stats& s, std:
 
 void write_overview_fields(JsonSink& sink, const PlanIndex& index, const Stats& s) {
   const Plan& p = index.plan();
-  Writer w{sink};
+  ReportWriter w{sink};
   w.text("as_of", s.as_of.text());
   // Which files could not be read: while any could not, the figures that sum over the
   // whole plan are null rather than figures of the part that was read.
@@ -245,7 +186,7 @@ void write_overview_fields(JsonSink& sink, const PlanIndex& index, const Stats& 
 void write_closing_fields(JsonSink& sink, const PlanIndex& index, const Stats& s,
                           const CheckSummary& checks) {
   const Plan& p = index.plan();
-  Writer w{sink};
+  ReportWriter w{sink};
   // Gaps are not known while a file is unread (it may hold the missing activities): null.
   w.key("gaps");
   sink.begin_object();
@@ -274,7 +215,7 @@ void write_closing_fields(JsonSink& sink, const PlanIndex& index, const Stats& s
 }
 
 void write_stale(JsonSink& sink, const PlanIndex& index, const Staleness& st) {
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.begin_object();
   w.key("known");
   sink.boolean(st.known);

@@ -2,47 +2,15 @@
 
 #include <cmath>
 
+#include "render/report_writer.hpp"
+
 namespace plan {
 
 namespace {
 
-struct Writer {
-  JsonSink& out;
-  void text(std::string_view k, const std::string& v) {
-    out.key(k);
-    out.string(v);
-  }
-  void text_or_null(std::string_view k, const std::string& v) {
-    out.key(k);
-    if (v.empty())
-      out.null();
-    else
-      out.string(v);
-  }
-  void completion(std::string_view k, const Completion& c) {
-    out.key(k);
-    if (c && std::isfinite(*c))
-      out.number(std::round(*c * 10000.0) / 10000.0);
-    else
-      out.null();
-  }
-  void integer(std::string_view k, long long v) {
-    out.key(k);
-    out.integer(v);
-  }
-  void counts(std::string_view k, const StatusCounts& c) {
-    out.key(k);
-    out.begin_object();
-    for (Status s : kStatuses) integer(status_name(s), static_cast<long long>(c.of(s)));
-    integer("overdue", static_cast<long long>(c.overdue));
-    integer("total", static_cast<long long>(c.total()));
-    out.end_object();
-  }
-};
-
 // The single-plan report's `plan` object, every key there: the workspace's title and
 // language, the rest null (a movement has no one period, publication or contacts).
-void write_plan(Writer& w, const WorkspaceView& ws) {
+void write_plan(ReportWriter& w, const WorkspaceView& ws) {
   JsonSink& s = w.out;
   const std::string language = workspace_language(ws);
   s.key("plan");
@@ -74,7 +42,7 @@ void write_plan(Writer& w, const WorkspaceView& ws) {
 }  // namespace
 
 void write_workspace_unit(JsonSink& s, const WorkspaceView& ws, std::size_t i) {
-  Writer w{s};
+  ReportWriter w{s};
   const Rollup& r = rollup_of(ws);
   const WorkspaceUnitView& u = ws.units[i];
   const UnitFigures& f = unit_figures(ws, i);
@@ -118,7 +86,7 @@ void write_workspace_unit(JsonSink& s, const WorkspaceView& ws, std::size_t i) {
 }
 
 void write_shared_goal(JsonSink& s, const WorkspaceView& ws, std::size_t goal) {
-  Writer w{s};
+  ReportWriter w{s};
   const SharedGoal& g = rollup_of(ws).goals[goal];
   const WorkspaceUnitView& home = ws.units[g.unit];
   const bool known = home.index && g.goal < home.index->plan().goals.size();
@@ -154,7 +122,7 @@ void write_shared_goal(JsonSink& s, const WorkspaceView& ws, std::size_t goal) {
 
 void write_stale_activity(JsonSink& s, const WorkspaceView& ws, std::size_t unit,
                           const StaleActivity& st) {
-  Writer w{s};
+  ReportWriter w{s};
   const WorkspaceUnitView& u = ws.units[unit];
   const Plan& p = u.index->plan();
   const Activity& a = *u.index->activities()[st.activity].activity;
@@ -172,7 +140,7 @@ void write_stale_activity(JsonSink& s, const WorkspaceView& ws, std::size_t unit
 }
 
 void write_workspace_overview_fields(JsonSink& sink, const WorkspaceView& ws) {
-  Writer w{sink};
+  ReportWriter w{sink};
   w.text("as_of", ws.as_of.text());
   w.text("workspace_file", ws.file);
   write_plan(w, ws);
@@ -184,7 +152,7 @@ void write_workspace_overview_fields(JsonSink& sink, const WorkspaceView& ws) {
 }
 
 void write_workspace_closing_fields(JsonSink& sink, const WorkspaceView& ws) {
-  Writer w{sink};
+  ReportWriter w{sink};
   sink.key("serving_none");
   sink.begin_array();
   for (std::size_t u : rollup_of(ws).serving_none) sink.string(ws.units[u].id);
