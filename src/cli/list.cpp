@@ -8,13 +8,17 @@
 #include <utf8proc.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
+#include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
 #include "render/json_sink.hpp"
 #include "render/list_text.hpp"
 #include "render/report.hpp"
+#include "render/status_text.hpp"
+#include "render/terminal_text.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
@@ -80,6 +84,136 @@ bool known(const Checked& c, const std::string& id, ItemKind kind) {
                visible(hint).c_str());
   return false;
 }
+// The activities of one plan that pass every filter, in the order asked for. `stale` marks
+// the stale ones (by activity index) when --stale is given.
+std::vector<std::size_t> select_rows(const MeasuredPlan& m, const ListOptions& o,
+                                     const std::vector<char>& stale) {
+  const Checked& c = *m.checked;
+  const Plan& p = c.load.plan;
+  // Targets that lead to the chosen goal.
+  std::set<std::string> goal_targets;
+  if (!o.goal.empty())
+    for (const Target& t : p.targets)
+      for (const Ref& r : t.goals.value)
+        if (ascii_lower(r.id) == ascii_lower(o.goal)) goal_targets.insert(ascii_lower(t.id.value));
+
+  const auto& acts = c.index->activities();
+  const std::string owner = folded(o.owner);
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    const ActivityEntry& e = acts[i];
+    const Activity& a = *e.activity;
+    if (!o.statuses.empty() && std::find(o.statuses.begin(), o.statuses.end(),
+                                         status_name(a.status.value)) == o.statuses.end())
+      continue;
+    if (!o.owner.empty() && folded(a.owner.value).find(owner) == std::string::npos) continue;
+    if (!o.section.empty() && ascii_lower(e.section->id.value) != ascii_lower(o.section)) continue;
+    if (o.overdue && !m.stats.overdue[i]) continue;
+    if (o.stale && !stale[i]) continue;
+    if (o.due_within >= 0) {
+      const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
+      if (closed || !a.due.value.valid || !m.stats.as_of.valid ||
+          day_number(a.due.value) > day_number(m.stats.as_of) + o.due_within)
+        continue;
+    }
+    auto serves = [&](auto&& pred) {
+      if (!e.targets) return false;
+      for (const Ref& r : *e.targets)
+        if (pred(ascii_lower(r.id))) return true;
+      return false;
+    };
+    if (!o.target.empty() &&
+        !serves([&](const std::string& t) { return t == ascii_lower(o.target); }))
+      continue;
+    if (!o.goal.empty() && !serves([&](const std::string& t) { return goal_targets.count(t) > 0; }))
+      continue;
+    rows.push_back(i);
+  }
+
+  // Stable: rows that compare equal keep the plan's order; rows without a value go last.
+  const Stats& st = m.stats;
+  if (o.sort == "id") {
+    std::stable_sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
+      return natural_less(acts[x].activity->id.value, acts[y].activity->id.value);
+    });
+  } else if (o.sort == "due") {
+    auto key = [&](std::size_t r) {
+      const Date& d = acts[r].activity->due.value;
+      return d.valid ? std::pair{0, day_number(d)} : std::pair{1, 0L};
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+  } else if (o.sort == "completion") {
+    auto key = [&](std::size_t r) {
+      return st.activities[r] ? std::pair{0, *st.activities[r]} : std::pair{1, 0.0};
+    };
+    std::stable_sort(rows.begin(), rows.end(),
+                     [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
+  }
+
+  return rows;
+}
+
+// `plan list` over a workspace: each unit's activities that pass the filters, under a line
+// naming the unit (JSON: a list of {unit, activities}). Filters that name ids of one plan
+// (--section, --target, --goal) need --plan: the same id means different things in two units.
+int list_workspace(const std::string& file, const ListOptions& opts) {
+  if (!opts.section.empty() || !opts.target.empty() || !opts.goal.empty()) {
+    std::fprintf(stderr,
+                 "plan: --section, --target and --goal name ids of one plan; over a workspace, "
+                 "name the unit's plan with --plan\n");
+    return kUsage;
+  }
+  std::string error;
+  const Date as_of = resolve_as_of(opts.as_of, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return kUsage;
+  }
+  auto ws = load_workspace_or_explain(file, as_of, opts.stale);
+  if (!ws) return kUsage;
+  if (opts.stale && !ws->history_note.empty())
+    std::fprintf(stderr, "plan: staleness not known: %s\n", ws->history_note.c_str());
+  const TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
+  std::unique_ptr<JsonStreamSink> sink;
+  if (opts.json) {
+    sink = std::make_unique<JsonStreamSink>(stdout);
+    sink->begin_array();
+  }
+  int printed = 0;
+  for (const Unit& u : ws->units) {
+    if (!u.plan) continue;  // not read at all: finish() prints why
+    std::vector<char> stale;
+    if (opts.stale) {
+      stale.assign(u.plan->checked->index->activities().size(), 0);
+      for (const StaleActivity& a : u.stale) stale[a.activity] = 1;
+    }
+    const std::vector<std::size_t> rows = select_rows(*u.plan, opts, stale);
+    if (rows.empty()) continue;
+    const PlanIndex& ix = *u.plan->checked->index;
+    if (sink) {
+      sink->begin_object();
+      sink->key("unit");
+      sink->string(u.id);
+      sink->key("activities");
+      sink->begin_array();
+      for (std::size_t r : rows) write_activity(*sink, ix, u.plan->stats, r);
+      sink->end_array();
+      sink->end_object();
+    } else {
+      // A blank line between units; the title isolated and cut like every title.
+      if (printed++) std::fputc('\n', stdout);
+      std::fputs(
+          table_row(visible(u.id) + " ", display_width(visible(u.id)) + 1, u.title, layout).c_str(),
+          stdout);
+      std::fputs(render_activity_list(ix, u.plan->stats, rows, layout).c_str(), stdout);
+    }
+  }
+  if (sink) sink->end_array();
+  std::fflush(stdout);
+  return finish(ws);
+}
+
 }  // namespace
 
 Runner setup_list(CLI::App& sub) {
@@ -115,22 +249,20 @@ Runner setup_list(CLI::App& sub) {
                "Print the activities as a JSON list, as in 'plan status --json'");
   add_color_option(sub, opts->color);
   return [opts](const GlobalOptions& global) {
+    Input input;
+    std::string error;
+    if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
+      std::fprintf(stderr, "%s\n", error.c_str());
+      return int{kUsage};
+    }
+    if (!input.workspace_file.empty()) return list_workspace(input.workspace_file, *opts);
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const Checked& c = *m->checked;
-    const Plan& p = c.load.plan;
     if ((!opts->section.empty() && !known(c, opts->section, ItemKind::section)) ||
         (!opts->target.empty() && !known(c, opts->target, ItemKind::target)) ||
         (!opts->goal.empty() && !known(c, opts->goal, ItemKind::goal)))
       return int{kUsage};  // the command line names nothing: a usage error
-
-    // Targets that lead to the chosen goal.
-    std::set<std::string> goal_targets;
-    if (!opts->goal.empty())
-      for (const Target& t : p.targets)
-        for (const Ref& r : t.goals.value)
-          if (ascii_lower(r.id) == ascii_lower(opts->goal))
-            goal_targets.insert(ascii_lower(t.id.value));
 
     // Staleness is read only when asked for: it walks git's history.
     std::vector<char> stale;
@@ -141,62 +273,7 @@ Runner setup_list(CLI::App& sub) {
       for (const StaleActivity& s : st.stale) stale[s.activity] = 1;
     }
 
-    const auto& acts = c.index->activities();
-    const std::string owner = folded(opts->owner);
-    std::vector<std::size_t> rows;
-    for (std::size_t i = 0; i < acts.size(); ++i) {
-      const ActivityEntry& e = acts[i];
-      const Activity& a = *e.activity;
-      if (!opts->statuses.empty() && std::find(opts->statuses.begin(), opts->statuses.end(),
-                                               status_name(a.status.value)) == opts->statuses.end())
-        continue;
-      if (!opts->owner.empty() && folded(a.owner.value).find(owner) == std::string::npos) continue;
-      if (!opts->section.empty() && ascii_lower(e.section->id.value) != ascii_lower(opts->section))
-        continue;
-      if (opts->overdue && !m->stats.overdue[i]) continue;
-      if (opts->stale && !stale[i]) continue;
-      if (opts->due_within >= 0) {
-        const bool closed = a.status.value == Status::done || a.status.value == Status::dropped;
-        if (closed || !a.due.value.valid || !m->stats.as_of.valid ||
-            day_number(a.due.value) > day_number(m->stats.as_of) + opts->due_within)
-          continue;
-      }
-      auto serves = [&](auto&& pred) {
-        if (!e.targets) return false;
-        for (const Ref& r : *e.targets)
-          if (pred(ascii_lower(r.id))) return true;
-        return false;
-      };
-      if (!opts->target.empty() &&
-          !serves([&](const std::string& t) { return t == ascii_lower(opts->target); }))
-        continue;
-      if (!opts->goal.empty() &&
-          !serves([&](const std::string& t) { return goal_targets.count(t) > 0; }))
-        continue;
-      rows.push_back(i);
-    }
-
-    // Stable: rows that compare equal keep the plan's order; rows without a value go last.
-    const Stats& st = m->stats;
-    if (opts->sort == "id") {
-      std::stable_sort(rows.begin(), rows.end(), [&](std::size_t x, std::size_t y) {
-        return natural_less(acts[x].activity->id.value, acts[y].activity->id.value);
-      });
-    } else if (opts->sort == "due") {
-      auto key = [&](std::size_t r) {
-        const Date& d = acts[r].activity->due.value;
-        return d.valid ? std::pair{0, day_number(d)} : std::pair{1, 0L};
-      };
-      std::stable_sort(rows.begin(), rows.end(),
-                       [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
-    } else if (opts->sort == "completion") {
-      auto key = [&](std::size_t r) {
-        return st.activities[r] ? std::pair{0, *st.activities[r]} : std::pair{1, 0.0};
-      };
-      std::stable_sort(rows.begin(), rows.end(),
-                       [&](std::size_t x, std::size_t y) { return key(x) < key(y); });
-    }
-
+    const std::vector<std::size_t> rows = select_rows(*m, *opts, stale);
     if (opts->json) {
       // The listed activities as the report writes them, and nothing else of the report.
       JsonStreamSink sink(stdout);

@@ -226,3 +226,57 @@ TEST_CASE("examples/federation: make-history.sh builds the same repository every
   CHECK(run("git -C " + (dir / "a").string() + " rev-list --count HEAD").out == "19\n");
   fs::remove_all(dir);
 }
+
+// Staleness over a workspace, on the repository make-history.sh builds with fixed commit
+// dates (2009-01-05 … 2009-06-25). As of 2009-06-30 with stale_after 30, stale is what has
+// not changed since before 2009-05-31 (examples/federation/README.md): nd.1 and nd.3 (last
+// changed 2009-03-20), nd.4 (planned, started 2009-03-01, unchanged since its unit's first
+// commit, 2009-01-05), em.4 (2009-04-25), no.2 (2009-05-10). Not stale: yo.3 (2009-06-01,
+// 29 days), and tr.1, a course whose own status last changed in February but whose second
+// cycle was reported in June (a parent is as recent as its latest sub-activity).
+TEST_CASE("examples/federation: who has not updated, from the history make-history.sh commits") {
+  REQUIRE(have("git"));
+  std::string t = (fs::temp_directory_path() / "plan-federation-XXXXXX").string();
+  const fs::path dir = ::mkdtemp(t.data());
+  const std::string repo = (dir / "movement").string();
+  const Run made = run(std::string("PLAN=") + PLAN_BINARY + " " +
+                       (kExample / "make-history.sh").string() + " " + repo + " 2>&1");
+  CAPTURE(made.out);
+  REQUIRE(made.status == 0);
+
+  const Run status = run("cd " + repo + " && " + plan_cmd("status --json --as-of 2009-06-30"));
+  REQUIRE(status.status == 0);
+  const auto report = nlohmann::json::parse(status.out);
+  std::map<std::string, std::string> stale;  // id -> last change
+  for (const auto& s : report["stale"]) stale[s["id"].get<std::string>()] = s["last_change"];
+  CHECK(stale == std::map<std::string, std::string>{{"em.4", "2009-04-25"},
+                                                    {"nd.1", "2009-03-20"},
+                                                    {"nd.3", "2009-03-20"},
+                                                    {"nd.4", "2009-01-05"},
+                                                    {"no.2", "2009-05-10"}});
+  std::map<std::string, long> per_unit;
+  for (const auto& u : report["units"])
+    if (u["stale"].is_number()) per_unit[u["id"].get<std::string>()] = u["stale"].get<long>();
+  CHECK(per_unit == std::map<std::string, long>{{"hq", 0},
+                                                {"ein-mashal", 1},
+                                                {"kfar-agada", 0},
+                                                {"neve-dimyon", 3},
+                                                {"north", 1},
+                                                {"training", 0},
+                                                {"youth", 0}});
+  CHECK(report["history_note"].is_null());
+
+  // plan list --stale over the workspace: the same activities, by unit.
+  const Run list = run("cd " + repo + " && " + plan_cmd("list --stale --json --as-of 2009-06-30"));
+  REQUIRE(list.status == 0);
+  std::string listed;
+  for (const auto& u : nlohmann::json::parse(list.out)) {
+    listed += u["unit"].get<std::string>() + ":";
+    for (const auto& a : u["activities"]) listed += " " + a["id"].get<std::string>();
+    listed += ";";
+  }
+  CHECK(listed == "ein-mashal: em.4;neve-dimyon: nd.1 nd.3 nd.4;north: no.2;");
+  // A filter naming ids of one plan needs --plan over a workspace.
+  CHECK(run("cd " + repo + " && " + plan_cmd("list --target NO-T1 2>&1")).status == 2);
+  fs::remove_all(dir);
+}
