@@ -170,6 +170,8 @@ class Builder {
       const bool counted = unit_figures(w_, c.unit).counted;
       completion_fields(item, counted ? c.completion : Completion{});
       item["not_counted"] = TemplateData{!counted};
+      // Whether another item follows: a list in running text puts its separators between.
+      item["more"] = TemplateData{contributors.size() + 1 < goal.contributions.size()};
       contributors.push_back(std::move(item));
     }
     d["contributors"] = TemplateData{contributors};
@@ -250,7 +252,11 @@ std::unique_ptr<TemplateContext> workspace_context(const WorkspaceView& w, const
   root["goal_count"] = template_integer(static_cast<long long>(r.goals.size()));
   {
     kainjow::mustache::list none;
-    for (std::size_t u : r.serving_none) none.push_back(b->unit_link(u));
+    for (std::size_t u : r.serving_none) {
+      TemplateData item = b->unit_link(u);
+      item["more"] = TemplateData{none.size() + 1 < r.serving_none.size()};
+      none.push_back(std::move(item));
+    }
     root["serving_none_units"] = TemplateData{none};
     root["has_serving_none"] = TemplateData{!r.serving_none.empty()};
   }
