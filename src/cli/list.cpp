@@ -14,6 +14,7 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/workspace_output.hpp"
 #include "render/json_sink.hpp"
 #include "render/list_text.hpp"
 #include "render/report.hpp"
@@ -164,13 +165,8 @@ int list_workspace(const std::string& file, const ListOptions& opts) {
                  "name the unit's plan with --plan\n");
     return kUsage;
   }
-  std::string error;
-  const Date as_of = resolve_as_of(opts.as_of, error);
-  if (!error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return kUsage;
-  }
-  auto ws = load_workspace_or_explain(file, as_of, opts.stale);
+  Date as_of;
+  auto ws = measure_workspace(file, opts.as_of, as_of, opts.stale);
   if (!ws) return kUsage;
   if (opts.stale && !ws->history_note.empty())
     std::fprintf(stderr, "plan: staleness not known: %s\n", ws->history_note.c_str());

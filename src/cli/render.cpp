@@ -99,14 +99,10 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
     std::fputs("plan: render takes --output or --output-dir, not both\n", stderr);
     return kUsage;
   }
-  std::string error;
-  const Date as_of = resolve_as_of(opts.as_of, error);
-  if (!error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return kUsage;
-  }
-  auto ws = load_workspace_or_explain(file, as_of);
+  Date as_of;
+  auto ws = measure_workspace(file, opts.as_of, as_of);
   if (!ws) return kUsage;
+  std::string error;
   const WorkspaceView view = workspace_view(*ws, as_of);
   const OutputFormat out_format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
   const std::string ext = format == "html" ? "html" : "md";

@@ -29,13 +29,8 @@ struct StatusOptions {
 };
 
 int status_workspace(const std::string& file, const StatusOptions& opts) {
-  std::string error;
-  const Date as_of = resolve_as_of(opts.as_of, error);
-  if (!error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
-    return kUsage;
-  }
-  auto ws = load_workspace_or_explain(file, as_of);
+  Date as_of;
+  auto ws = measure_workspace(file, opts.as_of, as_of);
   if (!ws) return kUsage;
   const WorkspaceView view = workspace_view(*ws, as_of);
   if (opts.json) {

@@ -2,10 +2,22 @@
 
 #include <cstdio>
 
+#include "cli/as_of.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 
 namespace plan::cli {
+
+std::unique_ptr<Workspace> measure_workspace(const std::string& file, const std::string& as_of_text,
+                                             Date& as_of, bool history) {
+  std::string error;
+  as_of = resolve_as_of(as_of_text, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "%s\n", error.c_str());
+    return nullptr;
+  }
+  return load_workspace_or_explain(file, as_of, history);
+}
 
 WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
   WorkspaceView v;

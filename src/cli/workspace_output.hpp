@@ -3,12 +3,19 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "cli/pipeline.hpp"
 #include "pipeline/workspace.hpp"
 #include "render/workspace_view.hpp"
 
 namespace plan::cli {
+
+// The start of a reporting command over a workspace: --as-of resolved (its text as given,
+// into `as_of`), then the workspace loaded as of it (history unless `history` is false).
+// Null after printing why (a bad --as-of, a bad size limit): the caller exits 2.
+std::unique_ptr<Workspace> measure_workspace(const std::string& file, const std::string& as_of_text,
+                                             Date& as_of, bool history = true);
 
 // The view points into `ws`, which must outlive it.
 WorkspaceView workspace_view(const Workspace& ws, const Date& as_of);
