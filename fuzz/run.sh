@@ -3,7 +3,7 @@
 # on) into build-fuzz/, seeds each corpus from the test plans, and runs each target for
 # SECONDS (default 600). Findings land in fuzz/findings/; each one becomes a regression
 # input under tests/fuzz-regressions/ once understood and fixed.
-#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp
+#   fuzz/run.sh [SECONDS] [TARGET...]      targets: fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp fuzz_workspace
 # fuzz_lsp reads its input as a program of protocol messages (fuzz/fuzz_lsp.cpp); the plan files
 # seed it too, as programs.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp)
+[ $# -eq 0 ] && targets=(fuzz_load_check fuzz_pipeline fuzz_set fuzz_template fuzz_lsp fuzz_workspace)
 need=()
 for pkg in clang libclang-rt-dev; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
@@ -31,6 +31,8 @@ for t in "${targets[@]}"; do
   # template target.
   if [ "$t" = fuzz_template ]; then
     seeds="templates tests/golden"; pattern='*.mustache'
+  elif [ "$t" = fuzz_workspace ]; then
+    seeds="tests/golden examples"; pattern='plans.yaml'
   else
     seeds="tests/golden tests/corpus tests/fuzz-regressions plan"; pattern='*.yaml'
   fi
