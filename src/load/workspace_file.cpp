@@ -305,6 +305,48 @@ std::string find_repository_root(const std::string& dir) {
   return start.string();
 }
 
+// Two units on one folder, or one inside another's (a plan reads every file below its
+// folder), would count the same activities twice: the later one in the list is reported
+// and left out. Each folder's parents are looked up, so this stays linear in the units.
+static void drop_shared_folders(std::vector<UnitPlace>& units, Diagnostics& diags) {
+  std::unordered_map<std::string, std::size_t> by_folder;
+  for (std::size_t i = 0; i < units.size(); ++i)
+    if (units[i].readable) by_folder.emplace(units[i].folder, i);
+  std::vector<UnitPlace> kept;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    UnitPlace& u = units[i];
+    const UnitPlace* other = nullptr;
+    bool same = false;
+    if (u.readable) {
+      for (fs::path p = u.folder; !other; p = p.parent_path()) {
+        const auto it = by_folder.find(p.string());
+        if (it != by_folder.end() && it->second != i &&
+            (p.string() != u.folder || it->second < i)) {
+          other = &units[it->second];
+          same = p.string() == u.folder;
+        }
+        if (p == p.root_path() || p.parent_path() == p) break;
+      }
+    }
+    if (other) {
+      Diagnostic d = make_error(
+          "duplicate-unit", u.id_loc,
+          same ? fmt::format("units '{}' and '{}' are one plan folder ('{}'); its activities would "
+                             "count twice: list it once",
+                             other->id, u.id, u.path)
+               : fmt::format("unit '{}' ('{}') is inside unit '{}' ('{}'), whose plan reads every "
+                             "file below it: its activities would count twice; list one of them",
+                             u.id, u.path, other->id, other->path));
+      d.notes.push_back(
+          make_note(other->id_loc, fmt::format("unit '{}' is listed here", other->id)));
+      diags.push_back(std::move(d));
+      continue;
+    }
+    kept.push_back(std::move(u));
+  }
+  units = std::move(kept);
+}
+
 std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::string& file,
                                      const std::string& repository, Diagnostics& diags) {
   const fs::path cwd = current_folder();
@@ -366,6 +408,7 @@ std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::strin
       return;
     }
     u.readable = true;
+    u.folder = real.string();
   };
 
   std::vector<UnitPlace> units;
@@ -423,6 +466,7 @@ std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::strin
       add(std::move(u));
     }
   }
+  drop_shared_folders(units, diags);
   return units;
 }
 

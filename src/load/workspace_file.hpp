@@ -46,6 +46,7 @@ struct UnitPlace {
   // The folder may be read: it exists, is inside the repository and is no workspace.
   // A unit that may not is kept (shown as not counted); its error says why.
   bool readable = false;
+  std::string folder;  // canonical (links resolved), when readable: no two units share files
 };
 
 // Every unit the entries name, in order (a glob's matches in path order); a second unit
