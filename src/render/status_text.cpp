@@ -320,20 +320,19 @@ void coverage_gaps(const Overview& o, std::string& out) {
   if (shown > kListLimit) out += st.dim(fmt::format("  and {} more\n", shown - kListLimit));
 }
 
-// The checks' verdict, pointing at `plan check` for the details.
-void check_line(const Overview& o, const CheckSummary& checks, std::string& out) {
+}  // namespace
+
+std::string check_line(const CheckSummary& checks, const Style& style, std::size_t width) {
   std::string check = fmt::format("Check: {}, {}", plural(checks.errors, "error", "errors"),
                                   plural(checks.warnings, "warning", "warnings"));
   if (checks.errors > 0)
-    check = o.st.red(check);
+    check = style.red(check);
   else if (checks.warnings > 0)
-    check = o.st.yellow(check);
+    check = style.yellow(check);
   const std::string details = checks.errors + checks.warnings > 0 ? "  (details: plan check)" : "";
-  out += "\n" + check +
-         (display_width(check) + details.size() <= o.layout.width ? o.st.dim(details) : "") + "\n";
+  return "\n" + check + (display_width(check) + details.size() <= width ? style.dim(details) : "") +
+         "\n";
 }
-
-}  // namespace
 
 std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
                                const TextLayout& layout, const Staleness* staleness) {
@@ -351,7 +350,7 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   overdue_list(o, out);
   stale_list(o, staleness, out);
   coverage_gaps(o, out);
-  check_line(o, checks, out);
+  out += check_line(checks, o.st, layout.width);
   return out;
 }
 

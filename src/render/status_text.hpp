@@ -54,6 +54,10 @@ std::string wrap_parts(const std::string& lead, const std::vector<std::string>& 
 // A completion's "42%", green when complete, dim when there is none.
 std::string coloured_percent(const Completion& c, const Style& style);
 
+// The checks' verdict after a blank line, pointing at `plan check` for the details (left out
+// where the line would not fit `width`). Shared by status over one plan and over a workspace.
+std::string check_line(const CheckSummary& checks, const Style& style, std::size_t width);
+
 // "done/live", e.g. 3/7: finished work against the work that still counts.
 std::string done_of_live(const StatusCounts& c);
 

@@ -270,19 +270,6 @@ void stale_list(const Overview& o, std::string& out) {
   }
 }
 
-void check_line(const Overview& o, std::string& out) {
-  const CheckSummary& c = o.w.checks;
-  std::string check = fmt::format("Check: {}, {}", plural(c.errors, "error", "errors"),
-                                  plural(c.warnings, "warning", "warnings"));
-  if (c.errors > 0)
-    check = o.st.red(check);
-  else if (c.warnings > 0)
-    check = o.st.yellow(check);
-  const std::string details = c.errors + c.warnings > 0 ? "  (details: plan check)" : "";
-  out += "\n" + check +
-         (display_width(check) + details.size() <= o.layout.width ? o.st.dim(details) : "") + "\n";
-}
-
 }  // namespace
 
 std::string render_workspace_text(const WorkspaceView& w, const TextLayout& layout) {
@@ -299,7 +286,7 @@ std::string render_workspace_text(const WorkspaceView& w, const TextLayout& layo
   activity_counts(o, out);
   shared_goals(o, out);
   stale_list(o, out);
-  check_line(o, out);
+  out += check_line(o.w.checks, o.st, o.layout.width);
   return out;
 }
 
