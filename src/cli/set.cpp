@@ -149,8 +149,7 @@ Runner setup_set(CLI::App& sub) {
     // The whole plan is checked with the edited file: the edit is refused only for the
     // errors it would add, so one broken file does not block everyone's updates.
     LoadOptions options;
-    options.replace_path = path;
-    options.replace_bytes = after;
+    options.replacements[path] = after;
     auto rechecked = load_and_check(global, options);
     if (!rechecked) return int{kUsage};
     if (const auto added = new_errors(before->diags, before->load.plan.files, rechecked->diags,

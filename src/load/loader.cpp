@@ -142,8 +142,9 @@ std::vector<SourceText> read_plan_dir(const std::string& dir, const LoadOptions&
     s.path = display_path(e.path, cwd);
     s.skip_reason = e.skip_reason;
     s.unreadable = e.unreadable;
-    if (s.skip_reason.empty() && !options.replace_path.empty() && s.path == options.replace_path) {
-      s.bytes = options.replace_bytes;
+    if (const auto r = options.replacements.find(s.path);
+        s.skip_reason.empty() && r != options.replacements.end()) {
+      s.bytes = r->second;
     } else if (s.skip_reason.empty()) {
       std::string why;
       const auto size = static_cast<std::size_t>(std::filesystem::file_size(e.open_path, ec));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,9 +15,10 @@ namespace plan {
 struct LoadOptions {
   std::size_t max_file_size = std::size_t{64} << 20;    // bytes, per file
   std::size_t max_total_size = std::size_t{512} << 20;  // bytes, all files together
-  // Read this file's bytes from here instead of the disk: `plan set` checks an edit
-  // before writing it. The path is as shown (relative to the current folder).
-  std::string replace_path, replace_bytes;
+  // Read these files' bytes from here instead of the disk: a command that edits the plan
+  // checks the edit before writing it. Keyed by the path as shown (relative to the
+  // current folder).
+  std::map<std::string, std::string> replacements;
 };
 
 struct LoadResult {
