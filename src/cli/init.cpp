@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <memory>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "edit/yaml_fill.hpp"
 #include "git/init_repository.hpp"
 #include "render/embedded.hpp"
 #include "util/atomic_write.hpp"
@@ -51,10 +53,8 @@ std::string blocked(const fs::path& dir, const std::string& rel) {
   return "";
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
+bool ends_with(const std::string& s, std::string_view end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
 }  // namespace
 
@@ -74,6 +74,8 @@ Runner setup_init(CLI::App& sub) {
     // What to write: the starter files of the language, and the schema they point at. The
     // CI workflow only when it can work as written: it builds the tool from its source.
     std::vector<std::pair<std::string, std::string>> files;
+    const std::map<std::string, std::string> values{{"year", year},
+                                                    {"tool_repository", opts->tool_repository}};
     const std::string prefix = "init/" + opts->lang + "/";
     bool workflow_left_out = false;
     for (const EmbeddedFile& f : embedded_files()) {
@@ -83,9 +85,16 @@ Runner setup_init(CLI::App& sub) {
         workflow_left_out = true;
         continue;
       }
-      files.emplace_back(std::move(rel),
-                         replace_all(replace_all(std::string(f.content), "{{year}}", year),
-                                     "{{tool_repository}}", opts->tool_repository));
+      // The values go into YAML through its one writer, inside the scalars that hold them:
+      // an address given on the command line can only ever be that address.
+      const bool yaml = ends_with(rel, ".yaml") || ends_with(rel, ".yml");
+      auto content = yaml ? fill_yaml(f.content, values, error) : std::string(f.content);
+      if (!content) {
+        std::fputs(fmt::format("plan: init cannot fill in its file {}: {}\n", rel, error).c_str(),
+                   stderr);
+        return int{kUsage};
+      }
+      files.emplace_back(std::move(rel), std::move(*content));
     }
     for (const EmbeddedFile& f : embedded_schema_files())
       files.emplace_back("schema/" + std::string(f.path), std::string(f.content));

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "edit/yaml_scalar.hpp"
+
 #include "util/text.hpp"
 #include "util/text_position.hpp"
 
@@ -186,7 +188,9 @@ std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemR
       return std::nullopt;
     }
     edits.push_back({p.loc.file, span->begin, span->end,
-                     span->plain && reads_as_null(new_id) ? "'" + new_id + "'" : new_id});
+                     span->plain && reads_as_null(new_id)
+                         ? yaml_scalar(new_id, {ScalarStyle::single_quoted, true, false})
+                         : new_id});
   }
   std::sort(edits.begin(), edits.end(), [](const IdEdit& a, const IdEdit& b) {
     return a.file != b.file ? a.file < b.file : a.begin < b.begin;

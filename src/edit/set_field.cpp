@@ -462,7 +462,7 @@ std::optional<FieldEdit> field_edit(const std::string& text, const YamlNode& roo
   std::vector<std::size_t> field_path = map_path;
   const std::size_t k = value_index(map, c.field);
   if (k != std::string::npos) field_path.push_back(k);
-  if (std::string why = why_shared(text, root, field_path, "'" + c.field + "'", id, where);
+  if (std::string why = why_shared(text, root, field_path, quoted_list({c.field}), id, where);
       !why.empty()) {
     error = std::move(why);
     return std::nullopt;

@@ -4,6 +4,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "util/text.hpp"
 
 namespace plan {
@@ -21,13 +25,18 @@ char32_t next_code_point(const std::string& s, std::size_t& i) {
   return c;
 }
 
+// The 66 code points Unicode keeps out of text: yaml-cpp writes each as U+FFFD.
+bool noncharacter(char32_t c) {
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFEu) == 0xFFFEu;
+}
+
 // What libyaml accepts raw and reads as itself on one line. Tab is allowed by YAML, but
 // a tab followed by '#' starts a comment, so it is escaped too.
 bool raw_ok(char32_t c) {
   if (c >= 0x20 && c < 0x7F) return true;
   if (c < 0xA0) return false;  // C0 controls, tab, CR, LF, DEL, C1 controls (NEL among them)
   if (c == 0x2028 || c == 0x2029) return false;  // LS and PS: line breaks to YAML 1.1
-  if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF) return false;
+  if (c == 0xFEFF || noncharacter(c)) return false;
   return !(c >= 0xD800 && c <= 0xDFFF);
 }
 
@@ -76,6 +85,49 @@ std::string emit(const std::string& value, ScalarStyle style) {
   return e.c_str();
 }
 
+std::string utf8(char32_t c) {
+  std::string s;
+  s += static_cast<char>(0xF0 | (c >> 18));
+  s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  s += static_cast<char>(0x80 | (c & 0x3F));
+  return s;
+}
+
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+// yaml-cpp writes a noncharacter (U+FFFE, U+FFFF…) as U+FFFD, losing it: each goes to it as
+// a private-use character of plane 15 that the value does not hold, written back as the
+// noncharacter's escape once yaml-cpp has double-quoted the rest.
+std::string emit_double_quoted(const std::string& value) {
+  std::string sent;
+  std::vector<std::pair<std::string, char32_t>> stand_ins;
+  char32_t next = 0xF0000;
+  for (std::size_t i = 0; i < value.size();) {
+    const std::size_t at = i;
+    const char32_t c = next_code_point(value, i);
+    if (!noncharacter(c)) {
+      sent += value.substr(at, i - at);
+      continue;
+    }
+    auto it = std::find_if(stand_ins.begin(), stand_ins.end(),
+                           [c](const auto& s) { return s.second == c; });
+    if (it == stand_ins.end()) {
+      while (value.find(utf8(next)) != std::string::npos) ++next;
+      stand_ins.emplace_back(utf8(next++), c);
+      it = stand_ins.end() - 1;
+    }
+    sent += it->first;
+  }
+  std::string out = emit(sent, ScalarStyle::double_quoted);
+  for (const auto& [stand_in, c] : stand_ins) out = replace_all(out, stand_in, escape(c));
+  return out;
+}
+
 // Plain text that a YAML reader would take for something else: a number, a date, a
 // bool or null (YAML 1.1's words included), or a merge key.
 bool looks_typed(const std::string& s) {
@@ -97,12 +149,14 @@ std::string yaml_scalar(const std::string& value, const ScalarRequest& request) 
   ScalarStyle style = request.style;
   for (std::size_t i = 0; i < value.size();)
     if (!raw_ok(next_code_point(value, i))) style = ScalarStyle::double_quoted;
-  std::string out = emit(value, style);
+  std::string out =
+      style == ScalarStyle::double_quoted ? emit_double_quoted(value) : emit(value, style);
   const bool plain = !out.empty() && out.front() != '"' && out.front() != '\'';
   if (out.empty() || out.find('\n') != std::string::npos ||
       (plain && ((request.text && looks_typed(value)) ||
-                 (request.flow && out.find_first_of(",[]{}") != std::string::npos))))
-    out = emit(value, ScalarStyle::double_quoted);
+                 (request.flow && (out.find_first_of(",[]{}") != std::string::npos ||
+                                   out.front() == '?' || out.front() == ':')))))
+    out = emit_double_quoted(value);
   return out.front() == '"' ? escape_left_raw(out) : out;
 }
 

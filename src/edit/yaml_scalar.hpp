@@ -16,7 +16,8 @@ struct ScalarRequest {
 
 // The scalar text for `value`. Double quotes, with escapes, whenever the value holds a
 // character that may not stand raw in a file (C0 and C1 controls, DEL, tab, every line
-// break: CR, LF, NEL, LS, PS; byte-order mark, U+FFFE, U+FFFF): so a value can never end
+// break: CR, LF, NEL, LS, PS; byte-order mark, the noncharacters
+// U+FFFE, U+FFFF and the like): so a value can never end
 // its line, start a field, or hide in a comment.
 std::string yaml_scalar(const std::string& value, const ScalarRequest& request);
 

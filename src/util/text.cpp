@@ -141,7 +141,7 @@ std::string quoted_list(const std::vector<std::string>& items, std::string_view 
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += (i + 1 == items.size()) ? std::string(last_sep) : std::string(", ");
-    out += "'" + items[i] + "'";
+    out += "'" + items[i] + "'";  // not YAML: names quoted for a person
   }
   return out;
 }

@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 
+#include "load/yaml_fields.hpp"
 #include "load/yaml_tree.hpp"
 #include "run.hpp"
 
@@ -350,7 +351,8 @@ TEST_CASE(
   CHECK(text.find("example.org") == std::string::npos);
   CHECK(text.find("{{") == std::string::npos);
   CHECK(text.find("fetch-depth: 0") != std::string::npos);
-  CHECK(text.find("git clone --depth 1 \"" + source("") + "\"") != std::string::npos);
+  CHECK(text.find("git clone --depth 1 \"$PLAN_TOOL_REPOSITORY\"") != std::string::npos);
+  CHECK(text.find("PLAN_TOOL_REPOSITORY: " + source("") + "\n") != std::string::npos);
   // Every `plan …` line of it succeeds in the new repository after its first commit.
   const std::string in = "cd " + repo.string() + " && ";
   REQUIRE(
@@ -372,6 +374,39 @@ TEST_CASE(
   CHECK(r.status == 0);
   CHECK_FALSE(fs::exists(u.path / ".github"));
   CHECK(r.out.find("No CI workflow was written") != std::string::npos);
+}
+
+TEST_CASE("plan init writes any repository address into its workflow as exactly that text") {
+  // Through the writer, in the scalar of its own that the shell reads from the environment:
+  // a line break, quotes or ': ' in it cannot add a YAML key or a shell command.
+  const std::string hostile = "x\" y: 1 #'\n        run: rm -rf ~";
+  Temp t;
+  Run r =
+      run(plan_cmd("init " + t.path.string() +
+                   " --tool-repository \"$(printf 'x\" y: 1 #'\"'\"'\\n        run: rm -rf ~')\" "
+                   "2>&1"));
+  CAPTURE(r.out);
+  REQUIRE(r.status == 0);
+  const std::string text = slurp(t.path / ".github/workflows/plan.yml");
+  CAPTURE(text);
+  plan::Diagnostics diags;
+  auto root = plan::parse_yaml(text, 1, diags);
+  CHECK(diags.empty());
+  REQUIRE(root);
+  const plan::YamlNode* steps = nullptr;
+  for (std::size_t i = 0; i < root->pair_count(); ++i)
+    if (root->key(i).value == "jobs")
+      steps = plan::find_value(*plan::find_value(root->value_at(i), "plan"), "steps");
+  REQUIRE(steps);
+  std::size_t found = 0;
+  for (const plan::YamlNode& step : steps->children)
+    if (const plan::YamlNode* env = plan::find_value(step, "env")) {
+      CHECK(env->pair_count() == 1);
+      CHECK(plan::find_value(*env, "PLAN_TOOL_REPOSITORY")->value == hostile);
+      CHECK(plan::find_value(step, "run")->value.find("rm -rf") == std::string::npos);
+      ++found;
+    }
+  CHECK(found == 1);
 }
 
 TEST_CASE(

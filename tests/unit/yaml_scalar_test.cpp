@@ -63,3 +63,23 @@ TEST_CASE("yaml_scalar escapes every line break and control character, in any st
                       r) == "\"\\ufeffx\"");
   }
 }
+
+// Found by the property test (yaml_writer_property_test.cpp): libyaml reads a plain '?' or
+// ':' at the start of a value in a flow mapping as an indicator, and yaml-cpp writes every
+// noncharacter as U+FFFD.
+TEST_CASE("yaml_scalar quotes a value that starts with ? or : in a flow mapping") {
+  CHECK(yaml_scalar("?a", {ScalarStyle::any, true, true}) == "\"?a\"");
+  CHECK(yaml_scalar(":a", {ScalarStyle::any, true, true}) == "\":a\"");
+  CHECK(yaml_scalar("?a", {}) == "?a");
+}
+
+TEST_CASE("yaml_scalar keeps noncharacters, escaped") {
+  CHECK(yaml_scalar("a\xEF\xBF\xBF"
+                    "b",
+                    {}) == "\"a\\uFFFFb\"");
+  CHECK(yaml_scalar("\xEF\xBF\xBE\xEF\xB7\x90", {}) == "\"\\uFFFE\\uFDD0\"");
+  CHECK(yaml_scalar("\xF4\x8F\xBF\xBF", {ScalarStyle::single_quoted, true, false}) ==
+        "\"\\U0010FFFF\"");
+  // The private-use character that stands in for one while yaml-cpp writes is kept too.
+  CHECK(yaml_scalar("\xF3\xB0\x80\x80\xEF\xBF\xBF", {}) == "\"\xF3\xB0\x80\x80\\uFFFF\"");
+}
