@@ -57,7 +57,7 @@ const std::vector<Command>& commands() {
         "plan set general.3 actual=4 owner=Dana --dry-run"},
        setup_set},
       {"add",
-       "Add a goal, target, activity or section after the last of its list, checked first.",
+       "Add a goal, target, activity or section after the last of its kind, in its style.",
        "KIND [TITLE]",
        {"plan add activity --section general --title 'כנס אזורי' --targets T1,T4 --measure '5-6 "
         "מפגשים'",
