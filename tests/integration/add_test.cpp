@@ -105,8 +105,9 @@ TEST_CASE("plan add writes an empty targets list when told to, and a sub-activit
   Run r = add(t, "activity --section alliance --title x --targets ''");
   CAPTURE(r.out);
   CHECK(r.status == 0);
-  CHECK(slurp(file) == before + "      - id: alliance.4\n        title: x\n        targets: []\n"
-                                "        status: planned\n");
+  CHECK(slurp(file) == before +
+                           "      - id: alliance.4\n        title: x\n        targets: []\n"
+                           "        status: planned\n");
 }
 
 TEST_CASE("plan add refuses what it cannot add and leaves every file byte-identical") {
