@@ -56,6 +56,13 @@ const std::vector<Command>& commands() {
        {"plan set general.3 status=done", "plan set general.3 +1",
         "plan set general.3 actual=4 owner=Dana --dry-run"},
        setup_set},
+      {"add",
+       "Add a goal, target, activity or section after the last of its kind, in its style.",
+       "KIND [TITLE]",
+       {"plan add activity --section general --title 'כנס אזורי' --targets T1,T4 --measure '5-6 "
+        "מפגשים'",
+        "plan add target --title 'חיזוק הקשר' --goals G2 --dry-run", "plan add goal"},
+       setup_add},
       {"schema",
        "Print the JSON Schema of the plan format, for editors.",
        "",
