@@ -16,6 +16,7 @@ const std::vector<Rule>& check_rules() {
       {"coverage", check_coverage, "every goal has a target, every target an activity", true},
       {"due-in-period", check_due_in_period, "due dates fall inside the plan's period", false},
       {"done", check_done_consistency, "'done' agrees with the measure, percent and children", false},
+      {"percent-ignored", check_percent_ignored, "no percent beside a measure or sub-activities, which decide instead", false},
   };
   return rules;
 }
