@@ -17,10 +17,10 @@ namespace plan::cli {
 
 // A plan file as an edit sees it: read under the lock, then changed in memory.
 struct EditedFile {
-  std::string path;       // as Plan::files names it
-  std::string bytes;      // as read under the lock
-  std::string bom;        // the byte-order mark before the text, kept as it was; or ""
-  std::string text;       // the decoded text after the mark: what edits change
+  std::string path;              // as Plan::files names it
+  std::string bytes;             // as read under the lock
+  std::string bom;               // the byte-order mark before the text, kept as it was; or ""
+  std::string text;              // the decoded text after the mark: what edits change
   std::optional<YamlNode> root;  // `text` parsed (file number 1); none when it does not parse
   bool changed = false;
 };
@@ -41,17 +41,21 @@ class EditBatch {
 
 struct EditRequest {
   bool dry_run = false;
-  // Makes the change in `batch`, given the plan as read under the locks. Returns "" or why
-  // the change cannot be made (exit 2, nothing written). Called once.
+  // Makes the change in `batch`, given the plan as read. Returns "" or why the change
+  // cannot be made (exit 2, nothing written). Without --dry-run it is called twice: once
+  // to learn which files the change touches, so that only those are locked, and once more
+  // on the plan read again under the locks (so it must not print or ask anything).
   std::function<std::string(const CheckedPlan& before, EditBatch& batch)> make;
   // Prints what changed (stdout), after the write or with the dry run's diff; may be empty.
   std::function<void(const CheckedPlan& before, const CheckedPlan& after)> report;
 };
 
-// Runs the edit. Exit codes: 0 written (or shown); 1 the change would add errors to the
-// plan (they are printed, with the errors that were there before listed briefly); 2 usage
-// and I/O (no plan, a refused change, a lock not taken, a file changed on disk, a write
-// that failed). New warnings the change brings are printed, and do not stop it.
+// Runs the edit. The locks are taken on the files the first call changed, in path order
+// (two edits never wait on each other crosswise); if the second call changes a file not
+// locked, the edit is refused. Exit codes: 0 written (or shown); 1 the change would add errors to
+// the plan (they are printed, with the errors that were there before listed briefly); 2 usage and
+// I/O (no plan, a refused change, a lock not taken, a file changed on disk, a write that failed).
+// New warnings the change brings are printed, and do not stop it.
 int run_edit(const GlobalOptions& global, const EditRequest& request);
 
 // "plan: WHY. Nothing was changed." on stderr (a full stop added unless WHY ends a sentence).

@@ -1,0 +1,222 @@
+#include "cli/edit_transaction.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/pipeline.hpp"
+#include "edit/line_diff.hpp"
+#include "edit/new_errors.hpp"
+#include "load/encoding.hpp"
+#include "util/atomic_write.hpp"
+#include "util/file_lock.hpp"
+#include "util/read_file.hpp"
+
+namespace plan::cli {
+
+namespace {
+
+constexpr std::size_t kMaxEditedFile = std::size_t{64} << 20;
+constexpr int kLockTimeoutMs = 10000;
+
+void say(const std::string& s) {
+  std::fputs(s.c_str(), stderr);
+}
+
+std::string plural(std::size_t n, const char* word) {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
+
+// The errors that were there before the edit, briefly: they do not block it.
+void list_old_errors(const CheckedPlan& c, const char* lead) {
+  if (c.errors == 0) return;
+  say(fmt::format("plan: {} {} already in the plan, not caused by this change:\n", lead,
+                  plural(c.errors, "error")));
+  std::size_t shown = 0;
+  for (const Diagnostic& d : c.diags) {
+    if (d.severity != Severity::error) continue;
+    if (++shown > 10) {
+      say(fmt::format("  … and {} more (plan check lists them)\n", c.errors - 10));
+      break;
+    }
+    say(fmt::format("  {}: {} [{}]\n", format_location(c.load.plan.files, d.loc), d.message,
+                    d.code));
+  }
+}
+
+// The paths of the files the batch changed, in path order.
+std::vector<std::string> changed_paths(EditBatch& batch) {
+  std::vector<std::string> paths;
+  for (const EditedFile& f : batch.files())
+    if (f.changed) paths.push_back(f.path);
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+std::string new_bytes(const EditedFile& f) {
+  return f.bom + f.text;
+}
+
+// One file named in a message list: "a", "a and b", "a, b and c".
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + v[i];
+  return out;
+}
+
+}  // namespace
+
+void refuse(const std::string& why) {
+  const char end = why.empty() ? '.' : why.back();
+  say(fmt::format("plan: {}{} Nothing was changed.\n", why,
+                  end == '?' || end == '.' || end == '!' ? "" : "."));
+}
+
+EditedFile* EditBatch::file(const std::string& path, std::string& error) {
+  for (EditedFile& f : files_)
+    if (f.path == path) return &f;
+  EditedFile f;
+  f.path = path;
+  std::string why;
+  if (!read_regular_file(path, kMaxEditedFile, f.bytes, why)) {
+    error = fmt::format("cannot read {}: {}", path, why);
+    return nullptr;
+  }
+  Diagnostics diags;
+  const auto text = decode_text(f.bytes, 1, diags);
+  if (!text) {
+    error = fmt::format("{} is not text plan can edit ({}); fix it first (plan check)", path,
+                        diags.empty() ? "not UTF-8" : diags.front().message);
+    return nullptr;
+  }
+  f.bom = f.bytes.substr(0, f.bytes.size() - text->size());
+  f.text = std::string(*text);
+  Diagnostics ignored;
+  f.root = parse_yaml(f.text, 1, ignored);
+  files_.push_back(std::move(f));
+  return &files_.back();
+}
+
+void EditBatch::set_text(EditedFile& file, std::string text) {
+  file.text = std::move(text);
+  file.changed = new_bytes(file) != file.bytes;
+  Diagnostics ignored;
+  file.root = parse_yaml(file.text, 1, ignored);
+}
+
+int run_edit(const GlobalOptions& global, const EditRequest& request) {
+  auto first = load_and_check(global);
+  if (!first) return kUsage;
+  std::unique_ptr<CheckedPlan> before;
+  EditBatch batch;
+  std::vector<FileLock> locks;
+  if (request.dry_run) {
+    if (std::string why = request.make(*first, batch); !why.empty()) {
+      refuse(why);
+      return kUsage;
+    }
+    before = std::move(first);
+  } else {
+    // Learn which files the change touches, lock them, then read the plan again and make
+    // the change anew: an edit that landed while we waited is the base of ours.
+    EditBatch trial;
+    if (std::string why = request.make(*first, trial); !why.empty()) {
+      refuse(why);
+      return kUsage;
+    }
+    const std::vector<std::string> touched = changed_paths(trial);
+    locks = std::vector<FileLock>(touched.size());
+    for (std::size_t i = 0; i < touched.size(); ++i) {
+      std::string why;
+      if (!locks[i].lock(touched[i], kLockTimeoutMs, why)) {
+        refuse(fmt::format("cannot lock {}: {}", touched[i], why));
+        return kUsage;
+      }
+    }
+    before = load_and_check(global);
+    if (!before) return kUsage;
+    if (std::string why = request.make(*before, batch); !why.empty()) {
+      refuse(why);
+      return kUsage;
+    }
+    for (const std::string& path : changed_paths(batch))
+      if (!std::binary_search(touched.begin(), touched.end(), path)) {
+        refuse(
+            fmt::format("the plan changed while waiting for its files: {} is now part of the "
+                        "change; run the command again",
+                        path));
+        return kUsage;
+      }
+  }
+
+  const std::vector<std::string> paths = changed_paths(batch);
+  // The whole plan is checked with the edited files: the edit is refused only for the
+  // errors it would add, so one broken file does not block everyone's updates.
+  LoadOptions options;
+  for (const EditedFile& f : batch.files())
+    if (f.changed) options.replacements[f.path] = new_bytes(f);
+  auto after = load_and_check(global, options);
+  if (!after) return kUsage;
+  const auto& before_files = before->load.plan.files;
+  const auto& after_files = after->load.plan.files;
+  if (const auto added = new_errors(before->diags, before_files, after->diags, after_files);
+      !added.empty()) {
+    for (const Diagnostic* d : added) say(format_text(after_files, *d));
+    say(fmt::format("plan: the change would add {} to the plan, so {} was changed.\n",
+                    plural(added.size(), "error"),
+                    paths.size() == 1 ? "nothing in " + paths.front() : std::string("no file")));
+    list_old_errors(*before, "besides, there are");
+    return kPlanErrors;
+  }
+
+  if (request.dry_run) {
+    for (const std::string& path : paths)
+      for (const EditedFile& f : batch.files())
+        if (f.path == path) std::fputs(line_diff(path, f.bytes, new_bytes(f)).c_str(), stdout);
+  } else {
+    // A file changed on disk since it was read (an editor saved it: locks bind only plan
+    // itself) is not overwritten; every file is compared before any is written.
+    for (const EditedFile& f : batch.files()) {
+      if (!f.changed) continue;
+      std::string now, why;
+      if (!read_regular_file(f.path, kMaxEditedFile, now, why) || now != f.bytes) {
+        refuse(fmt::format("{} changed on disk while plan was editing it; run the command again",
+                           f.path));
+        return kUsage;
+      }
+    }
+    std::vector<std::string> written;
+    for (const std::string& path : paths)
+      for (const EditedFile& f : batch.files()) {
+        if (f.path != path) continue;
+        std::string why;
+        if (!write_file_atomically(path, new_bytes(f), why)) {
+          if (written.empty()) {
+            refuse(fmt::format("cannot write {}: {}", path, why));
+          } else {
+            std::vector<std::string> rest(
+                paths.begin() + static_cast<std::ptrdiff_t>(written.size()), paths.end());
+            say(fmt::format("plan: cannot write {}: {}. {} {} written; {} {} not.\n", path, why,
+                            joined(written), written.size() == 1 ? "was" : "were", joined(rest),
+                            rest.size() == 1 ? "was" : "were"));
+          }
+          return kUsage;
+        }
+        written.push_back(path);
+      }
+  }
+  if (request.report) request.report(*before, *after);
+  // Warnings the change brings are shown; they do not stop it.
+  for (const Diagnostic* d :
+       new_diagnostics(before->diags, before_files, after->diags, after_files, Severity::warning))
+    say(format_text(after_files, *d));
+  list_old_errors(*before, "note:");
+  return kOk;
+}
+
+}  // namespace plan::cli
