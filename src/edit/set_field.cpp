@@ -64,7 +64,8 @@ const std::vector<Spec>& specs_of(const std::string& kind) {
         {"goals", "", "goals", Type::ids},
         {"owner", "", "owner", Type::text},
         {"partners", "", "partners", Type::texts}}},
-      {"goal", {{"title", "", "title", Type::text}, {"description", "", "description", Type::text}}},
+      {"goal",
+       {{"title", "", "title", Type::text}, {"description", "", "description", Type::text}}},
       {"section", {{"title", "", "title", Type::text}}},
       {"plan",
        {{"title", "", "title", Type::text},
@@ -370,7 +371,6 @@ YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
   return *n;
 }
 
-
 // Where an item is in a file's tree: the indices from the root to its mapping, and its kind.
 struct ItemWay {
   std::vector<std::size_t> path;
@@ -433,8 +433,8 @@ std::string why_shared(const std::string& text, const YamlNode& root,
           "{} of {} comes through the merge key '<<' from the mapping {}at {}{}, which every "
           "mapping that merges it shares; plan set edits one place only: write '{}' in {} "
           "itself, or edit the anchor by hand",
-          what, who, anchor.empty() ? "" : "&" + anchor + " ", where,
-          from ? from->line : key.line, key.value, who);
+          what, who, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
+          key.value, who);
     }
     if (is_alias_copy(*n, i)) {
       return fmt::format(
@@ -458,9 +458,9 @@ std::string why_shared(const std::string& text, const YamlNode& root,
 struct Group {
   const Spec* spec = nullptr;
   std::vector<const FieldChange*> changes;
-  std::vector<std::size_t> map_path;  // the mapping that holds the field
-  bool parent_missing = false;        // its parent mapping (measure, period) is to be made
-  const YamlNode* map = nullptr;      // the mapping (the item's when the parent is missing)
+  std::vector<std::size_t> map_path;      // the mapping that holds the field
+  bool parent_missing = false;            // its parent mapping (measure, period) is to be made
+  const YamlNode* map = nullptr;          // the mapping (the item's when the parent is missing)
   std::size_t index = std::string::npos;  // the field's value in `map`, or npos
   const YamlNode* old = nullptr;
   // After the changes: set or not, to what.
@@ -498,7 +498,7 @@ std::optional<std::string> show_node(const YamlNode* n, Type t) {
   std::string s = "{";
   for (std::size_t i = 0; i < n->pair_count(); ++i)
     s += (i ? ", " : "") + n->key(i).value + ": " +
-         (n->value_at(i).is_scalar() ? show_scalar(n->value_at(i).value, Type::text) : "…");
+         (n->value_at(i).is_scalar() ? show_scalar(n->value_at(i).value, Type::range) : "…");
   return s + "}";
 }
 
@@ -678,7 +678,7 @@ std::uint32_t indent_step(const YamlNode& n) {
 struct Edit {
   std::size_t begin, end;
   std::string text;
-  int rank = 0;  // at one place, in-place text (a list's new item) before new lines
+  int rank = 0;           // at one place, in-place text (a list's new item) before new lines
   std::size_t order = 0;  // lines added at one place keep the order of the changes
 };
 
@@ -894,7 +894,8 @@ bool edit_block_list(const std::string& text, const std::vector<std::size_t>& st
   }
   std::string added;
   for (; j < g.list.size(); ++j) {
-    const std::string item = yaml_scalar(g.list[j], {ScalarStyle::any, is_text(g.spec->type), false});
+    const std::string item =
+        yaml_scalar(g.list[j], {ScalarStyle::any, is_text(g.spec->type), false});
     g.written_items.push_back(item);
     g.kept_from.push_back(std::string::npos);
     const std::string line = std::string(dash_indent, ' ') + "- " + item;
@@ -934,8 +935,8 @@ std::optional<std::string> edited_text(const std::string& text, const YamlNode& 
       continue;
     }
     if (!g.old && !first_own_key(map)) {
-      error = fmt::format("{} has no field to place '{}' beside; edit it by hand", who,
-                          g.spec->name);
+      error =
+          fmt::format("{} has no field to place '{}' beside; edit it by hand", who, g.spec->name);
       return std::nullopt;
     }
     std::string value;
@@ -968,7 +969,8 @@ std::optional<std::string> edited_text(const std::string& text, const YamlNode& 
       if (g.old->is_scalar() && begin < text.size() && (text[begin] == '|' || text[begin] == '>')) {
         // A block scalar: its header and every line of its text give way to the value.
         end = pair_end(text, starts, map, g.index / 2);
-        edits.push_back({begin, end, end == text.size() && !ends_in_break(text) ? value : value + eol});
+        edits.push_back(
+            {begin, end, end == text.size() && !ends_in_break(text) ? value : value + eol});
         continue;
       }
       // An empty value (`owner:`) has no text of its own: the value goes after the colon. In
@@ -1187,11 +1189,11 @@ std::string validate_change(const FieldChange& c) {
       return "";
     }
     case Type::mapping:
-      return fmt::format(
-          "'{}' is removed whole (--unset {}) or changed a field at a time{}", c.field, c.field,
-          c.field == "measure" ? " (unit=, planned=, actual=)"
-          : c.field == "period" ? " (start=, end=)"
-                                : "");
+      return fmt::format("'{}' is removed whole (--unset {}) or changed a field at a time{}",
+                         c.field, c.field,
+                         c.field == "measure"  ? " (unit=, planned=, actual=)"
+                         : c.field == "period" ? " (start=, end=)"
+                                               : "");
     case Type::number:
     case Type::whole:
       break;
@@ -1229,9 +1231,10 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
     const Spec* spec = spec_for(item.kind, c.field);
     if (!spec) {
       if (c.field == "id")
-        error = fmt::format("an id is changed with plan rename, which changes every reference "
-                            "to it too: plan rename {} NEW",
-                            id);
+        error = fmt::format(
+            "an id is changed with plan rename, which changes every reference "
+            "to it too: plan rename {} NEW",
+            id);
       else
         error = fmt::format("{} has no field '{}'; its fields are {}{}", who, c.field,
                             quoted_list(settable_fields(item.kind)),
@@ -1244,13 +1247,13 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       return std::nullopt;
     }
     if (spec->type == Type::status && !c.unset && !parse_status(c.value)) {
-      error = fmt::format("status '{}' is not one of {}{}", c.value,
-                          quoted_list(activity_statuses()),
-                          did_you_mean(c.value, activity_statuses()));
+      error =
+          fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(activity_statuses()),
+                      did_you_mean(c.value, activity_statuses()));
       return std::nullopt;
     }
-    auto g = std::find_if(groups.begin(), groups.end(),
-                          [&](const Group& x) { return x.spec == spec; });
+    auto g =
+        std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.spec == spec; });
     if (g == groups.end()) {
       groups.push_back({});
       groups.back().spec = spec;
@@ -1259,7 +1262,8 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
     g->changes.push_back(&c);
   }
   for (Group& g : groups)
-    if (!locate(text, root, item, who, where, g, error) || !fold(g, who, error)) return std::nullopt;
+    if (!locate(text, root, item, who, where, g, error) || !fold(g, who, error))
+      return std::nullopt;
   // A measure is made only with its planned amount: without it, it would be an error.
   const auto sets = [&](const char* name) {
     return std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
