@@ -140,12 +140,14 @@ Runner setup_set(CLI::App& sub) {
     // Each field's value before and after, as YAML writes them: quoted and escaped where
     // raw text could mislead.
     request.report = [outcome](const CheckedPlan&, const CheckedPlan&) {
-      for (const FieldResult& r : outcome->results)
-        std::fputs(fmt::format("{}: {} {} → {} ({})\n", outcome->id, r.field,
-                               r.before.value_or("(not set)"), r.after.value_or("(not set)"),
-                               outcome->path)
-                       .c_str(),
-                   stdout);
+      for (const FieldResult& r : outcome->results) {
+        const std::string was = r.before.value_or("(not set)");
+        const std::string now = r.before == r.after ? was + " (unchanged)"
+                                                    : was + " → " + r.after.value_or("(not set)");
+        std::fputs(
+            fmt::format("{}: {} {} ({})\n", outcome->id, r.field, now, outcome->path).c_str(),
+            stdout);
+      }
     };
     return run_edit(global, request);
   };
