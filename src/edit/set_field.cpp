@@ -978,6 +978,20 @@ std::optional<std::string> edited_text(const std::string& text, const YamlNode& 
       std::size_t before = begin;
       while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
       const bool colon = before > 0 && text[before - 1] == ':';
+      if (begin != end && !map.flow) {
+        // A comment after the value keeps its column: the spaces before it give or take
+        // what the value's width changed (one space is always left).
+        std::size_t hash = end;
+        while (hash < text.size() && text[hash] == ' ') ++hash;
+        if (hash > end && hash < text.size() && text[hash] == '#') {
+          const std::size_t was =
+              count_code_points(std::string_view(text).substr(begin, end - begin));
+          const std::size_t now = count_code_points(value);
+          const std::size_t room = hash - end + was;
+          edits.push_back({begin, hash, value + std::string(room > now ? room - now : 1, ' ')});
+          continue;
+        }
+      }
       edits.push_back({begin, end, begin != end ? value : colon ? " " + value : ": " + value});
     } else if (map.flow) {
       add_flow_pair(text, map, std::string(g.spec->key) + ": " + value, edits);

@@ -52,7 +52,8 @@ const std::string kBlock =
 TEST_CASE("set replaces only the value, keeping comments and quoting") {
   std::string out = edit(kBlock, "a", {"status=done", "owner=Noa"});
   std::string expected = kBlock;
-  expected.replace(expected.find("planned   # keep me"), 7, "done");
+  // The comment keeps its column.
+  expected.replace(expected.find("planned   # keep me"), 7, "done   ");
   expected.replace(expected.find("'Dana'"), 6, "'Noa'");
   CHECK(out == expected);
 }

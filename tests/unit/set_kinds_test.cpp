@@ -83,9 +83,9 @@ const std::string kFlow =
     "  - {id: S1, title: Section, activities: [{id: A1, title: One, owner: Dana}]}\n";
 }  // namespace
 
-TEST_CASE("set changes the plan's metadata, in its period too, keeping its comment") {
+TEST_CASE("set changes the plan's metadata, in its period too, keeping its comment's column") {
   CHECK(edit(kBlock, "plan", {"title=תוכנית 2010", "end=2010-06-30", "status=final"}) ==
-        with(kBlock, {{"Old title   #", "תוכנית 2010   #"},
+        with(kBlock, {{"Old title   #", "תוכנית 2010 #"},
                       {"    end: 2009-12-31\n", "    end: 2010-06-30\n  status: final\n"}}));
 }
 
@@ -166,7 +166,8 @@ TEST_CASE("set composes the changes of one field in order") {
   CHECK(edit(kBlock, "A2", {"actual=5", "+1"}) == with(kBlock, {{"actual: 2", "actual: 6"}}));
   CHECK(edit(kBlock, "A2", {"actual-=1", "actual+=0.5"}) ==
         with(kBlock, {{"actual: 2", "actual: 1.5"}}));
-  CHECK(edit(kBlock, "A1", {"owner=a", "owner=b"}) == with(kBlock, {{"owner: Dana", "owner: b"}}));
+  CHECK(edit(kBlock, "A1", {"owner=a", "owner=b"}) ==
+        with(kBlock, {{"owner: Dana   #", "owner: b      #"}}));
   std::vector<FieldResult> results;
   std::string error;
   REQUIRE(try_edit(kBlock, "A2", {"+1", "percent=40", "+2"}, error, &results));
