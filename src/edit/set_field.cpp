@@ -533,7 +533,7 @@ bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
     }
   }
   if (std::string why =
-          why_shared(text, root, field_path, "'" + std::string(g.spec->name) + "'", who, where);
+          why_shared(text, root, field_path, quoted_list({std::string(g.spec->name)}), who, where);
       !why.empty()) {
     error = std::move(why);
     return false;
