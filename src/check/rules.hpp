@@ -20,5 +20,7 @@ void check_measures(const PlanIndex& ix, Diagnostics& out);
 void check_coverage(const PlanIndex& ix, Diagnostics& out);
 void check_due_in_period(const PlanIndex& ix, Diagnostics& out);
 void check_done_consistency(const PlanIndex& ix, Diagnostics& out);
+// percent_ignored.cpp
+void check_percent_ignored(const PlanIndex& ix, Diagnostics& out);
 
 }  // namespace plan

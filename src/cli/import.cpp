@@ -39,6 +39,7 @@ struct ImportOptions {
 struct Row {
   CsvCell id, field, value;
   FieldChange change;
+  std::vector<FieldResult> results;  // what the field was and became
 };
 
 // The bad rows, each "FILE:LINE:COL: message", in the order of the file.
@@ -148,7 +149,7 @@ std::vector<Row> read_rows(const CsvTable& table, const std::size_t at[3], Probl
                                                               table.delimiter)));
       continue;
     }
-    Row row{cells.cells[at[0]], cells.cells[at[1]], cells.cells[at[2]], {}};
+    Row row{cells.cells[at[0]], cells.cells[at[1]], cells.cells[at[2]], {}, {}};
     row.id.text = trimmed(row.id.text);
     row.field.text = trimmed(row.field.text);
     if (row.id.text.empty()) {
@@ -180,13 +181,25 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
                 std::vector<std::string>& paths, Problems& problems) {
   paths.clear();  // the transaction makes the change twice
   for (Row& row : rows) {
-    const ItemRef* item = before.index->find(row.id.text);
-    if (!item) {
-      problems.add(row.id, no_item_with_id(before, row.id.text));
-      continue;
+    // As in plan set: the id 'plan' names the plan's own metadata.
+    std::string real_id, path;
+    if (ascii_lower(row.id.text) == kPlanMetaId && !before.index->find(row.id.text)) {
+      const Meta* meta = before.load.plan.meta();
+      if (!meta) {
+        problems.add(row.id, "the plan has no 'plan:' block to change");
+        continue;
+      }
+      real_id = std::string(kPlanMetaId);
+      path = before.load.plan.files[meta->loc.file];
+    } else {
+      const ItemRef* item = before.index->find(row.id.text);
+      if (!item) {
+        problems.add(row.id, no_item_with_id(before, row.id.text));
+        continue;
+      }
+      real_id = before.index->id_of(*item).value;
+      path = before.load.plan.files[before.index->loc_of(*item).file];
     }
-    const Located<std::string>& id = before.index->id_of(*item);
-    const std::string& path = before.load.plan.files[id.loc.file];
     std::string error;
     EditedFile* file = batch.file(path, error);
     if (!file) {
@@ -197,12 +210,14 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
       problems.add(row.id, fmt::format("{} does not parse; correct it first (plan check)", path));
       continue;
     }
-    auto edited = apply_changes(file->text, *file->root, id.value, {row.change}, error, path);
+    row.results.clear();
+    auto edited =
+        apply_changes(file->text, *file->root, real_id, {row.change}, error, path, &row.results);
     if (!edited) {
       problems.add(row.field, error);
       continue;
     }
-    row.id.text = id.value;
+    row.id.text = real_id;
     paths.push_back(path);
     batch.set_text(*file, std::move(*edited));
   }
@@ -260,12 +275,17 @@ Runner setup_import(CLI::App& sub) {
       return bad.empty() ? std::string() : bad.text();
     };
     request.report = [rows, paths](const CheckedPlan&, const CheckedPlan&) {
+      // As plan set shows it: each value as YAML writes it, before → after.
       for (std::size_t i = 0; i < rows->size(); ++i) {
-        const Row& r = (*rows)[i];
-        std::fputs(fmt::format("{}: {} {} {} ({})\n", r.id.text, r.change.field,
-                               r.change.add ? "+=" : "=", visible(r.change.value), (*paths)[i])
-                       .c_str(),
-                   stdout);
+        const Row& row = (*rows)[i];
+        for (const FieldResult& r : row.results) {
+          const std::string was = r.before.value_or("(not set)");
+          const std::string now = r.before == r.after ? was + " (unchanged)"
+                                                      : was + " → " + r.after.value_or("(not set)");
+          std::fputs(
+              fmt::format("{}: {} {} ({})\n", row.id.text, r.field, now, (*paths)[i]).c_str(),
+              stdout);
+        }
       }
       const std::set<std::string> files(paths->begin(), paths->end());
       std::fputs(

@@ -1,5 +1,8 @@
-// `plan set ID FIELD=VALUE...`: change fields of one activity in place, keeping every
-// comment and every other byte of its file; checked before anything is written.
+// `plan set ID FIELD=VALUE... [--unset FIELD]`: change, add or remove fields of one item
+// (an activity, section, target or goal; `plan` for the plan's own metadata) in place,
+// keeping every comment and every other byte of its file; the whole plan is checked with
+// the change before anything is written (cli/edit_transaction).
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -7,17 +10,9 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
-#include "cli/measured.hpp"
-#include "cli/pipeline.hpp"
-#include "edit/line_diff.hpp"
-#include "edit/new_errors.hpp"
+#include "cli/edit_transaction.hpp"
 #include "edit/set_field.hpp"
-#include "edit/yaml_scalar.hpp"
-#include "load/encoding.hpp"
-#include "load/yaml_tree.hpp"
-#include "util/atomic_write.hpp"
-#include "util/file_lock.hpp"
-#include "util/read_file.hpp"
+#include "util/text.hpp"
 #include "util/visible.hpp"
 
 namespace plan::cli {
@@ -26,64 +21,65 @@ namespace {
 struct SetOptions {
   std::string id;
   std::vector<std::string> changes;
+  std::vector<std::string> unset;
   bool dry_run = false;
 };
 
-void say(const std::string& s) {
-  std::fputs(s.c_str(), stderr);
-}
+// What `make` learned, for the report: the item's id as written, its file, each field's
+// before and after.
+struct SetOutcome {
+  std::string id, path;
+  std::vector<FieldResult> results;
+};
 
-// A refusal as sentences: the reason, then "Nothing was changed." after a full stop (or
-// after the reason's own '?', as in "did you mean 'done'?").
-void refuse(const std::string& why) {
-  const char end = why.empty() ? '.' : why.back();
-  say(fmt::format("plan: {}{} Nothing was changed.\n", why,
-                  end == '?' || end == '.' || end == '!' ? "" : "."));
-}
-
-std::string plural(std::size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// The errors that were there before the edit, briefly: they do not block it.
-void list_old_errors(const CheckedPlan& c, const char* lead) {
-  if (c.errors == 0) return;
-  say(fmt::format("plan: {} {} already in the plan, not caused by this change:\n", lead,
-                  plural(c.errors, "error")));
-  std::size_t shown = 0;
-  for (const Diagnostic& d : c.diags) {
-    if (d.severity != Severity::error) continue;
-    if (++shown > 10) {
-      say(fmt::format("  … and {} more (plan check lists them)\n", c.errors - 10));
-      break;
+// The file that holds the item `id` in a checked plan, and its id as written; or "" with
+// `why` set.
+std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
+                         std::string& why) {
+  const auto& files = c.load.plan.files;
+  if (ascii_lower(id) == kPlanMetaId) {
+    const Meta* meta = c.load.plan.meta();
+    if (!meta) {
+      why = "the plan has no 'plan:' block to change";
+      return "";
     }
-    say(fmt::format("  {}: {} [{}]\n", format_location(c.load.plan.files, d.loc), d.message,
-                    d.code));
+    if (c.index->find(id)) {
+      why = fmt::format(
+          "'{}' names the plan's metadata in plan set, and an item has that id too; "
+          "rename the item (plan rename) to change it",
+          visible(id));
+      return "";
+    }
+    real_id = std::string(kPlanMetaId);
+    return files[meta->loc.file];
   }
-}
-
-// The activity `id` and its file in a checked plan, or "" after saying why (exit 2).
-std::string file_of_activity(const CheckedPlan& c, const std::string& id, std::string& real_id) {
-  const ItemRef* item = find_item_or_explain(c, id);
-  if (!item) return "";
-  if (item->kind != ItemKind::activity) {
-    refuse(fmt::format("'{}' is a {}, not an activity; plan set changes only activities",
-                       visible(id), item_kind_name(item->kind)));
+  const ItemRef* item = c.index->find(id);
+  if (!item) {
+    std::vector<std::string> all;
+    for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
+      for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
+    const std::string hint = did_you_mean(id, all);
+    why = fmt::format("no goal, target, section or activity has id '{}'{}", visible(id),
+                      hint.empty() ? "; 'plan list' shows the activities" : visible(hint));
     return "";
   }
-  const Activity& activity = *c.index->activities()[item->index].activity;
-  real_id = activity.id.value;
-  return c.load.plan.files[activity.loc.file];
+  real_id = c.index->id_of(*item).value;
+  return files[c.index->loc_of(*item).file];
 }
 }  // namespace
 
 Runner setup_set(CLI::App& sub) {
   auto opts = std::make_shared<SetOptions>();
-  sub.add_option("ID", opts->id, "The activity to change")->required();
-  sub.add_option("CHANGES", opts->changes,
-                 "FIELD=VALUE (status, actual, percent, due, owner, weight), FIELD+=N, or +N for "
-                 "one more of the measure's count")
+  sub.add_option("ID", opts->id,
+                 "The item to change: an activity, section, target or goal, or 'plan' for the "
+                 "plan's own metadata")
       ->required();
+  sub.add_option("CHANGES", opts->changes,
+                 "FIELD=VALUE; FIELD+=N and FIELD-=N for numbers; FIELD+=ID and FIELD-=ID for "
+                 "lists (targets=T1,T4 sets the list); FIELD= removes the field; +N adds N to "
+                 "the measure's actual count. Changes of one field compose in order");
+  sub.add_option("--unset", opts->unset, "Remove a field (may be given again)")
+      ->allow_extra_args(false);
   sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
   return [opts](const GlobalOptions& global) {
     // A value set cannot take is a usage error (exit 2); exit 1 means the plan has errors.
@@ -92,7 +88,7 @@ Runner setup_set(CLI::App& sub) {
       std::string error;
       auto c = parse_change(arg, error);
       if (!c) {
-        say("plan: " + error + "\n");
+        std::fputs(("plan: " + error + "\n").c_str(), stderr);
         return int{kUsage};
       }
       if (std::string why = validate_change(*c); !why.empty()) {
@@ -101,84 +97,59 @@ Runner setup_set(CLI::App& sub) {
       }
       changes.push_back(*c);
     }
-
-    auto located = load_and_check(global);
-    if (!located) return int{kUsage};
-    std::string id;
-    const std::string path = file_of_activity(*located, opts->id, id);
-    if (path.empty()) return int{kUsage};
-
-    // One `plan set` at a time per file: under the lock, the plan is read again, so a
-    // change that landed while we waited is the base of ours.
-    FileLock lock;
-    std::string why;
-    if (!opts->dry_run && !lock.lock(path, 10000, why)) {
-      refuse(fmt::format("cannot lock {}: {}", path, why));
-      return int{kUsage};
+    for (const std::string& field : opts->unset) {
+      std::string error;
+      auto c = parse_unset(field, error);
+      if (!c) {
+        std::fputs(("plan: " + error + "\n").c_str(), stderr);
+        return int{kUsage};
+      }
+      // Where --unset stands among the changes is not known: one field set and removed in
+      // one command has no one meaning.
+      for (const FieldChange& other : changes)
+        if (other.field == field && !other.unset) {
+          refuse(fmt::format("'{}' is both changed and removed (--unset)", field));
+          return int{kUsage};
+        }
+      changes.push_back(*c);
     }
-    auto before = load_and_check(global);
-    if (!before) return int{kUsage};
-    std::string again_id;
-    if (file_of_activity(*before, opts->id, again_id) != path) {
-      refuse(fmt::format("activity '{}' moved out of {} while waiting", opts->id, path));
+    if (changes.empty()) {
+      std::fputs("plan: plan set needs a change: FIELD=VALUE, or --unset FIELD\n", stderr);
       return int{kUsage};
     }
 
-    std::string bytes;
-    if (!read_regular_file(path, std::size_t{64} << 20, bytes, why)) {
-      say(fmt::format("plan: cannot read {}: {}\n", path, why));
-      return int{kUsage};
-    }
-    Diagnostics diags;
-    auto text = decode_text(bytes, 1, diags);
-    auto root = text ? parse_yaml(*text, 1, diags) : std::nullopt;
-    if (!root) {
-      say(fmt::format("plan: {} does not parse; fix it first (plan check)\n", path));
-      return int{kPlanErrors};
-    }
-    // Edits are made to the text after any byte-order mark, which is kept as it was.
-    const std::string bom = bytes.substr(0, bytes.size() - text->size());
-    std::string error;
-    auto edited = apply_changes(std::string(*text), *root, id, changes, error, path);
-    if (!edited) {
-      refuse(error);
-      return int{kUsage};
-    }
-    const std::string after = bom + *edited;
-
-    // The whole plan is checked with the edited file: the edit is refused only for the
-    // errors it would add, so one broken file does not block everyone's updates.
-    LoadOptions options;
-    options.replacements[path] = after;
-    auto rechecked = load_and_check(global, options);
-    if (!rechecked) return int{kUsage};
-    if (const auto added = new_errors(before->diags, before->load.plan.files, rechecked->diags,
-                                      rechecked->load.plan.files);
-        !added.empty()) {
-      for (const Diagnostic* d : added) say(format_text(rechecked->load.plan.files, *d));
-      say(fmt::format("plan: the change would add {} to the plan, so {} was not changed.\n",
-                      plural(added.size(), "error"), path));
-      list_old_errors(*before, "besides, there are");
-      return int{kPlanErrors};
-    }
-    if (opts->dry_run) {
-      std::fputs(line_diff(path, bytes, after).c_str(), stdout);
-      list_old_errors(*before, "note:");
-      return int{kOk};
-    }
-    if (after != bytes && !write_file_atomically(path, after, why)) {
-      refuse(fmt::format("cannot write {}: {}", path, why));
-      return int{kUsage};
-    }
-    // Each value as YAML writes it: quoted and escaped where raw text could mislead.
-    for (const FieldChange& c : changes)
-      std::fputs(
-          fmt::format("{}: {} {} {} ({})\n", id, c.field, c.add ? "+=" : "=",
-                      yaml_scalar(c.value, {ScalarStyle::any, c.field == "owner", false}), path)
-              .c_str(),
-          stdout);
-    list_old_errors(*before, "note:");
-    return int{kOk};
+    auto outcome = std::make_shared<SetOutcome>();
+    EditRequest request;
+    request.dry_run = opts->dry_run;
+    request.make = [opts, changes, outcome](const CheckedPlan& before,
+                                            EditBatch& batch) -> std::string {
+      *outcome = {};
+      std::string why;
+      const std::string path = file_of_item(before, opts->id, outcome->id, why);
+      if (path.empty()) return why;
+      outcome->path = path;
+      EditedFile* file = batch.file(path, why);
+      if (!file) return why;
+      if (!file->root) return fmt::format("{} does not parse; fix it first (plan check)", path);
+      auto edited = apply_changes(file->text, *file->root, outcome->id, changes, why, path,
+                                  &outcome->results);
+      if (!edited) return why;
+      batch.set_text(*file, *edited);
+      return "";
+    };
+    // Each field's value before and after, as YAML writes them: quoted and escaped where
+    // raw text could mislead.
+    request.report = [outcome](const CheckedPlan&, const CheckedPlan&) {
+      for (const FieldResult& r : outcome->results) {
+        const std::string was = r.before.value_or("(not set)");
+        const std::string now = r.before == r.after ? was + " (unchanged)"
+                                                    : was + " → " + r.after.value_or("(not set)");
+        std::fputs(
+            fmt::format("{}: {} {} ({})\n", outcome->id, r.field, now, outcome->path).c_str(),
+            stdout);
+      }
+    };
+    return run_edit(global, request);
   };
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -17,9 +18,153 @@ namespace plan {
 
 namespace {
 
-const std::vector<std::string>& settable() {
-  static const std::vector<std::string> f{"status", "actual", "percent", "due", "owner", "weight"};
-  return f;
+// What a field's value is: it decides how a value is checked, composed and written.
+enum class Type {
+  text,         // any text: title, owner, notes…
+  ids,          // a list of ids: targets, goals
+  texts,        // a list of text: partners
+  date,         // YYYY-MM-DD
+  number,       // percent, weight, actual
+  whole,        // a whole number of days: stale_after
+  range,        // planned: 5 or 5-6
+  status,       // an activity's status
+  plan_status,  // the plan's: draft or final
+  mapping,      // measure, period, contacts: only removed whole
+};
+
+// One field of one kind of item: the key it is written under, inside `parent` (measure,
+// period) when that is not empty.
+struct Spec {
+  const char* name;
+  const char* parent;
+  const char* key;
+  Type type;
+};
+
+const std::vector<Spec>& specs_of(const std::string& kind) {
+  static const std::map<std::string, std::vector<Spec>> table{
+      {"activity",
+       {{"title", "", "title", Type::text},
+        {"targets", "", "targets", Type::ids},
+        {"status", "", "status", Type::status},
+        {"owner", "", "owner", Type::text},
+        {"partners", "", "partners", Type::texts},
+        {"start", "", "start", Type::date},
+        {"due", "", "due", Type::date},
+        {"unit", "measure", "unit", Type::text},
+        {"planned", "measure", "planned", Type::range},
+        {"actual", "measure", "actual", Type::number},
+        {"measure", "", "measure", Type::mapping},
+        {"percent", "", "percent", Type::number},
+        {"weight", "", "weight", Type::number},
+        {"notes", "", "notes", Type::text}}},
+      {"target",
+       {{"title", "", "title", Type::text},
+        {"description", "", "description", Type::text},
+        {"goals", "", "goals", Type::ids},
+        {"owner", "", "owner", Type::text},
+        {"partners", "", "partners", Type::texts}}},
+      {"goal",
+       {{"title", "", "title", Type::text}, {"description", "", "description", Type::text}}},
+      {"section", {{"title", "", "title", Type::text}}},
+      {"plan",
+       {{"title", "", "title", Type::text},
+        {"organization", "", "organization", Type::text},
+        {"id", "", "id", Type::text},
+        {"language", "", "language", Type::text},
+        {"status", "", "status", Type::plan_status},
+        {"published", "", "published", Type::date},
+        {"start", "period", "start", Type::date},
+        {"end", "period", "end", Type::date},
+        {"period", "", "period", Type::mapping},
+        {"stale_after", "", "stale_after", Type::whole},
+        {"contacts", "", "contacts", Type::mapping}}},
+  };
+  static const std::vector<Spec> none;
+  const auto it = table.find(kind);
+  return it == table.end() ? none : it->second;
+}
+
+const std::vector<std::string>& kinds() {
+  static const std::vector<std::string> k{"activity", "target", "goal", "section", "plan"};
+  return k;
+}
+
+// The spec `field` names for `kind`: its name, or `parent.key` (measure.actual).
+const Spec* spec_for(const std::string& kind, const std::string& field) {
+  for (const Spec& s : specs_of(kind))
+    if (field == s.name || (*s.parent && field == std::string(s.parent) + "." + s.key)) return &s;
+  return nullptr;
+}
+
+// Every field name of every kind, once, in table order: what parse_change accepts.
+const std::vector<std::string>& all_fields() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> v;
+    for (const std::string& k : kinds())
+      for (const Spec& s : specs_of(k))
+        if (std::find(v.begin(), v.end(), s.name) == v.end()) v.push_back(s.name);
+    return v;
+  }();
+  return all;
+}
+
+// The spec of `field` in the first kind that has it: its type is the same in every kind,
+// but for status (checked against the kind in apply_changes).
+const Spec* any_spec(const std::string& field) {
+  for (const std::string& k : kinds())
+    if (const Spec* s = spec_for(k, field)) return s;
+  return nullptr;
+}
+
+bool is_list(Type t) {
+  return t == Type::ids || t == Type::texts;
+}
+bool is_numeric(Type t) {
+  return t == Type::number || t == Type::whole;
+}
+bool is_text(Type t) {
+  return t == Type::text || t == Type::texts;
+}
+
+// "T1, T4" → {"T1", "T4"}: items split at commas, spaces around them trimmed.
+std::vector<std::string> split_list(const std::string& value) {
+  std::vector<std::string> items;
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t comma = value.find(',', from);
+    std::string item = value.substr(from, comma == std::string::npos ? comma : comma - from);
+    const std::size_t b = item.find_first_not_of(" \t");
+    const std::size_t e = item.find_last_not_of(" \t");
+    items.push_back(b == std::string::npos ? "" : item.substr(b, e - b + 1));
+    if (comma == std::string::npos) break;
+    from = comma + 1;
+  }
+  return items;
+}
+
+std::string check_text(const std::string& field, const std::string& value) {
+  // Any other character is written so that it reads back as itself (escaped where raw
+  // text could end the line); NUL is refused by the loader, so here too.
+  if (find_invalid_utf8(value) != std::string::npos)
+    return fmt::format("the {} is not valid UTF-8", field);
+  if (value.find('\0') != std::string::npos)
+    return fmt::format("the {} holds a NUL character", field);
+  return "";
+}
+
+// `planned`: a number, or a range "5-6" of two numbers.
+bool is_range(const std::string& v) {
+  if (parse_number(v)) return true;
+  const std::size_t dash = v.find('-', 1);
+  return dash != std::string::npos && parse_number(v.substr(0, dash)) &&
+         parse_number(v.substr(dash + 1));
+}
+
+std::vector<std::string> activity_statuses() {
+  std::vector<std::string> names;
+  for (Status s : kStatuses) names.push_back(status_name(s));
+  return names;
 }
 
 // Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
@@ -112,21 +257,6 @@ bool same_tree(const YamlNode& a, const YamlNode& b) {
   return true;
 }
 
-struct Edit {
-  std::size_t begin, end;
-  std::string text;
-  std::size_t order = 0;  // lines added at one place keep the order of the changes
-};
-
-// One field to change, found in the tree and checked.
-struct FieldEdit {
-  const FieldChange* change;
-  std::vector<std::size_t> map_path;  // from the root to the mapping that holds the field
-  const YamlNode* map;
-  const YamlNode* old;  // null when the field is absent
-  std::string value;    // the value as the file will hold it (numbers formatted)
-};
-
 // A block scalar's header (`|`, `>2+`, `|-`): where its chomping indicator is, or would go
 // (right after the indentation digit), and which it is ('+', '-', or 0 for clip).
 struct BlockHeader {
@@ -145,15 +275,18 @@ std::optional<BlockHeader> block_header(std::string_view t, const YamlNode& scal
   return h;
 }
 
-// The last scalar that `map` holds, at any depth, in the order of the text.
-const YamlNode* last_leaf_of(const YamlNode& map) {
+using PairFilter = std::function<bool(std::size_t)>;
+
+// The last scalar that the pairs of `map` that `include` accepts hold (all own pairs when
+// it is empty), at any depth, in the order of the text.
+const YamlNode* last_leaf_of(const YamlNode& map, const PairFilter& include = {}) {
   const YamlNode* last = nullptr;
   std::function<void(const YamlNode&)> leaf = [&](const YamlNode& n) {
     if (n.children.empty() && (!last || starts_before(*last, n))) last = &n;
     for (const YamlNode& c : n.children) leaf(c);
   };
   for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (!map.key(i).merged) leaf(map.value_at(i));
+    if (!map.key(i).merged && (!include || include(i))) leaf(map.value_at(i));
   return last;
 }
 
@@ -161,8 +294,10 @@ const YamlNode* last_leaf_of(const YamlNode& map) {
 // then every following line indented deeper than its keys (the rest of a block scalar),
 // skipping blank lines. A block scalar's end mark lies past its trailing blank lines, so
 // it is not trusted. Pairs that a merge key '<<' brought in are not the mapping's text.
+// Only the pairs `include` accepts count (all own pairs when it is empty).
 std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& starts,
-                           const YamlNode& map, std::uint32_t key_indent) {
+                           const YamlNode& map, std::uint32_t key_indent,
+                           const PairFilter& include = {}) {
   std::function<std::uint32_t(const YamlNode&)> last = [&](const YamlNode& n) -> std::uint32_t {
     std::uint32_t l = n.line;
     if (n.is_scalar()) {
@@ -178,10 +313,11 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
   };
   std::uint32_t line32 = 0;
   for (std::size_t i = 0; i < map.pair_count(); ++i)
-    if (!map.key(i).merged) line32 = std::max({line32, last(map.key(i)), last(map.value_at(i))});
+    if (!map.key(i).merged && (!include || include(i)))
+      line32 = std::max({line32, last(map.key(i)), last(map.value_at(i))});
   std::size_t line = line32;
   // In a block scalar, a line of spaces past the text's indentation is text too ("x\n   ").
-  const YamlNode* last_leaf = last_leaf_of(map);
+  const YamlNode* last_leaf = last_leaf_of(map, include);
   std::size_t text_indent = std::string::npos;
   if (last_leaf && last_leaf->is_scalar() && block_header(t, *last_leaf))
     for (std::size_t l = last_leaf->line + 1; l <= starts.size(); ++l) {
@@ -235,164 +371,47 @@ YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
   return *n;
 }
 
-// Adds `line` at the end of a file whose last line has no line break. If the mapping ends
-// with a block scalar, the line break before `line` would become part of its text ("twd"
-// would read back as "twd\n"): when the text has no final line break, the strip indicator
-// `-` keeps it so. (A clip or keep block whose text ends in a line break keeps it either way.)
-void add_at_end(const std::string& text, const YamlNode& map, const std::string& line,
-                std::vector<Edit>& edits) {
-  if (const YamlNode* leaf = last_leaf_of(map); leaf && leaf->is_scalar())
-    if (const auto h = block_header(text, *leaf);
-        h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n'))
-      edits.push_back({h->chomp_at, h->chomp_at + (h->chomp ? 1 : 0), "-"});
-  edits.push_back({text.size(), text.size(), line});
-}
+// Where an item is in a file's tree: the indices from the root to its mapping, and its kind.
+struct ItemWay {
+  std::vector<std::size_t> path;
+  std::string kind;
+};
 
-// The text after the edits, with each value written by `yaml_scalar` (or, with
-// `force_double`, double-quoted whatever the old style).
-std::string edited_text(const std::string& text, const std::vector<FieldEdit>& targets,
-                        bool force_double, std::vector<std::string>& written) {
-  const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
-  const auto starts = line_starts(text);
-  std::vector<Edit> edits;
-  written.clear();
-  for (const FieldEdit& tg : targets) {
-    const FieldChange& c = *tg.change;
-    const std::size_t map_begin = skip_properties(text, offset_of(text, tg.map->line, tg.map->col));
-    const bool flow = tg.map->flow;
-    ScalarRequest req;
-    req.text = c.field == "owner";
-    req.flow = flow;
-    std::size_t begin = 0, end = 0;
-    if (tg.old) {
-      begin = skip_properties(text, offset_of(text, tg.old->line, tg.old->col));
-      end = std::max(begin, offset_of(text, tg.old->end_line, tg.old->end_col));
-      // Text keeps its quoting style; a number, date or status is written plain (quoted,
-      // it would be text, which the loader refuses).
-      const char first = begin < text.size() ? text[begin] : 0;
-      if (req.text && tg.old->is_scalar() && first == '\'') req.style = ScalarStyle::single_quoted;
-      if (req.text && tg.old->is_scalar() && first == '"') req.style = ScalarStyle::double_quoted;
-    }
-    if (force_double && req.text) req.style = ScalarStyle::double_quoted;
-    const std::string value = yaml_scalar(tg.value, req);
-    written.push_back(value);
-    if (tg.old) {
-      // An empty value (`owner:`) has no text of its own: the value goes after the colon. In
-      // a flow mapping a key may stand alone, without one (`{id: A2, status}`): it gets one.
-      std::size_t before = begin;
-      while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
-      const bool colon = before > 0 && text[before - 1] == ':';
-      edits.push_back({begin, end, begin != end ? value : colon ? " " + value : ": " + value});
-    } else if (flow) {
-      // Before the closing brace, after a comma unless there is nothing or a comma already.
-      std::size_t close = offset_of(text, tg.map->end_line, tg.map->end_col);
-      while (close > map_begin && text[close - 1] != '}') --close;
-      std::size_t at = close - 1;
-      while (at > map_begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
-      const bool comma = text[at - 1] != '{' && text[at - 1] != ',';
-      // After an empty value (`{planned: }`) the colon keeps a space: `planned:,` would read
-      // as the text "planned:".
-      const char* sep = !comma ? " " : text[at - 1] == ':' ? " , " : ", ";
-      edits.push_back({at, at, fmt::format("{}{}: {}", sep, c.field, value)});
-    } else {
-      // Block style: a line of its own, after everything the mapping holds, indented like
-      // its keys.
-      const std::uint32_t key_indent = first_own_key(*tg.map)->col - 1;
-      const std::string entry = std::string(key_indent, ' ') + c.field + ": " + value;
-      const std::size_t line = insertion_line(text, starts, *tg.map, key_indent);
-      if (line <= starts.size())
-        edits.push_back({starts[line - 1], starts[line - 1], entry + eol});
-      else  // the last line, without a line break: the file keeps ending without one
-        add_at_end(text, *tg.map, eol + entry, edits);
+ItemWay find_item(const YamlNode& root, const std::string& id) {
+  if (!root.is_mapping()) return {};
+  const std::string want = ascii_lower(id);
+  if (want == kPlanMetaId) {
+    const std::size_t p = value_index(root, "plan");
+    if (p != std::string::npos && root.children[p].is_mapping()) return {{p}, "plan"};
+    return {};
+  }
+  const auto named = [&](const YamlNode& n) {
+    const YamlNode* v = n.is_mapping() ? find_value(n, "id") : nullptr;
+    return v && v->is_scalar() && ascii_lower(v->value) == want;
+  };
+  for (const auto& [list, kind] : {std::pair{"goals", "goal"}, std::pair{"targets", "target"}}) {
+    const std::size_t s = value_index(root, list);
+    if (s == std::string::npos || !root.children[s].is_sequence()) continue;
+    const YamlNode& items = root.children[s];
+    for (std::size_t i = 0; i < items.children.size(); ++i)
+      if (named(items.children[i])) return {{s, i}, kind};
+  }
+  const std::size_t s = value_index(root, "sections");
+  if (s == std::string::npos || !root.children[s].is_sequence()) return {};
+  const YamlNode& sections = root.children[s];
+  for (std::size_t i = 0; i < sections.children.size(); ++i) {
+    const YamlNode& section = sections.children[i];
+    if (named(section)) return {{s, i}, "section"};
+    const std::size_t a = value_index(section, "activities");
+    if (a == std::string::npos) continue;
+    std::vector<std::size_t> rest;
+    if (find_activity(section.children[a], id, rest)) {
+      std::vector<std::size_t> way{s, i, a};
+      way.insert(way.end(), rest.begin(), rest.end());
+      return {way, "activity"};
     }
   }
-  for (std::size_t i = 0; i < edits.size(); ++i) edits[i].order = i;
-  // From the end of the text backwards, so earlier offsets stay right; of two insertions
-  // at one place, the later change goes in first and ends up second.
-  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
-    return a.begin != b.begin ? a.begin > b.begin : a.order > b.order;
-  });
-  std::string out = text;
-  for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
-  return out;
-}
-
-}  // namespace
-
-std::optional<FieldChange> parse_change(const std::string& arg, std::string& error) {
-  FieldChange c;
-  if (!arg.empty() && arg[0] == '+') {
-    c = {"actual", arg.substr(1), true};
-  } else if (auto at = arg.find("+="); at != std::string::npos) {
-    c = {arg.substr(0, at), arg.substr(at + 2), true};
-  } else if (auto eq = arg.find('='); eq != std::string::npos) {
-    c = {arg.substr(0, eq), arg.substr(eq + 1), false};
-  } else {
-    error = fmt::format("'{}' is not FIELD=VALUE (e.g. status=done), FIELD+=N or +N", arg);
-    return std::nullopt;
-  }
-  if (std::find(settable().begin(), settable().end(), c.field) == settable().end()) {
-    error = fmt::format("'{}' cannot be set; the fields are {}{}", c.field, quoted_list(settable()),
-                        did_you_mean(c.field, settable()));
-    return std::nullopt;
-  }
-  if (c.add && c.field != "actual" && c.field != "percent") {
-    error = fmt::format("only 'actual' and 'percent' can be added to, not '{}'", c.field);
-    return std::nullopt;
-  }
-  return c;
-}
-
-std::string validate_change(const FieldChange& c) {
-  const std::optional<double> number = parse_number(c.value);
-  const double n = number.value_or(0);
-  if (c.field == "status") {
-    std::vector<std::string> names;
-    for (Status s : kStatuses) names.push_back(status_name(s));
-    if (!parse_status(c.value))
-      return fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(names),
-                         did_you_mean(c.value, names));
-  } else if (c.field == "due") {
-    Date d = parse_date(c.value);
-    if (!d.valid) return "due is " + explain_bad_date(d);
-  } else if (c.field == "owner") {
-    // Any other character is written so that it reads back as itself (escaped where raw
-    // text could end the line); NUL is refused by the loader, so here too.
-    if (find_invalid_utf8(c.value) != std::string::npos) return "the owner is not valid UTF-8";
-    if (c.value.find('\0') != std::string::npos) return "the owner holds a NUL character";
-  } else if (!number) {
-    return fmt::format("{} '{}' is not a number", c.field, c.value);
-  } else if (c.field == "percent" && !c.add && (n < 0 || n > 100)) {
-    return fmt::format("percent {} is not from 0 to 100", c.value);
-  } else if (c.field == "weight" && !(n > 0)) {
-    return fmt::format("weight {} is not above 0", c.value);
-  } else if (c.field == "actual" && !c.add && n < 0) {
-    return fmt::format("actual {} is negative", c.value);
-  }
-  return "";
-}
-
-namespace {
-
-// The way from the root to the activity `id` (matched ignoring case): sections → item →
-// activities → item (→ activities → item…); empty when the file has no such activity.
-std::vector<std::size_t> way_to_activity(const YamlNode& root, const std::string& id) {
-  std::vector<std::size_t> way;
-  if (const std::size_t s = value_index(root, "sections");
-      s != std::string::npos && root.children[s].is_sequence()) {
-    const YamlNode& sections = root.children[s];
-    for (std::size_t i = 0; i < sections.children.size() && way.empty(); ++i) {
-      const YamlNode& section = sections.children[i];
-      const std::size_t a = value_index(section, "activities");
-      if (a == std::string::npos) continue;
-      std::vector<std::size_t> rest;
-      if (find_activity(section.children[a], id, rest)) {
-        way = {s, i, a};
-        way.insert(way.end(), rest.begin(), rest.end());
-      }
-    }
-  }
-  return way;
+  return {};
 }
 
 // Why the node at `path` cannot be edited in one place, or "": nothing on the way may be
@@ -400,7 +419,7 @@ std::vector<std::size_t> way_to_activity(const YamlNode& root, const std::string
 // would change another place too (or the anchor, not the field named).
 std::string why_shared(const std::string& text, const YamlNode& root,
                        const std::vector<std::size_t>& path, const std::string& what,
-                       const std::string& id, const std::string& where) {
+                       const std::string& who, const std::string& where) {
   const YamlNode* n = &root;
   for (std::size_t i : path) {
     // A pair that a merge key brought in is written in the mapping it came from, which
@@ -411,176 +430,894 @@ std::string why_shared(const std::string& text, const YamlNode& root,
       const std::string anchor =
           from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
       return fmt::format(
-          "{} of activity '{}' comes through the merge key '<<' from the mapping {}at {}{}, "
-          "which every mapping that merges it shares; plan set edits one place only: write "
-          "'{}' in activity '{}' itself, or edit the anchor by hand",
-          what, id, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
-          key.value, id);
+          "{} of {} comes through the merge key '<<' from the mapping {}at {}{}, which every "
+          "mapping that merges it shares; plan set edits one place only: write '{}' in {} "
+          "itself, or edit the anchor by hand",
+          what, who, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
+          key.value, who);
     }
     if (is_alias_copy(*n, i)) {
       return fmt::format(
-          "{} of activity '{}' is an alias of the anchor at {}{}; plan set edits one place "
-          "only: write the value out, or edit the anchor by hand",
-          what, id, where, n->children[i].line);
+          "{} of {} is an alias of the anchor at {}{}; plan set edits one place only: write "
+          "the value out, or edit the anchor by hand",
+          what, who, where, n->children[i].line);
     }
     n = &n->children[i];
     if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
         !a.empty() && aliased(text, a)) {
       return fmt::format(
-          "{} of activity '{}' is inside the anchor &{} at {}{}, which aliases repeat "
-          "elsewhere; plan set edits one place only: edit it by hand",
-          what, id, a, where, n->line);
+          "{} of {} is inside the anchor &{} at {}{}, which aliases repeat elsewhere; plan set "
+          "edits one place only: edit it by hand",
+          what, who, a, where, n->line);
     }
   }
   return "";
 }
 
-// One change found in the tree and checked: the mapping that holds the field, its old
-// value, and the value to write; or nothing with `error` set.
-std::optional<FieldEdit> field_edit(const std::string& text, const YamlNode& root,
-                                    const std::vector<std::size_t>& way, const FieldChange& c,
-                                    const std::string& id, const std::string& where,
-                                    std::string& error) {
-  const YamlNode& activity = at_path(root, way);
-  std::vector<std::size_t> map_path = way;
-  if (c.field == "actual") {
-    const std::size_t m = value_index(activity, "measure");
-    if (m == std::string::npos || !activity.children[m].is_mapping()) {
-      error = fmt::format(
-          "activity '{}' has no measure to count in; set 'percent' instead, or "
-          "add a measure by hand",
-          id);
-      return std::nullopt;
+// The changes of one field, found in the tree and composed.
+struct Group {
+  const Spec* spec = nullptr;
+  std::vector<const FieldChange*> changes;
+  std::vector<std::size_t> map_path;      // the mapping that holds the field
+  bool parent_missing = false;            // its parent mapping (measure, period) is to be made
+  const YamlNode* map = nullptr;          // the mapping (the item's when the parent is missing)
+  std::size_t index = std::string::npos;  // the field's value in `map`, or npos
+  const YamlNode* old = nullptr;
+  // After the changes: set or not, to what.
+  bool present = false;
+  std::string scalar;
+  std::vector<std::string> list;
+  bool changed = false;
+  std::optional<std::string> before, after;
+  // As written by the last edited_text: the scalar's text, or each list item's text and
+  // the old item it kept (or npos).
+  std::string written;
+  std::vector<std::string> written_items;
+  std::vector<std::size_t> kept_from;
+};
+
+std::string show_scalar(const std::string& v, Type t) {
+  return yaml_scalar(v, {ScalarStyle::any, is_text(t), true});
+}
+
+std::string show_list(const std::vector<std::string>& items, Type t) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) s += (i ? ", " : "") + show_scalar(items[i], t);
+  return s + "]";
+}
+
+// A value as it was, for "before → after": nothing when not set.
+std::optional<std::string> show_node(const YamlNode* n, Type t) {
+  if (!n || n->is_null()) return std::nullopt;
+  if (n->is_scalar()) return show_scalar(n->value, t);
+  if (n->is_sequence()) {
+    std::vector<std::string> items;
+    for (const YamlNode& c : n->children) items.push_back(c.is_scalar() ? c.value : "…");
+    return show_list(items, is_list(t) ? t : Type::text);
+  }
+  std::string s = "{";
+  for (std::size_t i = 0; i < n->pair_count(); ++i)
+    s += (i ? ", " : "") + n->key(i).value + ": " +
+         (n->value_at(i).is_scalar() ? show_scalar(n->value_at(i).value, Type::range) : "…");
+  return s + "}";
+}
+
+bool same_item(const std::string& a, const std::string& b, Type t) {
+  return t == Type::ids ? ascii_lower(a) == ascii_lower(b) : a == b;
+}
+
+// Finds the field of one group in the tree, and checks that it can be edited in place.
+bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
+            const std::string& who, const std::string& where, Group& g, std::string& error) {
+  const YamlNode& item_map = at_path(root, item.path);
+  g.map_path = item.path;
+  if (*g.spec->parent) {
+    const std::size_t m = value_index(item_map, g.spec->parent);
+    if (m == std::string::npos) {
+      g.parent_missing = true;
+    } else if (!item_map.children[m].is_mapping()) {
+      error = fmt::format("'{}' of {} is not a mapping of fields; edit it by hand", g.spec->parent,
+                          who);
+      return false;
+    } else {
+      g.map_path.push_back(m);
     }
-    map_path.push_back(m);
   }
-  const YamlNode& map = at_path(root, map_path);
-  if (!map.is_mapping()) {
-    error = fmt::format("activity '{}' is not a mapping of fields", id);
-    return std::nullopt;
+  g.map = &at_path(root, g.map_path);
+  std::vector<std::size_t> field_path = g.map_path;
+  if (!g.parent_missing) {
+    g.index = value_index(*g.map, g.spec->key);
+    if (g.index != std::string::npos) {
+      field_path.push_back(g.index);
+      g.old = &g.map->children[g.index];
+    }
   }
-  std::vector<std::size_t> field_path = map_path;
-  const std::size_t k = value_index(map, c.field);
-  if (k != std::string::npos) field_path.push_back(k);
-  if (std::string why = why_shared(text, root, field_path, "'" + c.field + "'", id, where);
+  if (std::string why =
+          why_shared(text, root, field_path, "'" + std::string(g.spec->name) + "'", who, where);
       !why.empty()) {
     error = std::move(why);
-    return std::nullopt;
+    return false;
   }
-  const YamlNode* old = k != std::string::npos ? &map.children[k] : nullptr;
+  const Type t = g.spec->type;
+  if (g.old && t != Type::mapping && !g.old->is_null()) {
+    const bool list_ok = is_list(t) && (g.old->is_scalar() || g.old->is_sequence());
+    if (!g.old->is_scalar() && !list_ok) {
+      error = fmt::format("'{}' of {} is not a single value; edit it by hand", g.spec->name, who);
+      return false;
+    }
+    if (g.old->is_sequence())
+      for (const YamlNode& c : g.old->children)
+        if (!c.is_scalar()) {
+          error = fmt::format("'{}' of {} is not a list of single values; edit it by hand",
+                              g.spec->name, who);
+          return false;
+        }
+  }
+  return true;
+}
 
-  // validate_change has accepted the value: a number for the numeric fields.
-  double number = parse_number(c.value).value_or(0);
-  if (c.add) {
-    double current = 0;
+// Composes a group's changes, in order, on the value it had.
+bool fold(Group& g, const std::string& who, std::string& error) {
+  const Type t = g.spec->type;
+  const YamlNode* old = g.old && !g.old->is_null() ? g.old : nullptr;
+  g.before = show_node(old, t);
+  bool present = old != nullptr;
+  if (is_list(t)) {
+    std::vector<std::string> cur;
+    if (old && old->is_sequence())
+      for (const YamlNode& c : old->children) cur.push_back(c.value);
+    else if (old && old->is_scalar())
+      cur.push_back(old->value);
+    for (const FieldChange* c : g.changes) {
+      if (c->unset) {
+        present = false;
+        cur.clear();
+        continue;
+      }
+      present = true;
+      const std::vector<std::string> items = split_list(c->value);
+      if (!c->add && !c->subtract) cur.clear();
+      for (const std::string& it : items) {
+        const auto at = std::find_if(cur.begin(), cur.end(),
+                                     [&](const std::string& x) { return same_item(x, it, t); });
+        if (c->subtract) {
+          if (at == cur.end()) {
+            error = fmt::format("'{}' is not in the {} of {}", it, g.spec->name, who);
+            return false;
+          }
+          cur.erase(at);
+        } else if (at == cur.end()) {
+          cur.push_back(it);
+        }
+      }
+    }
+    g.list = cur;
+  } else if (is_numeric(t)) {
+    double cur = 0;  // 0 when not set
+    bool not_number = false;
     if (old && old->is_scalar()) {
       const std::optional<double> was = parse_number(old->value);
-      if (!was) {
-        error = fmt::format("'{}' of activity '{}' is '{}', not a number to add to", c.field, id,
-                            old->value);
-        return std::nullopt;
+      cur = was.value_or(0);
+      not_number = !was;
+    }
+    for (const FieldChange* c : g.changes) {
+      if (c->unset) {
+        cur = 0;
+        present = not_number = false;
+        continue;
       }
-      current = *was;
+      const double n = parse_number(c->value).value_or(0);
+      if ((c->add || c->subtract) && not_number) {
+        error = fmt::format("'{}' of {} is '{}', not a number to add to", g.spec->name, who,
+                            old->value);
+        return false;
+      }
+      cur = c->add ? cur + n : c->subtract ? cur - n : n;
+      present = true;
+      not_number = false;
     }
-    number += current;
-    if (c.field == "percent" && (number < 0 || number > 100)) {
-      error = fmt::format("percent would become {}, outside 0 to 100", number);
+    if (present && !not_number) {
+      const double n = cur;
+      const std::string name = g.spec->name;
+      if (name == "percent" && (n < 0 || n > 100)) {
+        error = fmt::format("percent would become {}, outside 0 to 100", n);
+        return false;
+      }
+      if (name == "actual" && n < 0) {
+        error = fmt::format("actual would become {}, which is negative", n);
+        return false;
+      }
+      if (name == "weight" && !(n > 0)) {
+        error = fmt::format("weight would become {}, which is not above 0", n);
+        return false;
+      }
+      g.scalar = fmt::format("{}", n);
+    } else if (present) {
+      g.scalar = old->value;
+    }
+  } else {
+    for (const FieldChange* c : g.changes) {
+      present = !c->unset;
+      g.scalar = c->value;
+    }
+  }
+  g.present = present;
+  if (!present) {
+    g.changed = g.old != nullptr;
+    g.after = std::nullopt;
+    return true;
+  }
+  if (is_list(t)) {
+    bool same = old && old->is_sequence() && old->children.size() == g.list.size();
+    for (std::size_t i = 0; same && i < g.list.size(); ++i)
+      same = old->children[i].value == g.list[i];
+    g.changed = !same;
+    g.after = show_list(g.list, t);
+  } else {
+    g.changed = !(old && old->is_scalar() && old->value == g.scalar);
+    g.after = show_scalar(g.scalar, t);
+  }
+  return true;
+}
+
+// The indentation one level deeper adds in this file: the first block mapping found inside
+// another, else 2.
+std::uint32_t indent_step(const YamlNode& n) {
+  if (n.is_mapping() && !n.flow)
+    for (std::size_t i = 0; i < n.pair_count(); ++i) {
+      const YamlNode& v = n.value_at(i);
+      if (v.is_mapping() && !v.flow && !n.key(i).merged && v.pair_count() > 0 &&
+          v.key(0).line > n.key(i).line && v.key(0).col > n.key(i).col)
+        return v.key(0).col - n.key(i).col;
+    }
+  for (const YamlNode& c : n.children)
+    if (const std::uint32_t s = indent_step(c)) return s;
+  return 0;
+}
+
+struct Edit {
+  std::size_t begin, end;
+  std::string text;
+  int rank = 0;           // at one place, in-place text (a list's new item) before new lines
+  std::size_t order = 0;  // lines added at one place keep the order of the changes
+};
+
+// Adds `line` at the end of a file whose last line has no line break. If the mapping ends
+// with a block scalar, the line break before `line` would become part of its text ("twd"
+// would read back as "twd\n"): when the text has no final line break, the strip indicator
+// `-` keeps it so. (A clip or keep block whose text ends in a line break keeps it either way.)
+void add_at_end(const std::string& text, const YamlNode& map, const std::string& line,
+                std::vector<Edit>& edits, const PairFilter& include = {}) {
+  if (const YamlNode* leaf = last_leaf_of(map, include); leaf && leaf->is_scalar())
+    if (const auto h = block_header(text, *leaf);
+        h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n'))
+      edits.push_back({h->chomp_at, h->chomp_at + (h->chomp ? 1 : 0), "-"});
+  edits.push_back({text.size(), text.size(), line});
+}
+
+// The pairs a new field goes after: the mapping's own, but for its nested `activities:`
+// (a new field goes with the item's other fields); all when there is no other.
+PairFilter fields_filter(const YamlNode& map) {
+  bool other = false;
+  for (std::size_t i = 0; i < map.pair_count(); ++i)
+    other = other || (!map.key(i).merged && map.key(i).value != "activities");
+  if (!other) return {};
+  return [&map](std::size_t i) { return map.key(i).value != "activities"; };
+}
+
+// Where a pair's text ends: the start of the line after it (or the text's end).
+std::size_t pair_end(const std::string& text, const std::vector<std::size_t>& starts,
+                     const YamlNode& map, std::size_t pair) {
+  const std::uint32_t key_indent = first_own_key(map)->col - 1;
+  const std::size_t line =
+      insertion_line(text, starts, map, key_indent, [pair](std::size_t i) { return i == pair; });
+  return line <= starts.size() ? starts[line - 1] : text.size();
+}
+
+bool ends_in_break(const std::string& text) {
+  return !text.empty() && (text.back() == '\n' || text.back() == '\r');
+}
+
+// Lines added to a block mapping, after its fields, indented like its keys; `lines` are
+// given without that indentation.
+void add_block_lines(const std::string& text, const std::vector<std::size_t>& starts,
+                     const YamlNode& map, const std::vector<std::string>& lines,
+                     const std::string& eol, std::vector<Edit>& edits) {
+  const std::uint32_t key_indent = first_own_key(map)->col - 1;
+  std::string entry;
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    entry += (i ? eol : "") + std::string(key_indent, ' ') + lines[i];
+  const PairFilter include = fields_filter(map);
+  const std::size_t line = insertion_line(text, starts, map, key_indent, include);
+  if (line <= starts.size())
+    edits.push_back({starts[line - 1], starts[line - 1], entry + eol, 1});
+  else  // the last line, without a line break: the file keeps ending without one
+    add_at_end(text, map, eol + entry, edits, include);
+  edits.back().rank = 1;
+}
+
+// A pair added to a flow mapping: before the closing brace, after a comma unless there is
+// nothing or a comma already.
+void add_flow_pair(const std::string& text, const YamlNode& map, const std::string& pair,
+                   std::vector<Edit>& edits) {
+  const std::size_t map_begin = skip_properties(text, offset_of(text, map.line, map.col));
+  std::size_t close = offset_of(text, map.end_line, map.end_col);
+  while (close > map_begin && text[close - 1] != '}') --close;
+  std::size_t at = close - 1;
+  while (at > map_begin && (text[at - 1] == ' ' || text[at - 1] == '\t')) --at;
+  const bool comma = text[at - 1] != '{' && text[at - 1] != ',';
+  // After an empty value (`{planned: }`) the colon keeps a space: `planned:,` would read
+  // as the text "planned:".
+  const char* sep = !comma ? " " : text[at - 1] == ':' ? " , " : ", ";
+  edits.push_back({at, at, sep + pair, 1});
+}
+
+// Removes a pair with its text: in a block mapping its whole lines (comments on them too),
+// in a flow mapping the pair and one comma beside it.
+bool remove_pair(const std::string& text, const std::vector<std::size_t>& starts, const Group& g,
+                 const std::string& who, std::vector<Edit>& edits, std::string& error) {
+  const YamlNode& map = *g.map;
+  const std::size_t pair = g.index / 2;
+  const YamlNode& key = map.key(pair);
+  const YamlNode& value = map.value_at(pair);
+  const std::size_t kb = offset_of(text, key.line, key.col);
+  std::size_t ve = std::max(offset_of(text, key.end_line, key.end_col),
+                            value.is_null() ? 0 : offset_of(text, value.end_line, value.end_col));
+  if (map.flow) {
+    if (value.is_null())  // `{status: }` or `{status}`: the colon goes too
+      for (std::size_t p = ve; p < text.size() && (text[p] == ' ' || text[p] == ':'); ++p)
+        if (text[p] == ':') ve = p + 1;
+    std::size_t p = ve;
+    while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+    if (p < text.size() && text[p] == ',') {
+      ++p;
+      while (p < text.size() && (text[p] == ' ' || text[p] == '\t')) ++p;
+      edits.push_back({kb, p, ""});
+      return true;
+    }
+    std::size_t q = kb;
+    while (q > 0 && (text[q - 1] == ' ' || text[q - 1] == '\t')) --q;
+    edits.push_back({q > 0 && text[q - 1] == ',' ? q - 1 : kb, ve, ""});
+    return true;
+  }
+  std::size_t ls = starts[key.line - 1];
+  for (std::size_t p = ls; p < kb; ++p)
+    if (text[p] != ' ') {
+      error = fmt::format(
+          "'{}' of {} is on the line that begins it; plan set cannot remove it: edit it by hand",
+          g.spec->name, who);
+      return false;
+    }
+  const std::size_t end = pair_end(text, starts, map, pair);
+  // The file's last line without a line break: the break before it goes instead.
+  if (end == text.size() && !ends_in_break(text) && ls > 0) {
+    --ls;
+    if (ls > 0 && text[ls] == '\n' && text[ls - 1] == '\r') --ls;
+  }
+  edits.push_back({ls, end, ""});
+  return true;
+}
+
+// A list's text in a flow sequence: kept items as they were written, new ones by the
+// writer, spaced like the old list.
+std::string flow_list(const std::string& text, Group& g, const char* sep, bool inner_space) {
+  std::string s = inner_space && !g.list.empty() ? "[ " : "[";
+  g.written_items.clear();
+  g.kept_from.clear();
+  std::vector<bool> used(g.old && g.old->is_sequence() ? g.old->children.size() : 0);
+  for (std::size_t i = 0; i < g.list.size(); ++i) {
+    std::string item;
+    std::size_t from = std::string::npos;
+    for (std::size_t k = 0; k < used.size() && from == std::string::npos; ++k) {
+      const YamlNode& o = g.old->children[k];
+      if (!used[k] && o.value == g.list[i] && g.old->flow) {
+        used[k] = true;
+        from = k;
+        const std::size_t b = skip_properties(text, offset_of(text, o.line, o.col));
+        item = text.substr(b, offset_of(text, o.end_line, o.end_col) - b);
+      }
+    }
+    if (from == std::string::npos)
+      item = yaml_scalar(g.list[i], {ScalarStyle::any, is_text(g.spec->type), true});
+    g.written_items.push_back(item);
+    g.kept_from.push_back(from);
+    s += (i ? sep : "") + item;
+  }
+  return s + (inner_space && !g.list.empty() ? " ]" : "]");
+}
+
+// The scalar text for a group's value, in the old value's quoting where it had one.
+std::string scalar_text(const std::string& text, const Group& g, bool flow, bool force_double) {
+  ScalarRequest req;
+  req.text = is_text(g.spec->type);
+  req.flow = flow;
+  if (g.old && g.old->is_scalar()) {
+    const std::size_t begin = skip_properties(text, offset_of(text, g.old->line, g.old->col));
+    const char first = begin < text.size() ? text[begin] : 0;
+    // Text keeps its quoting style; a number, date or status is written plain (quoted, it
+    // would be text, which the loader refuses).
+    if (req.text && first == '\'') req.style = ScalarStyle::single_quoted;
+    if (req.text && first == '"') req.style = ScalarStyle::double_quoted;
+  }
+  if (force_double && req.text) req.style = ScalarStyle::double_quoted;
+  return yaml_scalar(g.scalar, req);
+}
+
+// Replaces a block sequence's items: the old items the new list keeps, in order, stay as
+// they are (comments beside them too); the others' lines go, and new items are added at
+// the end, indented like the first.
+bool edit_block_list(const std::string& text, const std::vector<std::size_t>& starts, Group& g,
+                     const std::string& eol, const std::string& who, std::vector<Edit>& edits,
+                     std::string& error) {
+  const YamlNode& seq = *g.old;
+  const std::size_t end = pair_end(text, starts, *g.map, g.index / 2);
+  std::vector<std::size_t> item_begin;
+  std::size_t dash_indent = 0;
+  for (const YamlNode& item : seq.children) {
+    const std::size_t ls = starts[item.line - 1];
+    std::size_t k = ls;
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k >= text.size() || text[k] != '-' || (!item_begin.empty() && item_begin.back() == ls)) {
+      error = fmt::format("the items of '{}' of {} are not one a line; edit it by hand",
+                          g.spec->name, who);
+      return false;
+    }
+    if (item_begin.empty()) dash_indent = k - ls;
+    item_begin.push_back(ls);
+  }
+  g.written_items.clear();
+  g.kept_from.clear();
+  std::size_t j = 0;
+  for (std::size_t i = 0; i < seq.children.size(); ++i) {
+    const std::size_t b = item_begin[i], e = i + 1 < item_begin.size() ? item_begin[i + 1] : end;
+    if (j < g.list.size() && seq.children[i].value == g.list[j]) {
+      g.written_items.push_back("");
+      g.kept_from.push_back(i);
+      ++j;
+    } else {
+      std::size_t from = b;
+      // The file's last line without a line break: the break before it goes instead.
+      if (e == text.size() && !ends_in_break(text) && from > 0) {
+        --from;
+        if (from > 0 && text[from] == '\n' && text[from - 1] == '\r') --from;
+      }
+      edits.push_back({from, e, ""});
+    }
+  }
+  if (j == 0 && j == g.list.size()) {
+    // No item left: `key: []`, after the key's colon (a comment after it stays after).
+    const YamlNode& key = g.map->key(g.index / 2);
+    std::size_t p = offset_of(text, key.end_line, key.end_col);
+    while (p < text.size() && text[p] != ':') ++p;
+    edits.push_back({p + 1, p + 1, " []"});
+    return true;
+  }
+  std::string added;
+  for (; j < g.list.size(); ++j) {
+    const std::string item =
+        yaml_scalar(g.list[j], {ScalarStyle::any, is_text(g.spec->type), false});
+    g.written_items.push_back(item);
+    g.kept_from.push_back(std::string::npos);
+    const std::string line = std::string(dash_indent, ' ') + "- " + item;
+    added += end == text.size() && !ends_in_break(text) ? eol + line : line + eol;
+  }
+  if (!added.empty()) edits.push_back({end, end, added});
+  return true;
+}
+
+// The text after the edits of the changed groups, or nothing with `error` set.
+std::optional<std::string> edited_text(const std::string& text, const YamlNode& root,
+                                       const ItemWay& item, const std::vector<Group*>& groups,
+                                       bool force_double, const std::string& who,
+                                       std::string& error) {
+  const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
+  const auto starts = line_starts(text);
+  const YamlNode& item_map = at_path(root, item.path);
+  std::vector<Edit> edits;
+  // Fields whose parent mapping is missing: one new mapping per parent, in order.
+  std::vector<std::pair<std::string, std::vector<Group*>>> new_parents;
+  for (Group* gp : groups) {
+    Group& g = *gp;
+    const Type t = g.spec->type;
+    if (g.parent_missing) {
+      if (!g.present) continue;
+      auto p = std::find_if(new_parents.begin(), new_parents.end(),
+                            [&](const auto& x) { return x.first == g.spec->parent; });
+      if (p == new_parents.end())
+        new_parents.push_back({g.spec->parent, {&g}});
+      else
+        p->second.push_back(&g);
+      continue;
+    }
+    const YamlNode& map = *g.map;
+    if (!g.present) {
+      if (!remove_pair(text, starts, g, who, edits, error)) return std::nullopt;
+      continue;
+    }
+    if (!g.old && !first_own_key(map)) {
+      error =
+          fmt::format("{} has no field to place '{}' beside; edit it by hand", who, g.spec->name);
       return std::nullopt;
     }
-    if (c.field == "actual" && number < 0) {
-      error = fmt::format("actual would become {}, which is negative", number);
-      return std::nullopt;
+    std::string value;
+    if (is_list(t) && g.old && g.old->is_sequence() && !g.old->flow) {
+      if (!edit_block_list(text, starts, g, eol, who, edits, error)) return std::nullopt;
+      continue;
+    }
+    if (is_list(t)) {
+      const char* sep = ", ";
+      bool inner = false;
+      if (g.old && g.old->is_sequence()) {
+        const std::size_t b = skip_properties(text, offset_of(text, g.old->line, g.old->col));
+        const std::size_t e = offset_of(text, g.old->end_line, g.old->end_col);
+        const std::string old_text = text.substr(b, e > b ? e - b : 0);
+        if (old_text.find(',') != std::string::npos && old_text.find(", ") == std::string::npos)
+          sep = ",";
+        inner = old_text.size() > 2 && old_text[1] == ' ';
+      }
+      value = flow_list(text, g, sep, inner);
+    } else {
+      value = scalar_text(text, g, map.flow, force_double);
+      g.written = value;
+    }
+    if (g.old) {
+      std::size_t begin = skip_properties(text, offset_of(text, g.old->line, g.old->col));
+      std::size_t end = std::max(begin, offset_of(text, g.old->end_line, g.old->end_col));
+      if (g.old->is_sequence()) {  // a flow list ends at its closing bracket
+        while (end > begin && text[end - 1] != ']') --end;
+      }
+      if (g.old->is_scalar() && begin < text.size() && (text[begin] == '|' || text[begin] == '>')) {
+        // A block scalar: its header and every line of its text give way to the value.
+        end = pair_end(text, starts, map, g.index / 2);
+        edits.push_back(
+            {begin, end, end == text.size() && !ends_in_break(text) ? value : value + eol});
+        continue;
+      }
+      // An empty value (`owner:`) has no text of its own: the value goes after the colon. In
+      // a flow mapping a key may stand alone, without one (`{id: A2, status}`): it gets one.
+      std::size_t before = begin;
+      while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '\t')) --before;
+      const bool colon = before > 0 && text[before - 1] == ':';
+      edits.push_back({begin, end, begin != end ? value : colon ? " " + value : ": " + value});
+    } else if (map.flow) {
+      add_flow_pair(text, map, std::string(g.spec->key) + ": " + value, edits);
+    } else {
+      add_block_lines(text, starts, map, {std::string(g.spec->key) + ": " + value}, eol, edits);
     }
   }
-  if (old && !old->is_scalar() && !old->is_null()) {
-    error =
-        fmt::format("'{}' of activity '{}' is not a single value; edit it by hand", c.field, id);
-    return std::nullopt;
-  }
-  if (old && old->is_scalar()) {
-    const std::size_t at = skip_properties(text, offset_of(text, old->line, old->col));
-    if (at < text.size() && (text[at] == '|' || text[at] == '>')) {
-      error = fmt::format("'{}' of activity '{}' is a block of text; edit it by hand", c.field, id);
+  for (auto& [parent, members] : new_parents) {
+    if (!first_own_key(item_map)) {
+      error = fmt::format("{} has no field to place '{}' beside; edit it by hand", who, parent);
       return std::nullopt;
     }
+    if (item_map.flow) {
+      std::string pairs;
+      for (Group* g : members) {
+        g->written = is_list(g->spec->type) ? flow_list(text, *g, ", ", false)
+                                            : scalar_text(text, *g, true, force_double);
+        pairs += (pairs.empty() ? "" : ", ") + std::string(g->spec->key) + ": " + g->written;
+      }
+      add_flow_pair(text, item_map, parent + ": {" + pairs + "}", edits);
+    } else {
+      std::uint32_t step = indent_step(root);
+      if (step == 0) step = 2;
+      std::vector<std::string> lines{parent + ":"};
+      for (Group* g : members) {
+        g->written = scalar_text(text, *g, false, force_double);
+        lines.push_back(std::string(step, ' ') + g->spec->key + ": " + g->written);
+      }
+      add_block_lines(text, starts, item_map, lines, eol, edits);
+    }
   }
-  if (!old && !first_own_key(map)) {
-    error = fmt::format("activity '{}' has no field to place '{}' beside; edit it by hand", id,
-                        c.field);
-    return std::nullopt;
+  for (std::size_t i = 0; i < edits.size(); ++i) edits[i].order = i;
+  // From the end of the text backwards, so earlier offsets stay right; of two insertions
+  // at one place, the later change goes in first and ends up second.
+  std::sort(edits.begin(), edits.end(), [](const Edit& a, const Edit& b) {
+    if (a.begin != b.begin) return a.begin > b.begin;
+    if (a.rank != b.rank) return a.rank > b.rank;
+    return a.order > b.order;
+  });
+  std::string out = text;
+  for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
+  return out;
+}
+
+YamlNode scalar_node(const std::string& value, const std::string& written) {
+  YamlNode n;
+  n.kind = YamlNode::Kind::scalar;
+  n.value = value;
+  n.plain = written.empty() || (written.front() != '"' && written.front() != '\'');
+  return n;
+}
+
+// The value node a group's edit must read back as.
+YamlNode value_node(const Group& g) {
+  if (!is_list(g.spec->type)) return scalar_node(g.scalar, g.written);
+  YamlNode seq;
+  seq.kind = YamlNode::Kind::sequence;
+  for (std::size_t i = 0; i < g.list.size(); ++i)
+    seq.children.push_back(g.kept_from[i] != std::string::npos
+                               ? g.old->children[g.kept_from[i]]
+                               : scalar_node(g.list[i], g.written_items[i]));
+  return seq;
+}
+
+// Inserts a pair into `map` where a new field's text goes: after its own last pair that
+// is not `activities` (or after every own pair), after pairs inserted there before.
+void insert_pair(YamlNode& map, std::size_t& next, YamlNode key_node, YamlNode value) {
+  if (next == std::string::npos) {
+    const PairFilter include = fields_filter(map);
+    next = 0;
+    for (std::size_t j = 0; j < map.pair_count(); ++j)
+      if (!map.key(j).merged && (!include || include(j))) next = 2 * j + 2;
   }
-  const bool numeric = c.field == "actual" || c.field == "percent" || c.field == "weight";
-  return FieldEdit{&c, map_path, &map, old, numeric ? fmt::format("{}", number) : c.value};
+  const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(next);
+  map.children.insert(map.children.insert(at, std::move(value)), std::move(key_node));
+  next += 2;
 }
 
 // The tree the edited text must read back as: the old one with only the edited fields
-// changed (or added after the mapping's own last pair), to the values as written.
-YamlNode expected_tree(const YamlNode& root, const std::vector<FieldEdit>& targets,
-                       const std::vector<std::string>& written) {
+// changed, added or removed.
+YamlNode expected_tree(const YamlNode& root, const ItemWay& item,
+                       const std::vector<Group*>& groups) {
   YamlNode expected = root;
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    YamlNode& map = at_path(expected, targets[i].map_path);
-    YamlNode value;
-    value.kind = YamlNode::Kind::scalar;
-    value.value = targets[i].value;
-    value.plain = written[i].front() != '"' && written[i].front() != '\'';
-    if (const std::size_t k = value_index(map, targets[i].change->field); k != std::string::npos) {
-      map.children[k] = value;
-    } else {
-      YamlNode key;
-      key.kind = YamlNode::Kind::scalar;
-      key.value = targets[i].change->field;
-      // The new line follows the mapping's own last pair; what a merge key brings in
-      // keeps its place before or after it.
-      std::size_t after = 0;
-      for (std::size_t j = 0; j < map.pair_count(); ++j)
-        if (!map.key(j).merged) after = 2 * j + 2;
-      const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(after);
-      map.children.insert(map.children.insert(at, value), key);
-    }
+  for (const Group* g : groups)
+    if (!g->parent_missing && g->present && g->old)
+      at_path(expected, g->map_path).children[g->index] = value_node(*g);
+  std::map<std::vector<std::size_t>, std::size_t> next;
+  const auto slot = [&](const std::vector<std::size_t>& p) -> std::size_t& {
+    return next.emplace(p, std::string::npos).first->second;
+  };
+  for (const Group* g : groups)
+    if (!g->parent_missing && g->present && !g->old)
+      insert_pair(at_path(expected, g->map_path), slot(g->map_path), scalar_node(g->spec->key, ""),
+                  value_node(*g));
+  std::vector<std::string> parents;
+  for (const Group* g : groups)
+    if (g->parent_missing && g->present &&
+        std::find(parents.begin(), parents.end(), g->spec->parent) == parents.end())
+      parents.push_back(g->spec->parent);
+  for (const std::string& parent : parents) {
+    YamlNode map;
+    map.kind = YamlNode::Kind::mapping;
+    for (const Group* g : groups)
+      if (g->parent_missing && g->present && g->spec->parent == parent) {
+        map.children.push_back(scalar_node(g->spec->key, ""));
+        map.children.push_back(value_node(*g));
+      }
+    insert_pair(at_path(expected, item.path), slot(item.path), scalar_node(parent, ""),
+                std::move(map));
   }
+  for (const Group* g : groups)
+    if (!g->parent_missing && !g->present && g->old) {
+      YamlNode& map = at_path(expected, g->map_path);
+      for (std::size_t j = 0; j < map.pair_count(); ++j)
+        if (!map.key(j).merged && map.key(j).value == g->spec->key) {
+          const auto at = map.children.begin() + static_cast<std::ptrdiff_t>(2 * j);
+          map.children.erase(at, at + 2);
+          break;
+        }
+    }
   return expected;
 }
 
 }  // namespace
 
+std::vector<std::string> settable_fields(const std::string& kind) {
+  std::vector<std::string> v;
+  for (const Spec& s : specs_of(kind)) v.push_back(s.name);
+  return v;
+}
+
+std::optional<FieldChange> parse_change(const std::string& arg, std::string& error) {
+  FieldChange c;
+  const std::size_t eq = arg.find('=');
+  if (!arg.empty() && arg[0] == '+' && eq == std::string::npos) {
+    c.field = "actual";
+    c.value = arg.substr(1);
+    c.add = true;
+  } else if (eq != std::string::npos && eq > 0) {
+    c.add = arg[eq - 1] == '+';
+    c.subtract = arg[eq - 1] == '-';
+    c.field = arg.substr(0, c.add || c.subtract ? eq - 1 : eq);
+    c.value = arg.substr(eq + 1);
+    c.unset = !c.add && !c.subtract && c.value.empty();
+  } else {
+    error = fmt::format(
+        "'{}' is not FIELD=VALUE (e.g. status=done), FIELD+=N, FIELD-=N, FIELD= (removes it) or "
+        "+N",
+        arg);
+    return std::nullopt;
+  }
+  const Spec* spec = any_spec(c.field);
+  if (!spec) {
+    error = fmt::format("'{}' cannot be set; the fields are {}{}", c.field,
+                        quoted_list(all_fields()), did_you_mean(c.field, all_fields()));
+    return std::nullopt;
+  }
+  if ((c.add || c.subtract) && !is_numeric(spec->type) && !is_list(spec->type)) {
+    error = fmt::format("only numbers and lists can be added to or taken from, not '{}'", c.field);
+    return std::nullopt;
+  }
+  return c;
+}
+
+std::optional<FieldChange> parse_unset(const std::string& field, std::string& error) {
+  if (!any_spec(field)) {
+    error = fmt::format("'{}' cannot be removed; the fields are {}{}", field,
+                        quoted_list(all_fields()), did_you_mean(field, all_fields()));
+    return std::nullopt;
+  }
+  FieldChange c;
+  c.field = field;
+  c.unset = true;
+  return c;
+}
+
+std::string validate_change(const FieldChange& c) {
+  const Spec* spec = any_spec(c.field);
+  if (!spec) return fmt::format("'{}' cannot be set", c.field);
+  if (c.unset) return "";
+  const std::optional<double> number = parse_number(c.value);
+  const double n = number.value_or(0);
+  switch (spec->type) {
+    case Type::text:
+      return check_text(c.field, c.value);
+    case Type::ids:
+    case Type::texts:
+      for (const std::string& item : split_list(c.value)) {
+        if (item.empty())
+          return fmt::format("'{}' has an empty item: write the {} separated by commas, e.g. {}",
+                             c.value, c.field, spec->type == Type::ids ? "T1,T4" : "a,b");
+        if (std::string why = check_text(c.field, item); !why.empty()) return why;
+      }
+      return "";
+    case Type::date:
+      if (Date d = parse_date(c.value); !d.valid) return c.field + " is " + explain_bad_date(d);
+      return "";
+    case Type::range:
+      if (!is_range(c.value))
+        return fmt::format("planned '{}' is not a number or a range like 5-6", c.value);
+      return "";
+    case Type::status:
+    case Type::plan_status: {
+      // The plan's draft and final are a status too; apply_changes checks the item's kind.
+      const std::vector<std::string> names = activity_statuses();
+      if (!parse_status(c.value) && c.value != "draft" && c.value != "final")
+        return fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(names),
+                           did_you_mean(c.value, names));
+      return "";
+    }
+    case Type::mapping:
+      return fmt::format("'{}' is removed whole (--unset {}) or changed a field at a time{}",
+                         c.field, c.field,
+                         c.field == "measure"  ? " (unit=, planned=, actual=)"
+                         : c.field == "period" ? " (start=, end=)"
+                                               : "");
+    case Type::number:
+    case Type::whole:
+      break;
+  }
+  if (!number) return fmt::format("{} '{}' is not a number", c.field, c.value);
+  if (c.add || c.subtract) return "";
+  if (c.field == "percent" && (n < 0 || n > 100))
+    return fmt::format("percent {} is not from 0 to 100", c.value);
+  if (c.field == "weight" && !(n > 0)) return fmt::format("weight {} is not above 0", c.value);
+  if (c.field == "actual" && n < 0) return fmt::format("actual {} is negative", c.value);
+  if (spec->type == Type::whole && (n != static_cast<double>(static_cast<long long>(n)) || n < 1))
+    return fmt::format("{} '{}' is not a whole number of days", c.field, c.value);
+  return "";
+}
+
+std::string item_kind_in(const YamlNode& root, const std::string& id) {
+  return find_item(root, id).kind;
+}
+
 std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
                                          const std::string& id,
                                          const std::vector<FieldChange>& changes,
-                                         std::string& error, const std::string& path) {
+                                         std::string& error, const std::string& path,
+                                         std::vector<FieldResult>* results) {
   const std::string where = path.empty() ? "line " : path + ":";
-  const std::vector<std::size_t> way = way_to_activity(root, id);
-  if (way.empty()) {
-    error = fmt::format("no activity '{}' in this file", id);
+  const ItemWay item = find_item(root, id);
+  if (item.kind.empty()) {
+    error = ascii_lower(id) == kPlanMetaId ? "this file has no 'plan:' block"
+                                           : fmt::format("no item '{}' in this file", id);
     return std::nullopt;
   }
-  std::vector<FieldEdit> targets;
+  const std::string who = item.kind == "plan" ? "the plan" : item.kind + " '" + id + "'";
+  std::vector<Group> groups;
   for (const FieldChange& c : changes) {
-    for (const FieldEdit& t : targets)
-      if (t.change->field == c.field) {
-        error = fmt::format("'{}' is given twice", c.field);
-        return std::nullopt;
-      }
-    std::optional<FieldEdit> edit = field_edit(text, root, way, c, id, where, error);
-    if (!edit) return std::nullopt;
-    targets.push_back(std::move(*edit));
+    const Spec* spec = spec_for(item.kind, c.field);
+    if (!spec) {
+      if (c.field == "id")
+        error = fmt::format(
+            "an id is changed with plan rename, which changes every reference "
+            "to it too: plan rename {} NEW",
+            id);
+      else
+        error = fmt::format("{} has no field '{}'; its fields are {}{}", who, c.field,
+                            quoted_list(settable_fields(item.kind)),
+                            did_you_mean(c.field, settable_fields(item.kind)));
+      return std::nullopt;
+    }
+    if (spec->type == Type::plan_status && !c.unset && c.value != "draft" && c.value != "final") {
+      error = fmt::format("the plan's status '{}' is not 'draft' or 'final'{}", c.value,
+                          did_you_mean(c.value, {"draft", "final"}));
+      return std::nullopt;
+    }
+    if (spec->type == Type::status && !c.unset && !parse_status(c.value)) {
+      error =
+          fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(activity_statuses()),
+                      did_you_mean(c.value, activity_statuses()));
+      return std::nullopt;
+    }
+    auto g =
+        std::find_if(groups.begin(), groups.end(), [&](const Group& x) { return x.spec == spec; });
+    if (g == groups.end()) {
+      groups.push_back({});
+      groups.back().spec = spec;
+      g = groups.end() - 1;
+    }
+    g->changes.push_back(&c);
   }
+  for (Group& g : groups)
+    if (!locate(text, root, item, who, where, g, error) || !fold(g, who, error))
+      return std::nullopt;
+  // A measure is made only with its planned amount: without it, it would be an error.
+  const auto sets = [&](const char* name) {
+    return std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
+      return g.present && std::string(g.spec->name) == name;
+    });
+  };
+  for (const Group& g : groups)
+    if (g.parent_missing && g.present && std::string(g.spec->parent) == "measure" &&
+        !sets("planned")) {
+      error = fmt::format(
+          "{} has no measure to count in; give it one with planned=N (a number or a range like "
+          "5-6), or set 'percent' instead",
+          who);
+      return std::nullopt;
+    }
+  // A parent removed whole cannot have a field changed in the same edit.
+  for (const Group& g : groups)
+    if (g.spec->type == Type::mapping && !g.present)
+      for (const Group& o : groups)
+        if (*o.spec->parent && o.spec->parent == std::string(g.spec->key)) {
+          error = fmt::format("'{}' is removed and '{}' in it changed in one edit", g.spec->name,
+                              o.spec->name);
+          return std::nullopt;
+        }
 
+  std::vector<Group*> edited;
+  for (Group& g : groups)
+    if (g.changed) edited.push_back(&g);
+  std::string out = text;
+  bool ok = edited.empty();
   // The edit must read back as the same tree with only those fields changed, to exactly
   // those values. If the old quoting style cannot say it, double quotes can.
   for (const bool force_double : {false, true}) {
-    std::vector<std::string> written;
-    std::string out = edited_text(text, targets, force_double, written);
+    if (ok) break;
+    const std::optional<std::string> candidate =
+        edited_text(text, root, item, edited, force_double, who, error);
+    if (!candidate) return std::nullopt;
     Diagnostics ignored;
-    if (auto again = parse_yaml(out, 1, ignored);
-        again && same_tree(*again, expected_tree(root, targets, written)))
-      return out;
+    if (auto again = parse_yaml(*candidate, 1, ignored);
+        again && same_tree(*again, expected_tree(root, item, edited))) {
+      out = *candidate;
+      ok = true;
+    }
   }
-  error = fmt::format(
-      "the edit of activity '{}' would not read back as exactly the values given (a bug: "
-      "please report it with the file)",
-      id);
-  return std::nullopt;
+  if (!ok) {
+    error = fmt::format(
+        "the edit of {} would not read back as exactly the values given (a bug: please report "
+        "it with the file)",
+        who);
+    return std::nullopt;
+  }
+  if (results)
+    for (const Group& g : groups) results->push_back({g.spec->name, g.before, g.after});
+  return out;
 }
 
 }  // namespace plan

@@ -60,9 +60,9 @@ TEST_CASE("plan set leaves the file byte-identical and exits 2 when it refuses a
   Temp t;
   fs::copy(source("tests/golden/plans/editable"), t.path / "plan");
   const auto before = snapshot(t.path);
-  for (const char* args :
-       {"A1 percent=150", "A1 actual=-1", "A1 due=2009-02-30", "A1 status=finished",
-        "NOSUCH status=done", "G1 status=done", "A2 +1", "A1 owner=a owner=b"}) {
+  for (const char* args : {"A1 percent=150", "A1 actual=-1", "A1 due=2009-02-30",
+                           "A1 status=finished", "NOSUCH status=done", "G1 status=done", "A2 +1",
+                           "A1 owner=a --unset owner", "A1 targets-=T9", "plan status=done"}) {
     CAPTURE(args);
     Run r = run("cd " + t.path.string() + " && " + plan_cmd(std::string("set ") + args + " 2>&1"));
     CHECK(r.status == 2);
@@ -70,17 +70,18 @@ TEST_CASE("plan set leaves the file byte-identical and exits 2 when it refuses a
   }
 }
 
-TEST_CASE("plan set on a goal or a target is a usage error, said in sentences") {
+TEST_CASE(
+    "plan set of a field a goal or a target does not have is a usage error, said in sentences") {
   Temp t;
   fs::copy(source("tests/golden/plans/editable"), t.path / "plan");
   const auto before = snapshot(t.path);
-  for (const char* args : {"G1 status=done", "t1 owner=Noa"}) {
+  for (const char* args : {"G1 status=done", "t1 due=2009-05-01"}) {
     CAPTURE(args);
     Run r = run("cd " + t.path.string() + " && " + plan_cmd(std::string("set ") + args + " 2>&1"));
     CHECK(r.status == 2);
-    CHECK(std::regex_match(r.out, std::regex("plan: '[Gt]1' is a (goal|target), not an activity; "
-                                             "plan set changes only activities\\. Nothing was "
-                                             "changed\\.\n")));
+    CHECK(std::regex_match(r.out, std::regex("plan: (goal 'G1'|target 'T1') has no field "
+                                             "'(status|due)'; its fields are 'title', .*\\. "
+                                             "Nothing was changed\\.\n")));
     CHECK(snapshot(t.path) == before);
   }
 }

@@ -11,17 +11,20 @@ using plan::test::kHeader;
 namespace {
 // The header plus one section holding `activities` (already indented as list items).
 std::string with_activities(const std::string& activities) {
-  return std::string(kHeader) + "sections:\n  - id: s\n    title: S\n    activities:\n" + activities;
+  return std::string(kHeader) + "sections:\n  - id: s\n    title: S\n    activities:\n" +
+         activities;
 }
 const char* kOk = "      - {id: a, title: A, targets: [T1]}\n";
 }  // namespace
 
-TEST_CASE("a small complete plan is clean") { CHECK(codes(check_text(with_activities(kOk))) == ""); }
+TEST_CASE("a small complete plan is clean") {
+  CHECK(codes(check_text(with_activities(kOk))) == "");
+}
 
 TEST_CASE("plan-block: none, or more than one") {
   CHECK(codes(check_text("goals: []\n")) == "missing-plan@0:0");
-  LoadResult r = plan::test::load({{"plan/a.yaml", with_activities(kOk)},
-                                   {"plan/b.yaml", "plan: {title: again}\n"}});
+  LoadResult r = plan::test::load(
+      {{"plan/a.yaml", with_activities(kOk)}, {"plan/b.yaml", "plan: {title: again}\n"}});
   PlanIndex ix(r.plan);
   Diagnostics d = run_checks(ix);
   CHECK(codes(d) == "duplicate-plan@1:1");
@@ -31,9 +34,9 @@ TEST_CASE("plan-block: none, or more than one") {
 }
 
 TEST_CASE("ids: the pattern, and duplicates compared ignoring case") {
-  Diagnostics d = check_text(with_activities(
-      "      - {id: my act, title: A, targets: [T1]}\n"
-      "      - {id: g1, title: B, targets: [T1]}\n"));
+  Diagnostics d =
+      check_text(with_activities("      - {id: my act, title: A, targets: [T1]}\n"
+                                 "      - {id: g1, title: B, targets: [T1]}\n"));
   CHECK(codes(d) == "bad-id@12:14 duplicate-id@13:14");
   CHECK(d[0].message.find("(e.g. 'my-act')") != std::string::npos);
   CHECK(d[1].message ==
@@ -50,7 +53,8 @@ TEST_CASE("links: unknown goals and targets, with suggestions, and a link to the
                              "      - {id: a, title: A, targets: [T1, T3]}\n");
   CHECK(codes(d) == "unserved-target@8:5 unknown-goal@8:37 unknown-goal@8:41 unknown-target@13:41");
   CHECK(d[1].message == "target 'T2' names goal 'G2', which does not exist; did you mean 'G1'?");
-  CHECK(d[2].message == "target 'T2' names 'T1' as a goal, but 'T1' is a target; did you mean 'G1'?");
+  CHECK(d[2].message ==
+        "target 'T2' names 'T1' as a goal, but 'T1' is a target; did you mean 'G1'?");
 }
 
 TEST_CASE("links: the suggestion is kept as data for quick fixes") {
@@ -69,15 +73,16 @@ TEST_CASE("links: the suggestion is kept as data for quick fixes") {
 }
 
 TEST_CASE("target-goals: a target must serve a goal") {
-  Diagnostics d = check_text(std::string(kHeader) + "  - {id: T2, title: B, goals: []}\n  - {id: T3, title: C}\n" +
+  Diagnostics d = check_text(std::string(kHeader) +
+                             "  - {id: T2, title: B, goals: []}\n  - {id: T3, title: C}\n" +
                              "sections:\n  - id: s\n    title: S\n    activities:\n" +
                              "      - {id: a, title: A, targets: [T1, T2, T3]}\n");
   CHECK(codes(d) == "target-without-goals@8:31 target-without-goals@9:5");
 }
 
 TEST_CASE("statuses: unknown words are listed with a suggestion") {
-  Diagnostics d = check_text(with_activities(
-      "      - {id: a, title: A, targets: [T1], status: in progress}\n"));
+  Diagnostics d = check_text(
+      with_activities("      - {id: a, title: A, targets: [T1], status: in progress}\n"));
   CHECK(codes(d) == "unknown-status@12:50");
   CHECK(d[0].message ==
         "activity 'a' has status 'in progress', which is not one of 'planned', 'in-progress', "
@@ -112,21 +117,22 @@ TEST_CASE("measures: ordered ranges above zero, actual not negative") {
 }
 
 TEST_CASE("percent from 0 to 100, weight above 0") {
-  Diagnostics d = check_text(with_activities(
-      "      - {id: a, title: A, targets: [T1], percent: 120, weight: 0}\n"
-      "      - {id: b, title: B, targets: [T1], percent: 100, weight: 0.5}\n"));
+  Diagnostics d = check_text(
+      with_activities("      - {id: a, title: A, targets: [T1], percent: 120, weight: 0}\n"
+                      "      - {id: b, title: B, targets: [T1], percent: 100, weight: 0.5}\n"));
   CHECK(codes(d) == "bad-percent@12:51 bad-weight@12:64");
 }
 
 TEST_CASE("coverage: unserved goals and targets, activities with no targets") {
-  Diagnostics d = check_text("plan: {title: P}\n"
-                             "goals:\n  - {id: G1, title: Goal}\n  - {id: G2, title: Lonely}\n"
-                             "targets:\n  - {id: T1, title: A, goals: [G1]}\n"
-                             "  - {id: T2, title: B, goals: [G1]}\n"
-                             "sections:\n  - id: s\n    title: S\n    activities:\n"
-                             "      - {id: a, title: A, targets: [T1]}\n"
-                             "      - id: b\n        title: B\n"
-                             "        activities:\n          - {id: b.1, title: Child}\n");
+  Diagnostics d = check_text(
+      "plan: {title: P}\n"
+      "goals:\n  - {id: G1, title: Goal}\n  - {id: G2, title: Lonely}\n"
+      "targets:\n  - {id: T1, title: A, goals: [G1]}\n"
+      "  - {id: T2, title: B, goals: [G1]}\n"
+      "sections:\n  - id: s\n    title: S\n    activities:\n"
+      "      - {id: a, title: A, targets: [T1]}\n"
+      "      - id: b\n        title: B\n"
+      "        activities:\n          - {id: b.1, title: Child}\n");
   CHECK(codes(d) == "unserved-goal@4:5 unserved-target@7:5 no-targets@13:9 no-targets@16:13");
 }
 
@@ -136,15 +142,14 @@ TEST_CASE("coverage: a dropped activity serves nothing, and inherited targets co
       "      - id: b\n        title: B\n        targets: [T1]\n"
       "        activities:\n          - {id: b.1, title: Child}\n"));
   CHECK(codes(d) == "");
-  d = check_text(with_activities(
-      "      - {id: a, title: A, targets: [T1], status: dropped}\n"));
+  d = check_text(with_activities("      - {id: a, title: A, targets: [T1], status: dropped}\n"));
   CHECK(codes(d) == "unserved-target@7:5");
   CHECK(d[0].message.find("no live (not dropped) activity") != std::string::npos);
 }
 
 TEST_CASE("due-in-period warns about dates outside the plan's period") {
-  Diagnostics d = check_text(with_activities(
-      "      - {id: a, title: A, targets: [T1], due: 2010-03-01}\n"));
+  Diagnostics d =
+      check_text(with_activities("      - {id: a, title: A, targets: [T1], due: 2010-03-01}\n"));
   CHECK(codes(d) == "due-outside-period@12:47");
 }
 
@@ -158,18 +163,20 @@ TEST_CASE("done: warns when the measure, percent or children disagree") {
       "          - {id: c.2, title: C2, measure: {planned: 2, actual: 2}}\n"
       "          - {id: c.3, title: C3}\n"
       "          - {id: c.4, title: C4, status: dropped}\n"
-      "      - {id: d, title: D, targets: [T1], status: done, measure: {planned: 5-6, actual: 5}}\n"));
+      "      - {id: d, title: D, targets: [T1], status: done, measure: {planned: 5-6, actual: "
+      "5}}\n"));
   CHECK(codes(d) == "done-mismatch@12:50 done-mismatch@13:50 done-mismatch@17:17");
   CHECK(d[0].message.find("its measure counts 2 of 5-6") != std::string::npos);
   CHECK(d[2].message.find("1 of its 3 sub-activities is not complete") != std::string::npos);
 }
 
 TEST_CASE("a file that cannot be read skips the whole-plan rules instead of cascading") {
-  LoadResult r = plan::test::load({{"plan/a.yaml", "goals: [\n"},
-                                   {"plan/b.yaml", "targets:\n  - {id: T1, title: T, goals: [G1]}\n"}});
+  LoadResult r =
+      plan::test::load({{"plan/a.yaml", "goals: [\n"},
+                        {"plan/b.yaml", "targets:\n  - {id: T1, title: T, goals: [G1]}\n"}});
   PlanIndex ix(r.plan);
   CHECK(codes(r.diags) == "yaml-syntax@1:8");  // at the unclosed '['
-  CHECK(codes(run_checks(ix)) == "");  // no "missing plan", no "unknown goal G1"
+  CHECK(codes(run_checks(ix)) == "");          // no "missing plan", no "unknown goal G1"
 }
 
 TEST_CASE("an id longer than 64 characters is a bad-id, and a long reference costs little") {
@@ -190,4 +197,22 @@ TEST_CASE("an id longer than 64 characters is a bad-id, and a long reference cos
             with_activities("      - {id: " + id64 + ", title: A, targets: [T1]}\n"))) == "");
   CHECK(codes(check_text(with_activities("      - {id: " + id65 +
                                          ", title: A, targets: [T1]}\n"))) == "bad-id@12:14");
+}
+
+TEST_CASE("percent-ignored: a percent beside a measure or live sub-activities is not counted") {
+  Diagnostics d = check_text(with_activities(
+      "      - {id: a, title: A, targets: [T1], percent: 40, measure: {planned: 5, actual: 1}}\n"
+      "      - id: b\n        title: B\n        targets: [T1]\n        percent: 50\n"
+      "        activities:\n"
+      "          - {id: b.1, title: B1}\n"
+      "          - {id: b.2, title: B2, status: dropped}\n"
+      "      - id: c\n        title: C\n        targets: [T1]\n        percent: 50\n"
+      "        activities:\n"
+      "          - {id: c.1, title: C1, status: dropped}\n"
+      "      - {id: e, title: E, targets: [T1], percent: 40}\n"
+      "      - {id: f, title: F, targets: [T1], status: dropped, percent: 40, measure: {planned: "
+      "5}}\n"));
+  CHECK(codes(d) == "percent-ignored@12:51 percent-ignored@17:18");
+  CHECK(d[0].message.find("comes from its measure") != std::string::npos);
+  CHECK(d[1].message.find("comes from its 1 sub-activity;") != std::string::npos);
 }

@@ -109,7 +109,7 @@ TEST_CASE("set refuses what it cannot do, with a reason") {
   auto root = parse_yaml(kBlock, 1, d);
   REQUIRE(root);
   CHECK_FALSE(apply_changes(kBlock, *root, "nope", {{"status", "done", false}}, error));
-  CHECK(error == "no activity 'nope' in this file");
+  CHECK(error == "no item 'nope' in this file");
   CHECK_FALSE(apply_changes(kBlock, *root, "b", {{"actual", "1", true}}, error));
   CHECK(error.find("has no measure") != std::string::npos);
 }
@@ -184,11 +184,11 @@ TEST_CASE("set adds a field after a block mapping whose first key is in braces")
   // one; taken for flow, it seemed to end on the next item's line, and the line went there.
   const std::string text =
       "sections:\n  - id: s\n    activities:\n"
-      "      - id: A1\n        activities:\n          - {id: B}:\n"
+      "      - id: A1\n        partners:\n          - {id: B}:\n"
       "      - {id: A2, title: Two}\n";
   CHECK(edit(text, "A1", {"status=done"}) ==
         "sections:\n  - id: s\n    activities:\n"
-        "      - id: A1\n        activities:\n          - {id: B}:\n        status: done\n"
+        "      - id: A1\n        partners:\n          - {id: B}:\n        status: done\n"
         "      - {id: A2, title: Two}\n");
 }
 
