@@ -212,7 +212,7 @@ TEST_CASE("percent-ignored: a percent beside a measure or live sub-activities is
       "      - {id: e, title: E, targets: [T1], percent: 40}\n"
       "      - {id: f, title: F, targets: [T1], status: dropped, percent: 40, measure: {planned: "
       "5}}\n"));
-  CHECK(codes(d) == "percent-ignored@12:51 percent-ignored@17:18");
+  CHECK(codes(d) == "percent-ignored@12:51 percent-ignored@16:18");
   CHECK(d[0].message.find("comes from its measure") != std::string::npos);
   CHECK(d[1].message.find("comes from its 1 sub-activity;") != std::string::npos);
 }
