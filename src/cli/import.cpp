@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -78,7 +79,13 @@ std::string trimmed(const std::string& s) {
 }
 
 bool read_input(const std::string& file, std::string& bytes, std::string& why) {
-  if (file != "-") return read_regular_file(file, kMaxCsvBytes, bytes, why);
+  if (file != "-") {
+    // The CSV is only read, so a link to it is followed (read_regular_file, made for the
+    // plan's files, follows none).
+    std::error_code ec;
+    const std::filesystem::path real = std::filesystem::canonical(file, ec);
+    return read_regular_file(ec ? file : real.string(), kMaxCsvBytes, bytes, why);
+  }
   char buffer[1 << 16];
   for (;;) {
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);

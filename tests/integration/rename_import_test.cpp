@@ -163,3 +163,12 @@ TEST_CASE("plan import writes nothing when a row is bad or the rows would break 
   CHECK(r.out.find("bad-period") != std::string::npos);
   CHECK(snapshot(c.path) == before);
 }
+
+TEST_CASE("plan import follows a link to its CSV file") {
+  Copy c;
+  c.write("rows.csv", "id,field,value\ngeneral.2,status,done\n");
+  fs::create_symlink(c.path / "rows.csv", c.path / "link.csv");
+  const Run r = c.plan("import link.csv --dry-run");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("general.2: status in-progress → done") != std::string::npos);
+}
