@@ -46,6 +46,8 @@ Runner setup_list(CLI::App& sub);
 Runner setup_render(CLI::App& sub);
 Runner setup_set(CLI::App& sub);
 Runner setup_add(CLI::App& sub);
+Runner setup_rename(CLI::App& sub);
+Runner setup_import(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_init(CLI::App& sub);
 Runner setup_diff(CLI::App& sub);

@@ -263,15 +263,18 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
   }
 }
 
-const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id) {
-  if (const ItemRef* r = c.index->find(id)) return r;
+std::string no_item_with_id(const CheckedPlan& c, const std::string& id) {
   std::vector<std::string> all;
   for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
     for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
   std::string hint = did_you_mean(id, all);
-  std::fprintf(stderr, "plan: no goal, target, section or activity has id '%s'%s\n",
-               visible(id).c_str(),
-               hint.empty() ? "; 'plan list' shows the activities" : visible(hint).c_str());
+  return fmt::format("no goal, target, section or activity has id '{}'{}", visible(id),
+                     hint.empty() ? "; 'plan list' shows the activities" : visible(hint));
+}
+
+const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id) {
+  if (const ItemRef* r = c.index->find(id)) return r;
+  std::fprintf(stderr, "plan: %s\n", no_item_with_id(c, id).c_str());
   return nullptr;
 }
 
