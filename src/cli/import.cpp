@@ -149,11 +149,11 @@ std::vector<Row> read_rows(const CsvTable& table, const std::size_t at[3], Probl
       problems.add(
           more ? cells.cells[width] : cells.cells.front(),
           fmt::format("this row has {} cells and the header {}{}", cells.cells.size(), width,
-                      !more                     ? ""
-                      : table.delimiter == '\t' ? "; quote a value that holds a tab"
-                                                : fmt::format("; quote a value that holds "
-                                                              "'{}'",
-                                                              table.delimiter)));
+                      !more ? ""
+                      : table.delimiter == '\t'
+                          ? "; quote a value that holds a tab"
+                          : "; quote a value that holds " +
+                                quoted_list({std::string(1, table.delimiter)})));
       continue;
     }
     Row row{cells.cells[at[0]], cells.cells[at[1]], cells.cells[at[2]], {}, {}};
