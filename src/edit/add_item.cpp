@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "edit/yaml_nodes.hpp"
 #include "load/yaml_fields.hpp"
 #include "util/text.hpp"
 #include "util/text_position.hpp"
@@ -13,37 +14,8 @@ namespace plan {
 
 namespace {
 
-// Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
-std::size_t skip_properties(std::string_view t, std::size_t pos) {
-  while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
-    while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
-  }
-  return pos;
-}
-
 std::size_t start_of(std::string_view t, const YamlNode& n) {
   return skip_properties(t, offset_of(t, n.line, n.col));
-}
-
-bool same_tree(const YamlNode& a, const YamlNode& b) {
-  if (a.kind != b.kind || a.plain != b.plain || a.value != b.value ||
-      a.children.size() != b.children.size())
-    return false;
-  for (std::size_t i = 0; i < a.children.size(); ++i)
-    if (!same_tree(a.children[i], b.children[i])) return false;
-  return true;
-}
-
-const YamlNode& at_path(const YamlNode& root, const std::vector<std::size_t>& path) {
-  const YamlNode* n = &root;
-  for (std::size_t i : path) n = &n->children[i];
-  return *n;
-}
-YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
-  YamlNode* n = &root;
-  for (std::size_t i : path) n = &n->children[i];
-  return *n;
 }
 
 bool has_id(const YamlNode& item, const std::string& id) {
@@ -65,24 +37,6 @@ bool find_item(const YamlNode& list, const std::string& id, std::vector<std::siz
     path.pop_back();
   }
   return false;
-}
-
-// A block scalar's header (`|`, `>2+`, `|-`): where its chomping indicator is, or would go,
-// and which it is ('+', '-', or 0 for clip).
-struct BlockHeader {
-  std::size_t chomp_at;
-  char chomp;
-};
-std::optional<BlockHeader> block_header(std::string_view t, const YamlNode& scalar) {
-  std::size_t at = start_of(t, scalar);
-  if (at >= t.size() || (t[at] != '|' && t[at] != '>')) return std::nullopt;
-  BlockHeader h{++at, 0};
-  for (; at < t.size() && (t[at] == '+' || t[at] == '-' || (t[at] >= '1' && t[at] <= '9')); ++at)
-    if (t[at] == '+' || t[at] == '-')
-      h = {at, t[at]};
-    else if (!h.chomp)
-      h.chomp_at = at + 1;
-  return h;
 }
 
 // The scalar written last in `n`, in the order of the text (pairs a merge key brought in

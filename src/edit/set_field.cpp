@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "edit/yaml_nodes.hpp"
 #include "edit/yaml_scalar.hpp"
 #include "load/yaml_fields.hpp"
 #include "model.hpp"
@@ -167,15 +168,6 @@ std::vector<std::string> activity_statuses() {
   return names;
 }
 
-// Past a node's properties (`!tag`, `&anchor`) and the spaces after them.
-std::size_t skip_properties(std::string_view t, std::size_t pos) {
-  while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
-    while (pos < t.size() && t[pos] != ' ' && t[pos] != '\t' && line_break_at(t, pos) == 0) ++pos;
-    while (pos < t.size() && (t[pos] == ' ' || t[pos] == '\t')) ++pos;
-  }
-  return pos;
-}
-
 // The anchor a node carries (`&name` at its start), or "".
 std::string anchor_of(std::string_view t, std::size_t pos) {
   while (pos < t.size() && (t[pos] == '!' || t[pos] == '&')) {
@@ -246,33 +238,6 @@ const YamlNode* merge_source(const YamlNode& n, const YamlNode& key) {
   for (const YamlNode& c : n.children)
     if (const YamlNode* m = merge_source(c, key)) return m;
   return nullptr;
-}
-
-bool same_tree(const YamlNode& a, const YamlNode& b) {
-  if (a.kind != b.kind || a.plain != b.plain || a.value != b.value ||
-      a.children.size() != b.children.size())
-    return false;
-  for (std::size_t i = 0; i < a.children.size(); ++i)
-    if (!same_tree(a.children[i], b.children[i])) return false;
-  return true;
-}
-
-// A block scalar's header (`|`, `>2+`, `|-`): where its chomping indicator is, or would go
-// (right after the indentation digit), and which it is ('+', '-', or 0 for clip).
-struct BlockHeader {
-  std::size_t chomp_at;
-  char chomp;
-};
-std::optional<BlockHeader> block_header(std::string_view t, const YamlNode& scalar) {
-  std::size_t at = skip_properties(t, offset_of(t, scalar.line, scalar.col));
-  if (at >= t.size() || (t[at] != '|' && t[at] != '>')) return std::nullopt;
-  BlockHeader h{++at, 0};
-  for (; at < t.size() && (t[at] == '+' || t[at] == '-' || (t[at] >= '1' && t[at] <= '9')); ++at)
-    if (t[at] == '+' || t[at] == '-')
-      h = {at, t[at]};
-    else if (!h.chomp)
-      h.chomp_at = at + 1;
-  return h;
 }
 
 using PairFilter = std::function<bool(std::size_t)>;
@@ -358,17 +323,6 @@ std::size_t insertion_line(std::string_view t, const std::vector<std::size_t>& s
     }
   }
   return line + 1;
-}
-
-const YamlNode& at_path(const YamlNode& root, const std::vector<std::size_t>& path) {
-  const YamlNode* n = &root;
-  for (std::size_t i : path) n = &n->children[i];
-  return *n;
-}
-YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path) {
-  YamlNode* n = &root;
-  for (std::size_t i : path) n = &n->children[i];
-  return *n;
 }
 
 // Where an item is in a file's tree: the indices from the root to its mapping, and its kind.
