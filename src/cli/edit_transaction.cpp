@@ -11,10 +11,13 @@
 #include "cli/pipeline.hpp"
 #include "edit/line_diff.hpp"
 #include "edit/new_errors.hpp"
+#include "edit/set_field.hpp"
 #include "load/encoding.hpp"
 #include "util/atomic_write.hpp"
 #include "util/file_lock.hpp"
 #include "util/read_file.hpp"
+#include "util/text.hpp"
+#include "util/visible.hpp"
 
 namespace plan::cli {
 
@@ -70,6 +73,34 @@ std::string joined(const std::vector<std::string>& v) {
 }
 
 }  // namespace
+
+std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
+                         std::string& why) {
+  const auto& files = c.load.plan.files;
+  if (ascii_lower(id) == kPlanMetaId) {
+    const Meta* meta = c.load.plan.meta();
+    if (!meta) {
+      why = "the plan has no 'plan:' block to change";
+      return "";
+    }
+    if (c.index->find(id)) {
+      why = fmt::format(
+          "'{}' names the plan's metadata here, and an item has that id too; "
+          "rename the item (plan rename) to change it",
+          visible(id));
+      return "";
+    }
+    real_id = std::string(kPlanMetaId);
+    return files[meta->loc.file];
+  }
+  const ItemRef* item = c.index->find(id);
+  if (!item) {
+    why = no_item_with_id(c, id);
+    return "";
+  }
+  real_id = c.index->id_of(*item).value;
+  return files[c.index->loc_of(*item).file];
+}
 
 void refuse(const std::string& why) {
   const char end = why.empty() ? '.' : why.back();

@@ -58,6 +58,13 @@ struct EditRequest {
 // New warnings the change brings are printed, and do not stop it.
 int run_edit(const GlobalOptions& global, const EditRequest& request);
 
+// The file that holds the item `id` (ignoring case; `plan` names the plan's metadata) in a
+// checked plan, as Plan::files names it, and the id as written in `real_id`; or "" with
+// `why` set (no such item, with "did you mean"; no metadata block; an item whose own id is
+// `plan`, which would make the name ambiguous). What set and import edit.
+std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
+                         std::string& why);
+
 // "plan: WHY. Nothing was changed." on stderr (a full stop added unless WHY ends a sentence).
 void refuse(const std::string& why);
 

@@ -189,23 +189,11 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
   paths.clear();  // the transaction makes the change twice
   for (Row& row : rows) {
     // As in plan set: the id 'plan' names the plan's own metadata.
-    std::string real_id, path;
-    if (ascii_lower(row.id.text) == kPlanMetaId && !before.index->find(row.id.text)) {
-      const Meta* meta = before.load.plan.meta();
-      if (!meta) {
-        problems.add(row.id, "the plan has no 'plan:' block to change");
-        continue;
-      }
-      real_id = std::string(kPlanMetaId);
-      path = before.load.plan.files[meta->loc.file];
-    } else {
-      const ItemRef* item = before.index->find(row.id.text);
-      if (!item) {
-        problems.add(row.id, no_item_with_id(before, row.id.text));
-        continue;
-      }
-      real_id = before.index->id_of(*item).value;
-      path = before.load.plan.files[before.index->loc_of(*item).file];
+    std::string real_id, why;
+    const std::string path = file_of_item(before, row.id.text, real_id, why);
+    if (path.empty()) {
+      problems.add(row.id, why);
+      continue;
     }
     std::string error;
     EditedFile* file = batch.file(path, error);

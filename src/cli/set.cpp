@@ -32,40 +32,6 @@ struct SetOutcome {
   std::vector<FieldResult> results;
 };
 
-// The file that holds the item `id` in a checked plan, and its id as written; or "" with
-// `why` set.
-std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
-                         std::string& why) {
-  const auto& files = c.load.plan.files;
-  if (ascii_lower(id) == kPlanMetaId) {
-    const Meta* meta = c.load.plan.meta();
-    if (!meta) {
-      why = "the plan has no 'plan:' block to change";
-      return "";
-    }
-    if (c.index->find(id)) {
-      why = fmt::format(
-          "'{}' names the plan's metadata in plan set, and an item has that id too; "
-          "rename the item (plan rename) to change it",
-          visible(id));
-      return "";
-    }
-    real_id = std::string(kPlanMetaId);
-    return files[meta->loc.file];
-  }
-  const ItemRef* item = c.index->find(id);
-  if (!item) {
-    std::vector<std::string> all;
-    for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
-      for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
-    const std::string hint = did_you_mean(id, all);
-    why = fmt::format("no goal, target, section or activity has id '{}'{}", visible(id),
-                      hint.empty() ? "; 'plan list' shows the activities" : visible(hint));
-    return "";
-  }
-  real_id = c.index->id_of(*item).value;
-  return files[c.index->loc_of(*item).file];
-}
 }  // namespace
 
 Runner setup_set(CLI::App& sub) {
@@ -79,6 +45,7 @@ Runner setup_set(CLI::App& sub) {
                  "lists (targets=T1,T4 sets the list); FIELD= removes the field; +N adds N to "
                  "the measure's actual count. Changes of one field compose in order");
   sub.add_option("--unset", opts->unset, "Remove a field (may be given again)")
+      ->type_name("FIELD")
       ->allow_extra_args(false);
   sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
   return [opts](const GlobalOptions& global) {

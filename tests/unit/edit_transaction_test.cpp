@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "cli/edit_transaction.hpp"
+#include "pipeline/checked_plan.hpp"
 #include "temp_dir.hpp"
 
 using plan::CheckedPlan;
@@ -121,4 +122,24 @@ TEST_CASE("edit transaction: a file saved by an editor during the edit is not ov
   CHECK(run_edit(fx.global, r) == 2);
   CHECK(calls == 2);
   CHECK(fx.read() == saved);
+}
+
+TEST_CASE(
+    "edit transaction: the file of an item, and 'plan' for the metadata, for set and import") {
+  Fixture fx;
+  auto c = plan::check_plan_dir(fx.global.plan_dir);
+  std::string real, why;
+  CHECK(plan::cli::file_of_item(*c, "A1", real, why).find("s.yaml") != std::string::npos);
+  CHECK(real == "a1");
+  CHECK(plan::cli::file_of_item(*c, "PLAN", real, why).find("plan.yaml") != std::string::npos);
+  CHECK(real == "plan");
+  CHECK(plan::cli::file_of_item(*c, "a2", real, why).empty());
+  CHECK(why.find("did you mean 'a1'") != std::string::npos);
+
+  // An item whose own id is 'plan' makes the name ambiguous: refused, in import as in set.
+  fx.dir.write("plan/s.yaml", std::string(kActivities) + "      - {id: plan, title: B}\n");
+  c = plan::check_plan_dir(fx.global.plan_dir);
+  why.clear();
+  CHECK(plan::cli::file_of_item(*c, "plan", real, why).empty());
+  CHECK(why.find("rename the item") != std::string::npos);
 }
