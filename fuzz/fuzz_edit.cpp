@@ -416,8 +416,17 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
     } else {
       c.value = random_text(in);
     }
-    if (!plan::validate_change(c).empty()) return;
-    changes.push_back(std::move(c));
+    // As the command line reads it (`+=` and `-=` only on numbers and lists).
+    std::string why;
+    const auto parsed = c.unset ? plan::parse_unset(c.field, why)
+                                : plan::parse_change(c.field +
+                                                         (c.add        ? "+="
+                                                          : c.subtract ? "-="
+                                                                       : "=") +
+                                                         c.value,
+                                                     why);
+    if (!parsed || !plan::validate_change(*parsed).empty()) return;
+    changes.push_back(*parsed);
   }
 
   std::string error;
