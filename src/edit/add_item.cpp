@@ -382,12 +382,21 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
         const std::size_t key_at = start_of(text, *first_key);
         key_indent = key_at - line_start(starts, key_at);
         line = end_line(text, starts, holder, key_indent == 0 ? 0 : key_indent - 1);
+      } else if (holder.pair_count() > 0 && !holder.key(0).merged) {
+        // The top-level keys may be indented: the new one goes at their column.
+        const std::size_t key_at = start_of(text, holder.key(0));
+        key_indent = key_at - line_start(starts, key_at);
       }
       const std::string lines = indent_lines(block.text, std::string(key_indent, ' '), eol);
       if (line < starts.size())
         edits.push_back({starts[line], starts[line], lines + eol});
-      else  // the last line, without a line break: the file keeps ending without one
+      else {  // the last line, without a line break: the file keeps ending without one
+        if (const YamlNode* leaf = last_leaf(root); leaf && leaf->is_scalar())
+          if (const auto h = block_header(text, *leaf);
+              h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n'))
+            edits.push_back({h->chomp_at, h->chomp_at + (h->chomp ? 1 : 0), "-"});
         edits.push_back({text.size(), text.size(), eol + lines});
+      }
     }
     std::size_t next = 0;
     YamlNode key;

@@ -644,7 +644,10 @@ void add_at_end(const std::string& text, const YamlNode& map, const std::string&
                 std::vector<Edit>& edits, const PairFilter& include = {}) {
   if (const YamlNode* leaf = last_leaf_of(map, include); leaf && leaf->is_scalar())
     if (const auto h = block_header(text, *leaf);
-        h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n'))
+        h && h->chomp != '-' && (leaf->value.empty() || leaf->value.back() != '\n') &&
+        std::none_of(edits.begin(), edits.end(), [&](const Edit& e) {
+          return e.begin == h->chomp_at && e.text == "-";  // another new field's, already
+        }))
       edits.push_back({h->chomp_at, h->chomp_at + (h->chomp ? 1 : 0), "-"});
   edits.push_back({text.size(), text.size(), line});
 }

@@ -196,6 +196,27 @@ TEST_CASE("add starts a list the file does not have yet") {
         "sections:\n  - {id: s, title: S, activities: [{id: s.1, title: A}]}\n");
 }
 
+TEST_CASE("add starts a top-level list at the column of the file's indented top-level keys") {
+  // Found by fuzz_edit: the new key went to column 0 under keys at column 2, which does not
+  // parse, and add refused a plain target blaming an anchor.
+  const std::string text = "  plan:\n    title: P\n";
+  CHECK(add(text, "targets", "", item({scalar("id", "T1"), scalar("title", "A")})) ==
+        text + "  targets:\n    - id: T1\n      title: A\n");
+}
+
+TEST_CASE("add starts a list after a block scalar that ends the file without a line break") {
+  // Found by fuzz_edit: the scalar gained a line break from the new lines after it, and add
+  // refused. The strip indicator keeps its value, as when a list is continued.
+  const std::string text = "goals:\n  - id: G1\n    title: A\n    description: |\n      x";
+  CHECK(add(text, "targets", "", item({scalar("id", "T1"), scalar("title", "B")})) ==
+        "goals:\n  - id: G1\n    title: A\n    description: |-\n      x\ntargets:\n  - id: "
+        "T1\n    title: B");
+  const std::string sub = "sections:\n  - id: s\n    title: S\n    notes: >\n      y";
+  CHECK(add(sub, "activities", "s", item({scalar("id", "s.1"), scalar("title", "C")})) ==
+        "sections:\n  - id: s\n    title: S\n    notes: >-\n      y\n    activities:\n      - "
+        "id: s.1\n        title: C");
+}
+
 TEST_CASE("add keeps the trailing blank lines of a keep block scalar with its item") {
   const std::string text = "goals:\n  - id: G1\n    title: A\n    description: |+\n      x\n\n";
   CHECK(add(text, "goals", "", item({scalar("id", "G2"), scalar("title", "B")})) ==

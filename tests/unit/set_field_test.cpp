@@ -178,6 +178,9 @@ TEST_CASE("set adds a field after a block scalar that ends the file without a li
   // Kept line breaks before an unfinished blank last line: the new line goes before it.
   CHECK(edit(head + "        title: |+\n          x\n\n  ", "A1", {"weight=2"}) ==
         head + "        title: |+\n          x\n\n        weight: 2\n  ");
+  // Found by fuzz_edit: two new fields there wrote the strip indicator twice (`|--`).
+  CHECK(edit(head + "        title: |\n          twd", "A1", {"owner=x", "weight=2"}) ==
+        head + "        title: |-\n          twd\n        owner: x\n        weight: 2");
 }
 
 TEST_CASE("set adds a field after a block mapping whose first key is in braces") {
