@@ -382,7 +382,7 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
         const std::size_t key_at = start_of(text, *first_key);
         key_indent = key_at - line_start(starts, key_at);
         line = end_line(text, starts, holder, key_indent == 0 ? 0 : key_indent - 1);
-      } else if (holder.pair_count() > 0 && !holder.key(0).merged) {
+      } else if (holder.pair_count() > 0 && !holder.key(0).merged && holder.key(0).is_scalar()) {
         // The top-level keys may be indented: the new one goes at their column.
         const std::size_t key_at = start_of(text, holder.key(0));
         key_indent = key_at - line_start(starts, key_at);

@@ -202,6 +202,9 @@ TEST_CASE("add starts a top-level list at the column of the file's indented top-
   const std::string text = "  plan:\n    title: P\n";
   CHECK(add(text, "targets", "", item({scalar("id", "T1"), scalar("title", "A")})) ==
         text + "  targets:\n    - id: T1\n      title: A\n");
+  // An empty explicit key (`?`) has no column of its own: the new key goes at column 0.
+  CHECK(add("?\n", "goals", "", item({scalar("id", "G1"), scalar("title", "A")})) ==
+        "?\ngoals:\n  - id: G1\n    title: A\n");
 }
 
 TEST_CASE("add starts a list after a block scalar that ends the file without a line break") {
