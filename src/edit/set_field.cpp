@@ -1260,6 +1260,29 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
           return std::nullopt;
         }
 
+  // Removing every field a mapping has would leave it empty, which YAML reads as null, not
+  // as an empty mapping: refused with the reason rather than as a failed read-back.
+  for (const Group& g : groups) {
+    if (g.present || !g.old || !g.map || !g.map->is_mapping()) continue;
+    std::size_t own = 0, removed = 0;
+    for (std::size_t i = 0; i < g.map->pair_count(); ++i) {
+      if (g.map->key(i).merged) continue;
+      ++own;
+      for (const Group& o : groups)
+        if (o.map == g.map && o.old && !o.present && o.index == 2 * i + 1) ++removed;
+    }
+    const bool added = std::any_of(groups.begin(), groups.end(), [&](const Group& o) {
+      return o.map == g.map && o.present && !o.old;
+    });
+    if (own > 0 && removed == own && !added) {
+      error = fmt::format(
+          "removing {} would leave {} with no field at all (YAML would read it as nothing); "
+          "remove the whole block by hand, or set another field in the same edit",
+          quoted_list({g.spec->name}), who);
+      return std::nullopt;
+    }
+  }
+
   std::vector<Group*> edited;
   for (Group& g : groups)
     if (g.changed) edited.push_back(&g);

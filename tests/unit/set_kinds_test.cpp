@@ -229,3 +229,16 @@ TEST_CASE("set parses and checks the new forms of a change") {
   CHECK(validate_change({"stale_after", "2.5", false}).find("whole number") != std::string::npos);
   CHECK(settable_fields("section") == std::vector<std::string>{"title"});
 }
+
+TEST_CASE("set refuses to remove the last field of a mapping, which would read as null") {
+  // Found by fuzz_edit: `plan set plan --unset id` on a plan block of one field was refused
+  // as "a bug" (the edit read back as a null, not a mapping).
+  std::string error;
+  CHECK_FALSE(try_edit("plan:\n  id: x\n", "plan", {"--unset id"}, error));
+  CHECK(error.find("no field at all") != std::string::npos);
+  CHECK(error.find("a bug") == std::string::npos);
+  // With another field left, or one set in the same edit, it goes ahead.
+  CHECK(edit("plan:\n  id: x\n  title: T\n", "plan", {"--unset id"}) == "plan:\n  title: T\n");
+  CHECK(edit("plan:\n  id: x\n", "plan", {"--unset id", "title=T"}).find("title: T") !=
+        std::string::npos);
+}
