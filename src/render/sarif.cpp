@@ -82,14 +82,13 @@ Json physical_location(const std::vector<std::string>& files, Loc loc) {
   }
   Json physical;
   physical["artifactLocation"] = artifact;
-  // A problem with a whole file has no line: no region, which SARIF reads as the whole
-  // artifact.
-  if (loc.line != 0) {
-    Json region;
-    region["startLine"] = loc.line;
-    if (loc.col != 0) region["startColumn"] = loc.col;
-    physical["region"] = region;
-  }
+  // A problem with a whole file has no line. SARIF would take no region as the whole file,
+  // but GitHub's code scanning requires a startLine (its SARIF rule GH1003): line 1, no
+  // column.
+  Json region;
+  region["startLine"] = loc.line != 0 ? loc.line : 1U;
+  if (loc.line != 0 && loc.col != 0) region["startColumn"] = loc.col;
+  physical["region"] = region;
   return physical;
 }
 

@@ -167,7 +167,8 @@ TEST_CASE("SARIF: rules from the table, help links only to a web address") {
   const Json& absolute = results[1]["locations"][0]["physicalLocation"];
   CHECK(absolute["artifactLocation"]["uri"] == "file:///abs/b.yaml");
   CHECK_FALSE(absolute["artifactLocation"].contains("uriBaseId"));
-  CHECK_FALSE(absolute.contains("region"));
+  CHECK(absolute["region"]["startLine"] == 1);  // a whole file: its first line
+  CHECK_FALSE(absolute["region"].contains("startColumn"));
 
   const Json online = Json::parse(format_sarif(groups, {"1.2.3", "https://example.org/README.md"}));
   CHECK(online["runs"][0]["tool"]["driver"]["informationUri"] == "https://example.org/README.md");
