@@ -48,7 +48,9 @@ Json rule_for(const std::string& code, const DiagnosticCode* known, const SarifT
   else
     plain.push_back(code);
   rule["shortDescription"] = {{"text", plain.front()}};
-  if (plain.size() > 1) rule["fullDescription"] = {{"text", joined(plain, "; ")}};
+  // Always, even when it repeats the short one: GitHub's code scanning requires it (rule
+  // GH2012 of Microsoft's SARIF validator).
+  rule["fullDescription"] = {{"text", joined(plain, "; ")}};
   std::string markdown;
   if (known)
     for (const std::string& w : known->what) markdown += (markdown.empty() ? "" : "\n\n") + w;

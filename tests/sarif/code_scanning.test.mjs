@@ -88,6 +88,8 @@ function sameProblems(cwd, args) {
   assert.deepEqual(new Set(run.tool.driver.rules.map((rule) => rule.id)), codes);
   for (const rule of run.tool.driver.rules) {
     assert.ok(rule.shortDescription.text.length > 0);
+    // GitHub's code scanning requires a full description too (Microsoft's rule GH2012).
+    assert.ok(rule.fullDescription.text.startsWith(rule.shortDescription.text));
     assert.ok(rule.help.text.length > 0);
     assert.ok(['error', 'warning'].includes(rule.defaultConfiguration.level));
   }
