@@ -116,6 +116,12 @@ class XlsxWriter {
     format_set_bold(label_);
     percent_ = workbook_add_format(workbook_);
     format_set_num_format(percent_, "0%");
+    yes_no_ = workbook_add_format(workbook_);
+    const std::string yes = labels_.word("yes"), no = labels_.word("no");
+    format_set_num_format(yes_no_, ("\"" + yes + "\";\"" + yes + "\";\"" + no + "\"").c_str());
+    format_set_align(yes_no_, LXW_ALIGN_CENTER);
+    centred_ = workbook_add_format(workbook_);
+    format_set_align(centred_, LXW_ALIGN_CENTER);
     date_ = workbook_add_format(workbook_);
     format_set_num_format(date_, "yyyy-mm-dd");
   }
@@ -124,6 +130,9 @@ class XlsxWriter {
     const std::string name = labels_.word(word);
     lxw_worksheet* ws = workbook_add_worksheet(workbook_, name.c_str());
     if (labels_.rtl()) worksheet_right_to_left(ws);
+    // Printed: landscape, the header row on every page.
+    worksheet_set_landscape(ws);
+    worksheet_repeat_rows(ws, 0, 0);
     return ws;
   }
 
@@ -144,7 +153,7 @@ class XlsxWriter {
   void overview() {
     lxw_worksheet* ws = sheet("sheet_overview");
     worksheet_set_column(ws, 0, 0, 34, nullptr);
-    worksheet_set_column(ws, 1, 1, 60, nullptr);
+    worksheet_set_column(ws, 1, 1, 36, nullptr);
     const Plan& plan = index_.plan();
     const Meta* meta = plan.meta();
     lxw_row_t row = 0;
@@ -203,7 +212,8 @@ class XlsxWriter {
     for (lxw_col_t c = 0; c <= last_col; ++c) {
       const ExportColumn& column = columns[c];
       worksheet_write_string(ws, 0, c, labels_.word(column.key).c_str(), header_);
-      worksheet_set_column(ws, c, c, width_of(column), nullptr);
+      // Ids are Latin: centred, they stay by their row's text in either direction.
+      worksheet_set_column(ws, c, c, width_of(column), column.key == "id" ? centred_ : nullptr);
     }
     worksheet_set_row(ws, 0, 32, nullptr);
     lxw_row_t row = 0;
@@ -213,18 +223,22 @@ class XlsxWriter {
         cell(ws, row, c, columns[c], values[c]);
     });
     worksheet_freeze_panes(ws, 1, 0);
+    worksheet_set_print_scale(ws, 70);  // printed, the first page holds the main columns
     worksheet_autofilter(ws, 0, 0, row, last_col);
     for (lxw_col_t c = 0; c <= last_col; ++c)
       if (columns[c].key == "completion" && row > 0) data_bar(ws, row, c);
   }
 
   static double width_of(const ExportColumn& column) {
-    if (column.key == "title" || column.key == "description" || column.key == "notes") return 48;
-    if (column.key == "section" || column.key == "parent" || column.key == "partners" ||
-        column.key == "owner" || column.key == "file")
-      return 22;
-    if (column.type == ExportType::date) return 12;
-    return 14;
+    const std::string& k = column.key;
+    if (k == "title" || k == "description" || k == "notes") return 40;
+    if (k == "id" || k == "parent") return 18;
+    if (k == "owner" || k == "partners" || k == "file") return 20;
+    if (k == "section" || k == "status" || k == "pace_mark" || k == "targets" ||
+        k == "effective_targets" || k == "goals" || k == "measure_unit")
+      return 14;
+    if (column.type == ExportType::date || column.type == ExportType::percent) return 12;
+    return 9;
   }
 
   // A bar from 0% to 100% whatever the column's own lowest and highest values are.
@@ -252,7 +266,10 @@ class XlsxWriter {
         worksheet_write_number(ws, row, col, value.number, percent_);
         return;
       case ExportType::boolean:
-        worksheet_write_boolean(ws, row, col, value.number != 0, nullptr);
+        // 1 or 0 shown as the plan's yes or no: a filter offers the words, a formula can
+        // count them, and every reader shows the same (LibreOffice showed some boolean
+        // cells as 0/1, others as FALSE).
+        worksheet_write_number(ws, row, col, value.number != 0 ? 1 : 0, yes_no_);
         return;
       case ExportType::date: {
         const Date d = parse_date(value.text);
@@ -280,7 +297,7 @@ class XlsxWriter {
   ExportLabels labels_;
   lxw_workbook* workbook_ = nullptr;
   lxw_format *header_ = nullptr, *title_format_ = nullptr, *label_ = nullptr, *percent_ = nullptr,
-             *date_ = nullptr;
+             *date_ = nullptr, *centred_ = nullptr, *yes_no_ = nullptr;
   std::string title_, organization_;
 };
 
