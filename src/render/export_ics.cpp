@@ -112,6 +112,7 @@ class IcsWriter {
   std::string write() {
     std::string out = header();
     const auto& activities = index_.activities();
+    out.reserve(out.size() + activities.size() * 512);  // about what a task takes
     for (std::size_t i = 0; i < activities.size(); ++i) {
       const Activity& a = *activities[i].activity;
       if (!a.due.value.valid) continue;
@@ -181,15 +182,18 @@ class IcsWriter {
     if (completion)
       icalcomponent_add_property(
           todo, icalproperty_new_percentcomplete(whole_percent_clamped(*completion)));
-    for (const std::string& goal : goals_of(entry))
-      if (!goal.empty())
-        icalcomponent_add_property(todo, icalproperty_new_categories(goal.c_str()));
-    add_text(todo, ICAL_DESCRIPTION_PROPERTY, description(entry), true);
+    const std::vector<std::size_t> goals = goals_of(entry);
+    for (std::size_t g : goals) {
+      const std::string category = category_of(index_.plan().goals[g].id.value);
+      if (!category.empty())
+        icalcomponent_add_property(todo, icalproperty_new_categories(category.c_str()));
+    }
+    add_text(todo, ICAL_DESCRIPTION_PROPERTY, description(entry, goals), true);
   }
 
   // The goals an activity serves through its targets (own or inherited), in the plan's
   // order of goals, each once.
-  std::vector<std::string> goals_of(const ActivityEntry& entry) const {
+  std::vector<std::size_t> goals_of(const ActivityEntry& entry) const {
     std::set<std::size_t> goals;
     if (entry.targets)
       for (const Ref& t : *entry.targets)
@@ -197,14 +201,12 @@ class IcsWriter {
           for (const Ref& g : index_.plan().targets[target->index].goals.value)
             if (const ItemRef* goal = index_.find(g.id); goal && goal->kind == ItemKind::goal)
               goals.insert(goal->index);
-    std::vector<std::string> out;
-    for (std::size_t g : goals) out.push_back(category_of(index_.plan().goals[g].id.value));
-    return out;
+    return {goals.begin(), goals.end()};
   }
 
   // What a calendar shows under the task: where it sits in the plan, what it serves, who
   // does it, how far it is. Line by line, "label: value".
-  std::string description(const ActivityEntry& entry) const {
+  std::string description(const ActivityEntry& entry, const std::vector<std::size_t>& goals) const {
     const Activity& a = *entry.activity;
     std::string out;
     const auto line = [&](const std::string& label, const std::string& value) {
@@ -235,13 +237,12 @@ class IcsWriter {
         targets += (targets.empty() ? "" : "; ") + titled(t.id, title);
       }
     line(labels_.label("targets"), targets);
-    std::string goals;
-    for (const std::string& g : goals_of(entry)) {
-      const ItemRef* goal = index_.find(g);
-      goals += (goals.empty() ? "" : "; ") +
-               titled(g, goal ? index_.plan().goals[goal->index].title.value : "");
+    std::string served;
+    for (std::size_t g : goals) {
+      const Goal& goal = index_.plan().goals[g];
+      served += (served.empty() ? "" : "; ") + titled(goal.id.value, goal.title.value);
     }
-    line(labels_.label("goals"), goals);
+    line(labels_.label("goals"), served);
     line(labels_.label("owner"), a.owner.value);
     std::string partners;
     for (const std::string& p : a.partners.value) partners += (partners.empty() ? "" : ", ") + p;
