@@ -58,6 +58,11 @@ def make_plan(folder):
 def export(plan_binary, plan_dir, fmt, out, as_of="2009-07-02"):
     env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
     env.pop("SOURCE_DATE_EPOCH", None)
+    # The command is helper export's (issue 17); until its branch is merged there is none,
+    # and CTest reports the test as skipped (77), not passed.
+    if subprocess.run([plan_binary, "help", "export"], env=env, capture_output=True).returncode:
+        print("skipped: this plan has no export command")
+        sys.exit(77)
     run = subprocess.run(
         [plan_binary, "--plan", plan_dir, "export", "--format", fmt, "--as-of", as_of, "-o", out],
         env=env, capture_output=True)
