@@ -44,6 +44,7 @@ Runner setup_trace(CLI::App& sub);
 Runner setup_show(CLI::App& sub);
 Runner setup_list(CLI::App& sub);
 Runner setup_render(CLI::App& sub);
+Runner setup_export(CLI::App& sub);
 Runner setup_set(CLI::App& sub);
 Runner setup_add(CLI::App& sub);
 Runner setup_rename(CLI::App& sub);
