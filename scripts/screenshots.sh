@@ -309,7 +309,9 @@ if want xlsx; then
   pages=$(pdfinfo "$work/plan.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
   page=""
   for p in $(seq 1 "${pages:-0}"); do
-    pdftotext -f "$p" -l "$p" "$work/plan.pdf" - | grep -q 'general\.1' && { page=$p; break; }
+    # (read whole first: with pipefail, grep -q quitting early would fail the pipe)
+    pdftotext -f "$p" -l "$p" "$work/plan.pdf" "$work/page.txt"
+    grep -q 'general\.1' "$work/page.txt" && { page=$p; break; }
   done
   [ -n "$page" ] || { echo "screenshots.sh: no page of the workbook shows the activities" >&2; exit 1; }
   pdftoppm -r 110 -f "$page" -l "$page" -x 0 -y 70 -W 1286 -H 560 -png -singlefile \
