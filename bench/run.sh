@@ -4,8 +4,9 @@
 # peak memory) beside the floor, libyaml's bare event loop over the same files on the same
 # cores (plan-bench-floor), and yaml-cpp's YAML::Load as a reference; reports the ratios
 # issue 13 sets as targets, the shipped plan's whole-process times, the model's type sizes,
-# and each stage in process. Writes bench/results.md and copies it into the README
-# (between the `bench:begin` and `bench:end` markers).
+# each stage in process, and the exports beside `plan status --json` (bench/exports.sh).
+# Writes bench/results.md and copies it into the README (between the `bench:begin` and
+# `bench:end` markers).
 #   bench/run.sh [SIZES...]        default: 1000 10000 100000
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -110,6 +111,9 @@ shipped_status=$(seconds 30 3 "$plan" --plan plan status)
 shipped_render=$(seconds 30 3 "$plan" --plan plan render --format html)
 sizes_line=$(build/plan-bench-sizes | awk '$1 !~ /</ {printf "%s`%s` %s B", sep, $1, $2; sep = ", "}')
 
+# The exports (bench/exports.sh) on the largest plan, which the loop above generated.
+exports=$(bench/exports.sh "${sizes[-1]}")
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 mem=$(free -g | awk '/Mem:/ {print $2 " GiB"}')
 busy=" No other work was running (load average $load_before before the run, on $cores cores)."
@@ -147,6 +151,12 @@ awk -v a="$load_before" -v c="$cores" 'BEGIN {exit !(a > c / 2)}' &&
   echo "core; the load runs them for all files on every core):"
   echo
   echo "$stages"
+  echo
+  echo "<!-- exports:begin -->"
+  echo
+  echo "$exports"
+  echo
+  echo "<!-- exports:end -->"
 } >"$out"
 
 # The README shows the same figures: replace what is between its markers.

@@ -6,11 +6,14 @@
 #   docs/images/summary-phone.png     the HTML summary at 390 px (its first screens)
 #   docs/images/status-terminal.png   `plan status` in a 100-column terminal, in colour
 #   docs/images/nvim-lsp.png          `plan lsp` in Neovim: a diagnostic and a hover
+#   docs/images/export-xlsx.png       `plan export --format xlsx` opened in LibreOffice: the
+#                                     activities sheet's first printed page (LibreOffice
+#                                     headless prints it to PDF, pdftoppm makes the picture)
 #   examples/federation/summary.png   the roll-up summary of examples/federation at 1280 px,
 #                                     from the repository its make-history.sh builds (so the
 #                                     stale column and list come from git, as of 2009-06-30)
 #
-# Usage:  scripts/screenshots.sh [summary] [status] [nvim] [federation]   (all when none is named;
+# Usage:  scripts/screenshots.sh [summary] [status] [nvim] [federation] [xlsx]   (all when none is named;
 #                                  after scripts/setup.sh has built build/plan)
 #         PLAN=/path/to/plan scripts/screenshots.sh
 #
@@ -45,18 +48,20 @@ desktop_max=1900 # the longest pictures, in px: the first screens, not all 29 ac
 phone_max=2000
 
 pictures=("$@")
-[ ${#pictures[@]} -gt 0 ] || pictures=(summary status nvim federation)
+[ ${#pictures[@]} -gt 0 ] || pictures=(summary status nvim federation xlsx)
 want() { [[ " ${pictures[*]} " == *" $1 "* ]]; }
 
 missing=()
 tools=(chromium python3 tmux aha fc-list)
 want nvim && tools+=(nvim)
+want xlsx && tools+=(soffice pdftoppm)
 for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "screenshots.sh: missing ${missing[*]}." >&2
   echo "  sudo apt-get install --no-install-recommends chromium python3 tmux aha fontconfig fonts-dejavu-core optipng neovim" >&2
+  echo "  (xlsx: sudo apt-get install --no-install-recommends libreoffice-calc-nogui poppler-utils)" >&2
   exit 2
 fi
 if [ -z "$(fc-list :lang=he family)" ]; then
@@ -294,6 +299,24 @@ LUA
   term_page "$work/nvim.ansi" >"$work/nvim.html"
   shoot "$work/nvim.html" "$out/nvim-lsp.png" $((nvim_cols * 843 / 100 + 40)) 4000
   made+=("$out/nvim-lsp.png")
+fi
+
+# 3b. The XLSX workbook as LibreOffice shows it: printed to PDF (its PNG export of a
+# spreadsheet fails headless), the page that starts the activities sheet made a picture.
+if want xlsx; then
+  "$plan" --plan "$example" export --format xlsx --as-of "$as_of" -o "$work/plan.xlsx"
+  (cd "$work" && HOME="$work" soffice --headless --convert-to pdf plan.xlsx >/dev/null 2>&1)
+  pages=$(pdfinfo "$work/plan.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+  page=""
+  for p in $(seq 1 "${pages:-0}"); do
+    # (read whole first: with pipefail, grep -q quitting early would fail the pipe)
+    pdftotext -f "$p" -l "$p" "$work/plan.pdf" "$work/page.txt"
+    grep -q 'general\.1' "$work/page.txt" && { page=$p; break; }
+  done
+  [ -n "$page" ] || { echo "screenshots.sh: no page of the workbook shows the activities" >&2; exit 1; }
+  pdftoppm -r 110 -f "$page" -l "$page" -x 0 -y 70 -W 1286 -H 560 -png -singlefile \
+    "$work/plan.pdf" "${out}/export-xlsx"
+  made+=("$out/export-xlsx.png")
 fi
 
 # 4. Smaller files.
