@@ -127,6 +127,7 @@ struct ActionRun {
   std::map<std::string, std::string> log;  // each step's output
   std::string summary;                     // GITHUB_STEP_SUMMARY at the end
   std::string cache_key;
+  bool saved = false;  // the save step ran and found the installed plan
   nlohmann::json api_calls = nlohmann::json::array();  // the comment step's calls
   std::string uploaded_sarif;
 
@@ -276,11 +277,17 @@ struct ActionRun {
 
       const std::string uses = text_of(step, "uses");
       CAPTURE(uses);
-      if (uses == "actions/cache@v4") {
+      if (uses == "actions/cache/restore@v4") {
         CHECK(w["path"] == (temp / "plan-tool").string());
         cache_key = w["key"];
         CHECK(!cache_key.empty());
+        outputs[id]["cache-hit"] = cached ? "true" : "false";
         if (!cached) fs::remove_all(temp / "plan-tool");
+      } else if (uses == "actions/cache/save@v4") {
+        // What the install step left, under the key it was restored with.
+        CHECK(w["path"] == (temp / "plan-tool").string());
+        CHECK(w["key"] == cache_key);
+        saved = fs::exists(w["path"] + "/bin/plan");
       } else if (uses == "actions/github-script@v7") {
         // The script, as github-script runs it (an async function of github, context, core
         // and require), against a stub of the API that records every call.
@@ -449,8 +456,10 @@ TEST_CASE("action.yml on a push: installs plan, checks the plan, writes the job 
   REQUIRE(md.status == 0);
   CHECK(!md.out.empty());
   CHECK(a.summary == md.out);
-  // The cache key names the system and the source's content.
+  // The cache key names the system and the source's content; a hit is not saved again.
   CHECK(a.cache_key.rfind("plan-", 0) == 0);
+  CHECK(std::find(a.ran.begin(), a.ran.end(), "Save plan") == a.ran.end());
+  CHECK(!a.saved);
   fs::remove_all(clone);
 }
 
