@@ -402,6 +402,22 @@ TEST_CASE("examples/ci: the workspace workflow's plan commands succeed on the ex
   for (const auto& e : fs::directory_iterator(repo / "site"))
     pages += e.path().extension() == ".html";
   CHECK(pages >= 8);  // index.html and the seven units'
+
+  // The action there, given the workspace: every unit checked, the roll-up in the summary.
+  ActionRun a;
+  a.workspace = repo;
+  a.with["workspace"] = "plans.yaml";
+  a.go();
+  const std::string logs = a.logs();
+  CAPTURE(logs);
+  CHECK(a.failed.empty());
+  CHECK(a.outputs["check"]["status"] == "0");
+  const Run md = run(
+      "cd " + repo.string() + " && " +
+      plan_as_of(git(repo, "log -1 --format=%ct"), "--workspace plans.yaml render --format md"));
+  REQUIRE(md.status == 0);
+  CHECK(!md.out.empty());
+  CHECK(a.summary == md.out);
   fs::remove_all(dir);
 }
 
@@ -428,6 +444,23 @@ TEST_CASE("action.yml installs what building plan needs, every package one that 
            std::find(std::begin(known_test_packages), std::end(known_test_packages), p) !=
                std::end(known_test_packages)));
   }
+}
+
+TEST_CASE("action.yml splices no expression into a script, so no input can inject code") {
+  const plan::YamlNode action = parse_file(source("action.yml"));
+  const plan::YamlNode* runs = get(action, "runs");
+  REQUIRE(runs);
+  const plan::YamlNode* steps = get(*runs, "steps");
+  REQUIRE(steps);
+  std::size_t scripts = 0;
+  for (const plan::YamlNode& step : steps->children) {
+    CAPTURE(text_of(step, "name"));
+    std::string script = text_of(step, "run");
+    if (const plan::YamlNode* w = get(step, "with")) script += text_of(*w, "script");
+    scripts += !script.empty();
+    CHECK(script.find("${{") == std::string::npos);  // values come in through env:
+  }
+  CHECK(scripts >= 7);
 }
 
 TEST_CASE("action.yml on a push: installs plan, checks the plan, writes the job summary") {
@@ -538,6 +571,40 @@ TEST_CASE("action.yml on a pull request: annotations, one diff comment kept up t
   quiet.go();
   CHECK(quiet.api_calls.empty());
   CHECK(quiet.failed == "Fail when the plan has errors");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("action.yml with a plan folder of another name, and without the input that names it") {
+  const fs::path dir = temp_dir("plan-action-dir");
+  const fs::path ws = dir / "ws";
+  REQUIRE(run("git clone -q " + source("") + " " + ws.string() + " 2>&1").status == 0);
+  fs::create_directories(ws / "work");
+  fs::rename(ws / "plan", ws / "work" / "plan-2009");
+
+  ActionRun named;
+  named.workspace = ws;
+  named.with["plan"] = "work/plan-2009";
+  named.go();
+  const std::string logs = named.logs();
+  CAPTURE(logs);
+  CHECK(named.failed.empty());
+  CHECK(named.outputs["check"]["status"] == "0");
+  const Run md =
+      run("cd " + ws.string() + " && " +
+          plan_as_of(git(ws, "log -1 --format=%ct"), "--plan work/plan-2009 render --format md"));
+  REQUIRE(md.status == 0);
+  CHECK(named.summary == md.out);
+
+  // Not found: exit 2, which fails the job in the last step.
+  ActionRun unnamed;
+  unnamed.workspace = ws;
+  unnamed.go();
+  CHECK(unnamed.outputs["check"]["status"] == "2");
+  CHECK(unnamed.log["Check the plan"].find("no plan/ folder") != std::string::npos);
+  CHECK(unnamed.failed == "Fail when the plan has errors");
+  CHECK(unnamed.log["Fail when the plan has errors"].find("::error title=plan::") !=
+        std::string::npos);
+  CHECK(unnamed.summary.empty());  // nothing to sum up
   fs::remove_all(dir);
 }
 
