@@ -20,8 +20,11 @@ struct CheckOptions {
 };
 
 const std::map<std::string, DiagFormat>& formats() {
-  static const std::map<std::string, DiagFormat> f{
-      {"text", DiagFormat::text}, {"json", DiagFormat::json}, {"github", DiagFormat::github}};
+  static const std::map<std::string, DiagFormat> f{{"text", DiagFormat::text},
+                                                   {"json", DiagFormat::json},
+                                                   {"github", DiagFormat::github},
+                                                   {"sarif", DiagFormat::sarif},
+                                                   {"gitlab", DiagFormat::gitlab}};
   return f;
 }
 
@@ -107,8 +110,10 @@ Runner setup_check(CLI::App& sub) {
   sub.add_flag("--strict", opts->strict, "Treat warnings as errors");
   sub.add_option("--format", opts->format,
                  "text: file:line:col lines on stderr; json: a list on stdout; github: GitHub "
-                 "Actions annotations on stdout")
-      ->check(CLI::IsMember({"text", "json", "github"}));
+                 "Actions annotations on stdout (10 errors and 10 warnings, then the rest as "
+                 "text); sarif: a SARIF 2.1.0 log for code scanning on stdout; gitlab: a GitLab "
+                 "Code Quality report on stdout")
+      ->check(CLI::IsMember({"text", "json", "github", "sarif", "gitlab"}));
   // As every other command's --json: the same as --format json.
   sub.add_flag("--json", opts->json,
                "Print the problems as a JSON list (the same as --format json)")

@@ -6,10 +6,20 @@
 
 #include <fmt/format.h>
 
+#include "render/diagnostics_markdown.hpp"
+#include "render/gitlab_quality.hpp"
+#include "render/sarif.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
 
 namespace fs = std::filesystem;
+
+#ifndef PLAN_VERSION
+#error "PLAN_VERSION comes from the CMake project's version (CMakeLists.txt)"
+#endif
+#ifndef PLAN_DOCS_URL
+#define PLAN_DOCS_URL ""
+#endif
 
 namespace plan::cli {
 
@@ -200,7 +210,87 @@ Diagnostic shifted(Diagnostic d, std::uint32_t offset) {
 
 }  // namespace
 
+namespace {
+
+// --format github: GitHub shows at most kMaxAnnotations error and as many warning
+// annotations per step and drops the rest unseen, so those past the limit are printed as
+// text lines (escaped: no line of the plan's text can be a workflow command) after one
+// notice that says how many there are and where the whole list is.
+void print_github(const std::vector<DiagnosticGroup>& groups) {
+  std::size_t shown_errors = 0, shown_warnings = 0, errors = 0, warnings = 0;
+  std::string rest;
+  for (const DiagnosticGroup& g : groups)
+    for (const Diagnostic& d : *g.diags) {
+      if (d.severity != Severity::note) {
+        const bool error = d.severity == Severity::error;
+        ++(error ? errors : warnings);
+        std::size_t& shown = error ? shown_errors : shown_warnings;
+        if (shown >= kMaxAnnotations) {
+          rest += format_text(*g.files, d);
+          continue;
+        }
+        ++shown;
+      }
+      std::fputs(format_github(*g.files, d).c_str(), stdout);
+    }
+  const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+  const bool to_summary = summary && *summary && errors + warnings > 0;
+  if (!rest.empty()) {
+    const std::size_t more_errors = errors - shown_errors;
+    const std::size_t more_warnings = warnings - shown_warnings;
+    std::string more;
+    if (more_errors > 0)
+      more = fmt::format("{} more error{}", more_errors, more_errors == 1 ? "" : "s");
+    if (more_warnings > 0)
+      more += fmt::format("{}{} more warning{}", more.empty() ? "" : " and ", more_warnings,
+                          more_warnings == 1 ? "" : "s");
+    std::fputs(
+        fmt::format("::notice title=plan check::{} not shown as annotations (GitHub "
+                    "shows {} errors and {} warnings a step): see {}the lines below\n",
+                    more, kMaxAnnotations, kMaxAnnotations, to_summary ? "the job summary or " : "")
+            .c_str(),
+        stdout);
+    std::fputs(rest.c_str(), stdout);
+  }
+  if (!to_summary) return;
+  std::FILE* f = std::fopen(summary, "a");
+  const std::string markdown = diagnostics_markdown(groups);
+  if (!f || std::fwrite(markdown.data(), 1, markdown.size(), f) != markdown.size()) {
+    // The annotations and the log have every problem: a summary that cannot be written
+    // is said, not made an error of the plan's.
+    std::fprintf(stderr, "plan: cannot append the problems to GITHUB_STEP_SUMMARY ('%s')\n",
+                 visible(summary).c_str());
+  }
+  if (f) std::fclose(f);
+}
+
+void print_document(const std::vector<DiagnosticGroup>& groups, DiagFormat format) {
+  switch (format) {
+    case DiagFormat::sarif:
+      std::fputs(format_sarif(groups, SarifTool{PLAN_VERSION, PLAN_DOCS_URL}).c_str(), stdout);
+      return;
+    case DiagFormat::gitlab:
+      std::fputs(format_gitlab_quality(groups).c_str(), stdout);
+      return;
+    case DiagFormat::github:
+      print_github(groups);
+      return;
+    case DiagFormat::json:
+    case DiagFormat::text:
+      return;  // printed by the callers
+  }
+}
+
+}  // namespace
+
 void print_diagnostics(const Workspace& ws, DiagFormat format) {
+  if (format == DiagFormat::sarif || format == DiagFormat::gitlab || format == DiagFormat::github) {
+    std::vector<DiagnosticGroup> groups{{&ws.spec.files, &ws.diags}};
+    for (const Unit& u : ws.units)
+      if (u.plan) groups.push_back({&u.plan->checked->load.plan.files, &u.plan->checked->diags});
+    print_document(groups, format);
+    return;
+  }
   if (format == DiagFormat::json) {
     // One list: the files of the workspace and of every unit, one after another.
     std::vector<std::string> files = ws.spec.files;
@@ -216,12 +306,7 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
     return;
   }
   auto each = [&](const std::vector<std::string>& files, const Diagnostics& diags) {
-    for (const Diagnostic& d : diags) {
-      if (format == DiagFormat::github)
-        std::fputs(format_github(files, d).c_str(), stdout);
-      else
-        std::fputs(format_text(files, d).c_str(), stderr);
-    }
+    for (const Diagnostic& d : diags) std::fputs(format_text(files, d).c_str(), stderr);
   };
   each(ws.spec.files, ws.diags);
   for (const Unit& u : ws.units)
@@ -255,7 +340,9 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
       std::fputs(format_json(files, c.diags).c_str(), stdout);
       return;
     case DiagFormat::github:
-      for (const Diagnostic& d : c.diags) std::fputs(format_github(files, d).c_str(), stdout);
+    case DiagFormat::sarif:
+    case DiagFormat::gitlab:
+      print_document({{&files, &c.diags}}, format);
       return;
     case DiagFormat::text:
       for (const Diagnostic& d : c.diags) std::fputs(format_text(files, d).c_str(), stderr);

@@ -60,8 +60,12 @@ using Checked = CheckedPlan;
 std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
                                             const LoadOptions& options = {});
 
-enum class DiagFormat { text, json, github };
-// Prints the diagnostics: text and github to stderr and stdout respectively, json to stdout.
+enum class DiagFormat { text, json, github, sarif, gitlab };
+// Prints the diagnostics: text to stderr; json, github, sarif (a SARIF 2.1.0 log) and gitlab
+// (a GitLab Code Quality report) to stdout. github prints at most kMaxAnnotations errors and
+// as many warnings as workflow commands (GitHub shows no more per step), the rest as text
+// lines after one notice that says how many were left out; with GITHUB_STEP_SUMMARY set, the
+// whole list is appended to that file as Markdown.
 void print_diagnostics(const CheckedPlan& c, DiagFormat format);
 
 // The workspace at `file` loaded as of `as_of` within the environment's size limits
@@ -70,8 +74,10 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format);
 std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, const Date& as_of,
                                                      bool history = true);
 
+constexpr std::size_t kMaxAnnotations = 10;
+
 // Every diagnostic of a workspace: the workspace file's own, then each unit's in the units'
-// order (text to stderr, github and json to stdout; json as one list).
+// order (text to stderr, the others to stdout; json, sarif and gitlab as one document).
 void print_diagnostics(const Workspace& ws, DiagFormat format);
 
 // The end of a reporting command over a workspace (as finish() in measured.hpp for one
