@@ -522,6 +522,7 @@ TEST_CASE("action.yml on a pull request: annotations, one diff comment kept up t
   a.workspace = ws;
   a.event = "pull_request";
   a.base = base;
+  a.with["sarif"] = "true";
   a.go();
   const std::string logs = a.logs();
   CAPTURE(logs);
@@ -530,7 +531,15 @@ TEST_CASE("action.yml on a pull request: annotations, one diff comment kept up t
   CHECK(a.outputs["check"]["status"] == "1");
   CHECK(a.log["Check the plan"].find("::error file=plan/zz-broken.yaml,line=7") !=
         std::string::npos);
-  CHECK(a.summary.find("no-such-target") != std::string::npos);
+  // The job summary: the check's list of problems, then the Markdown summary (which lists
+  // them too: exit 1).
+  const Run md = run("cd " + ws.string() + " && " +
+                     plan_as_of(git(ws, "log -1 --format=%ct"), "render --format md"));
+  CHECK(md.status == 1);
+  REQUIRE(!md.out.empty());
+  REQUIRE(a.summary.size() > md.out.size());
+  CHECK(a.summary.substr(a.summary.size() - md.out.size()) == md.out);
+  CHECK(a.summary.find("no-such-target") < a.summary.size() - md.out.size());
   // The diff, fetched base and all, is what plan diff says; it is commented once.
   const std::string diff = slurp(a.outputs["diff"]["file"]);
   const Run expected =
@@ -545,6 +554,20 @@ TEST_CASE("action.yml on a pull request: annotations, one diff comment kept up t
   const std::string body = a.api_calls[1]["body"];
   CHECK(body == "<!-- plan diff -->\n" + diff);
 
+  // SARIF for code scanning, the file the upload step is given.
+  REQUIRE(!a.uploaded_sarif.empty());
+  CHECK(a.uploaded_sarif == a.outputs["sarif"]["file"]);
+  const nlohmann::json sarif = nlohmann::json::parse(slurp(a.uploaded_sarif));
+  CHECK(sarif["version"] == "2.1.0");
+  bool located = false;
+  for (const auto& result : sarif["runs"][0]["results"])
+    if (result["ruleId"] == "unknown-target") {
+      const auto& where = result["locations"][0]["physicalLocation"];
+      located = where["artifactLocation"]["uri"] == "plan/zz-broken.yaml" &&
+                where["region"]["startLine"] == 7;
+    }
+  CHECK(located);
+
   // The next push edits that comment instead of adding one.
   ActionRun again;
   again.workspace = ws;
@@ -556,7 +579,7 @@ TEST_CASE("action.yml on a pull request: annotations, one diff comment kept up t
           {"id": 9, "user": {"type": "Bot"}, "body": )" +
       nlohmann::json(body).dump() + "}]";
   again.go();
-  CHECK(again.summary.empty());
+  CHECK(again.summary + md.out == a.summary);  // the check's list only, no Markdown summary
   REQUIRE(again.api_calls.size() == 2);
   CHECK(again.api_calls[1]["call"] == "update");
   CHECK(again.api_calls[1]["comment_id"] == 9);
