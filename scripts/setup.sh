@@ -29,11 +29,13 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-lock=tests/lsp/node/package-lock.json
-if [ ! -f tests/lsp/node/node_modules/.package-lock.json ] ||
-  [ "$lock" -nt tests/lsp/node/node_modules/.package-lock.json ]; then
-  (cd tests/lsp/node && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# The same for the code-scanning formats' validation (tests/sarif: ajv and the SARIF schema).
+for dir in tests/lsp/node tests/sarif; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
+    [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 
 # CI builds with warnings as errors; a person's build only shows them.
 werror=OFF

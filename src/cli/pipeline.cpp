@@ -233,35 +233,36 @@ void print_github(const std::vector<DiagnosticGroup>& groups) {
       }
       std::fputs(format_github(*g.files, d).c_str(), stdout);
     }
+  // The whole list in the job summary first, so that the notice says only where it is.
+  bool in_summary = false;
   const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
-  const bool to_summary = summary && *summary && errors + warnings > 0;
-  if (!rest.empty()) {
-    const std::size_t more_errors = errors - shown_errors;
-    const std::size_t more_warnings = warnings - shown_warnings;
-    std::string more;
-    if (more_errors > 0)
-      more = fmt::format("{} more error{}", more_errors, more_errors == 1 ? "" : "s");
-    if (more_warnings > 0)
-      more += fmt::format("{}{} more warning{}", more.empty() ? "" : " and ", more_warnings,
-                          more_warnings == 1 ? "" : "s");
-    std::fputs(
-        fmt::format("::notice title=plan check::{} not shown as annotations (GitHub "
-                    "shows {} errors and {} warnings a step): see {}the lines below\n",
-                    more, kMaxAnnotations, kMaxAnnotations, to_summary ? "the job summary or " : "")
-            .c_str(),
-        stdout);
-    std::fputs(rest.c_str(), stdout);
+  if (summary && *summary && errors + warnings > 0) {
+    std::FILE* f = std::fopen(summary, "a");
+    const std::string markdown = diagnostics_markdown(groups);
+    in_summary = f && std::fwrite(markdown.data(), 1, markdown.size(), f) == markdown.size();
+    if (f && std::fclose(f) != 0) in_summary = false;
+    // The log has every problem: a summary that cannot be written is said, not made an
+    // error of the plan's.
+    if (!in_summary)
+      std::fprintf(stderr, "plan: cannot append the problems to GITHUB_STEP_SUMMARY ('%s')\n",
+                   visible(summary).c_str());
   }
-  if (!to_summary) return;
-  std::FILE* f = std::fopen(summary, "a");
-  const std::string markdown = diagnostics_markdown(groups);
-  if (!f || std::fwrite(markdown.data(), 1, markdown.size(), f) != markdown.size()) {
-    // The annotations and the log have every problem: a summary that cannot be written
-    // is said, not made an error of the plan's.
-    std::fprintf(stderr, "plan: cannot append the problems to GITHUB_STEP_SUMMARY ('%s')\n",
-                 visible(summary).c_str());
-  }
-  if (f) std::fclose(f);
+  if (rest.empty()) return;
+  const std::size_t more_errors = errors - shown_errors;
+  const std::size_t more_warnings = warnings - shown_warnings;
+  std::string more;
+  if (more_errors > 0)
+    more = fmt::format("{} more error{}", more_errors, more_errors == 1 ? "" : "s");
+  if (more_warnings > 0)
+    more += fmt::format("{}{} more warning{}", more.empty() ? "" : " and ", more_warnings,
+                        more_warnings == 1 ? "" : "s");
+  std::fputs(
+      fmt::format("::notice title=plan check::{} not shown as annotations (GitHub shows "
+                  "{} errors and {} warnings a step): see {}the lines below\n",
+                  more, kMaxAnnotations, kMaxAnnotations, in_summary ? "the job summary or " : "")
+          .c_str(),
+      stdout);
+  std::fputs(rest.c_str(), stdout);
 }
 
 void print_document(const std::vector<DiagnosticGroup>& groups, DiagFormat format) {

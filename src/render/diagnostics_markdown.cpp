@@ -3,15 +3,18 @@
 #include <fmt/format.h>
 
 #include "render/escape.hpp"
+#include "util/visible.hpp"
 
 namespace plan {
 
 namespace {
 
 std::string row(const std::vector<std::string>& files, const Diagnostic& d) {
-  return fmt::format("| {} | {} | {} | {} |\n", escape_markdown(format_location(files, d.loc)),
+  // visible(): control characters shown escaped, as on a terminal (a BEL, a line break).
+  return fmt::format("| {} | {} | {} | {} |\n",
+                     escape_markdown(visible(format_location(files, d.loc))),
                      severity_name(d.severity), d.code.empty() ? "" : escape_markdown(d.code),
-                     escape_markdown(d.message));
+                     escape_markdown(visible(d.message)));
 }
 
 std::string plural(std::size_t n, const char* word) {

@@ -48,7 +48,9 @@ Json rule_for(const std::string& code, const DiagnosticCode* known, const SarifT
   else
     plain.push_back(code);
   rule["shortDescription"] = {{"text", plain.front()}};
-  if (plain.size() > 1) rule["fullDescription"] = {{"text", joined(plain, "; ")}};
+  // Always, even when it repeats the short one: GitHub's code scanning requires it (rule
+  // GH2012 of Microsoft's SARIF validator).
+  rule["fullDescription"] = {{"text", joined(plain, "; ")}};
   std::string markdown;
   if (known)
     for (const std::string& w : known->what) markdown += (markdown.empty() ? "" : "\n\n") + w;
@@ -82,14 +84,13 @@ Json physical_location(const std::vector<std::string>& files, Loc loc) {
   }
   Json physical;
   physical["artifactLocation"] = artifact;
-  // A problem with a whole file has no line: no region, which SARIF reads as the whole
-  // artifact.
-  if (loc.line != 0) {
-    Json region;
-    region["startLine"] = loc.line;
-    if (loc.col != 0) region["startColumn"] = loc.col;
-    physical["region"] = region;
-  }
+  // A problem with a whole file has no line. SARIF would take no region as the whole file,
+  // but GitHub's code scanning requires a startLine (its SARIF rule GH1003): line 1, no
+  // column.
+  Json region;
+  region["startLine"] = loc.line != 0 ? loc.line : 1U;
+  if (loc.line != 0 && loc.col != 0) region["startColumn"] = loc.col;
+  physical["region"] = region;
   return physical;
 }
 

@@ -21,7 +21,8 @@ struct SarifTool {
 // names), in the table's order, so a rule's index never depends on the plan; a result for
 // every error and warning, its notes as related locations. Paths are relative to the
 // current folder (uriBaseId %SRCROOT%: the repository's root in CI), percent-encoded;
-// columns count Unicode code points (the run's columnKind), as the text output does.
+// columns count Unicode code points (the run's columnKind), as the text output does; a
+// problem with a whole file is placed on its line 1 without a column (GitHub requires a line).
 std::string format_sarif(const std::vector<DiagnosticGroup>& groups, const SarifTool& tool);
 
 // A relative path as a URI reference: every byte but the unreserved ones and '/'
