@@ -101,6 +101,9 @@ const std::vector<DiagnosticCodeRow>& diagnostic_code_rows() {
       {{"template", "template-limit"},
        "error",
        R"md((`plan render`) a template that does not parse; one past a limit of depth, work or output)md"},
+      {{"template-unknown-name"},
+       "error",
+       R"md((`plan render --strict`) a template that uses a name the context does not have)md"},
   };
   return rows;
 }
