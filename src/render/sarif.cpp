@@ -61,18 +61,6 @@ Json rule_for(const std::string& code, const DiagnosticCode* known, const SarifT
   return rule;
 }
 
-const char* level_of(Severity s) {
-  switch (s) {
-    case Severity::error:
-      return "error";
-    case Severity::warning:
-      return "warning";
-    case Severity::note:
-      return "note";
-  }
-  return "none";
-}
-
 Json physical_location(const std::vector<std::string>& files, Loc loc) {
   const std::string& path = diagnostic_path(files, loc);
   Json artifact;
@@ -126,7 +114,7 @@ std::string format_sarif(const std::vector<DiagnosticGroup>& groups, const Sarif
       Json r;
       r["ruleId"] = code;
       r["ruleIndex"] = rule_index.at(code);
-      r["level"] = level_of(d.severity);
+      r["level"] = severity_name(d.severity);  // SARIF's levels have the same names
       r["message"] = {{"text", d.message}};
       Json location;
       location["physicalLocation"] = physical_location(*g.files, d.loc);
