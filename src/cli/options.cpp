@@ -15,4 +15,18 @@ void add_color_option(CLI::App& sub, std::string& color) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+void add_bidi_option(CLI::App& sub, std::string& bidi) {
+  sub.add_option("--bidi", bidi,
+                 "Right-to-left text on a terminal: visual (reordered here) or logical (as "
+                 "written, for a terminal that reorders by itself; default: $PLAN_BIDI, else "
+                 "visual on a terminal, logical in a file or a pipe)")
+      ->check(CLI::IsMember({"visual", "logical"}));
+}
+
+void add_lang_option(CLI::App& sub, std::string& lang) {
+  sub.add_option("--lang", lang,
+                 "The language of the labels and messages: en or he (default: the plan's for "
+                 "labels, the environment's for messages)");
+}
+
 }  // namespace plan::cli

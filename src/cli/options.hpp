@@ -14,5 +14,9 @@ namespace plan::cli {
 void add_as_of_option(CLI::App& sub, std::string& as_of);
 // --color auto|always|never.
 void add_color_option(CLI::App& sub, std::string& color);
+// --bidi visual|logical: how right-to-left text reaches a terminal.
+void add_bidi_option(CLI::App& sub, std::string& bidi);
+// --lang LANG: the language of the labels (default: the plan's) and of the messages.
+void add_lang_option(CLI::App& sub, std::string& lang);
 
 }  // namespace plan::cli

@@ -32,4 +32,13 @@ std::size_t terminal_width(std::FILE* stream) {
   return 80;
 }
 
+// Stubs until the terminal's bidi mode lands.
+BidiMode bidi_mode(const std::string&, std::FILE*) {
+  return BidiMode::logical;
+}
+
+void write_text(std::FILE* stream, std::string_view text, BidiMode, std::size_t) {
+  std::fwrite(text.data(), 1, text.size(), stream);
+}
+
 }  // namespace plan::cli

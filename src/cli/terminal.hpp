@@ -1,8 +1,10 @@
 // What the command layer knows about the terminal: its width and whether to colour.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 namespace plan::cli {
 
@@ -12,5 +14,16 @@ bool use_color(const std::string& option, std::FILE* stream);
 // The terminal's width; $COLUMNS when not a terminal; kNoWidthLimit (cut nothing) for a
 // file or a pipe without $COLUMNS; 80 when a terminal does not say.
 std::size_t terminal_width(std::FILE* stream);
+
+// How right-to-left text reaches a stream: as written (logical: files, pipes, terminals that
+// reorder by themselves) or reordered for display (visual: a terminal in explicit mode).
+enum class BidiMode { logical, visual };
+// --bidi visual|logical, else $PLAN_BIDI, else visual for a terminal, logical otherwise.
+BidiMode bidi_mode(const std::string& option, std::FILE* stream);
+// The one writer of text for people: in visual mode the terminal is switched to explicit
+// mode (CSI 8 l) before the first byte, back at exit, and every line is reordered; in
+// logical mode the text is written as it is.
+void write_text(std::FILE* stream, std::string_view text, BidiMode mode,
+                std::size_t width = SIZE_MAX);
 
 }  // namespace plan::cli
