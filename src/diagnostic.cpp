@@ -10,13 +10,29 @@
 namespace plan {
 
 Diagnostic make_error(std::string code, Loc loc, std::string message) {
-  return {Severity::error, std::move(code), loc, std::move(message), {}, {}};
+  return {Severity::error, std::move(code), loc, std::move(message), {}, {}, {}};
 }
 Diagnostic make_warning(std::string code, Loc loc, std::string message) {
-  return {Severity::warning, std::move(code), loc, std::move(message), {}, {}};
+  return {Severity::warning, std::move(code), loc, std::move(message), {}, {}, {}};
 }
 Diagnostic make_note(Loc loc, std::string message) {
-  return {Severity::note, "", loc, std::move(message), {}, {}};
+  return {Severity::note, "", loc, std::move(message), {}, {}, {}};
+}
+
+Diagnostic make_error(std::string code, Loc loc, Message text) {
+  Diagnostic d = make_error(std::move(code), loc, render_message(text));
+  d.text = std::move(text);
+  return d;
+}
+Diagnostic make_warning(std::string code, Loc loc, Message text) {
+  Diagnostic d = make_warning(std::move(code), loc, render_message(text));
+  d.text = std::move(text);
+  return d;
+}
+Diagnostic make_note(Loc loc, Message text) {
+  Diagnostic d = make_note(loc, render_message(text));
+  d.text = std::move(text);
+  return d;
 }
 
 void sort_diagnostics(Diagnostics& diags) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "message.hpp"
 #include "model.hpp"
 
 namespace plan {
@@ -14,7 +15,8 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string code;  // stable, kebab-case: "duplicate-id"
   Loc loc;
-  std::string message;
+  std::string message;            // in English: JSON, SARIF and the tests read it
+  Message text;                   // the same as data, for a translation (empty: not translatable)
   std::vector<Diagnostic> notes;  // related places, e.g. where a duplicate was first defined
   // The replacement a "did you mean" offers for the token at `loc` (an id, a key, a
   // status), as data: an editor's quick fix writes it in. Empty when there is none.
@@ -26,6 +28,9 @@ using Diagnostics = std::vector<Diagnostic>;
 Diagnostic make_error(std::string code, Loc loc, std::string message);
 Diagnostic make_warning(std::string code, Loc loc, std::string message);
 Diagnostic make_note(Loc loc, std::string message);
+Diagnostic make_error(std::string code, Loc loc, Message text);
+Diagnostic make_warning(std::string code, Loc loc, Message text);
+Diagnostic make_note(Loc loc, Message text);
 
 // Stable sort by file (files are numbered in path order), then line and column.
 void sort_diagnostics(Diagnostics& diags);

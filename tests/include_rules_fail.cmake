@@ -27,7 +27,7 @@ expect(0 "follow ARCHITECTURE.md" "the unchanged copy")
 file(READ ${WORK}/src/render/escape.cpp text)
 string(REGEX REPLACE "^([^\n]*\n[^\n]*\n)" "\\1#include \"load/loader.hpp\"\n" text "${text}")
 file(WRITE ${WORK}/src/render/escape.cpp "${text}")
-expect(1 "src/render/escape.cpp:3: includes \"load/loader.hpp\" \\(load\\), but ARCHITECTURE.md lets render include only model, diagnostic"
+expect(1 "src/render/escape.cpp:3: includes \"load/loader.hpp\" \\(load\\), but ARCHITECTURE.md lets render include only model, message, diagnostic"
   "a render file including load")
 file(COPY ${SOURCE}/src/render/escape.cpp DESTINATION ${WORK}/src/render)
 

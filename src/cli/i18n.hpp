@@ -1,0 +1,26 @@
+// Messages in the user's language, through GNU gettext: the only place that knows the
+// catalogs. The language is chosen as every gettext program chooses it (LANGUAGE, LC_ALL,
+// LC_MESSAGES, LANG) or by --lang; without a catalog, English.
+#pragma once
+
+#include <string>
+
+#include "message.hpp"
+
+namespace plan::cli {
+
+// Chooses the language and opens the catalog; once, before the command line is built (its
+// help is translated), so `--lang` is read from argv here.
+void init_messages(int argc, char** argv);
+
+// The translation of an English text marked for the catalog, or the text itself.
+const char* tr(const char* id);
+const char* trn(const char* one, const char* many, unsigned long n);
+// `tr`/`trn` in the shape render_message() takes.
+const char* translate(const char* id, const char* plural, unsigned long n);
+// Whether the messages' language is written right to left.
+bool messages_rtl();
+// A message in the user's language.
+std::string text_of(const Message& m);
+
+}  // namespace plan::cli
