@@ -130,6 +130,11 @@ constexpr SharedOption kShared[] = {
      false},
     {"--color", "Colour: auto (a terminal without NO_COLOR), always or never", false},
     {"--json", "Print JSON instead of text", true},
+    {"--bidi",
+     "Right-to-left text on a terminal: visual or logical (default: $PLAN_BIDI, else visual on a "
+     "terminal)",
+     false},
+    {"--lang", "The language of labels and messages: en or he", false},
 };
 
 CLI::App* find_command(CLI::App& app, const std::string& name) {

@@ -18,11 +18,10 @@ HelpFormatter::HelpFormatter(std::string operands, std::vector<std::string> exam
 std::string value_name(const CLI::Option& opt) {
   // CLI11 calls every string TEXT and every number INT; say what the value is.
   static const std::map<std::string, std::string> words{
-      {"--plan", "DIR"},      {"--as-of", "DATE"},    {"--color", "WHEN"},
-      {"--format", "FORMAT"}, {"--template", "FILE"}, {"--output", "FILE"},
-      {"--lang", "LANG"},     {"--from", "REV"},      {"--owner", "NAME"},
-      {"--section", "ID"},    {"--target", "ID"},     {"--goal", "ID"},
-      {"--status", "STATUS"}, {"--sort", "KEY"},      {"--due-within", "DAYS"},
+      {"--plan", "DIR"},      {"--as-of", "DATE"},    {"--color", "WHEN"}, {"--format", "FORMAT"},
+      {"--template", "FILE"}, {"--output", "FILE"},   {"--lang", "LANG"},  {"--bidi", "MODE"},
+      {"--from", "REV"},      {"--owner", "NAME"},    {"--section", "ID"}, {"--target", "ID"},
+      {"--goal", "ID"},       {"--status", "STATUS"}, {"--sort", "KEY"},   {"--due-within", "DAYS"},
   };
   for (const std::string& n : opt.get_lnames())
     if (auto it = words.find("--" + n); it != words.end()) return it->second;
