@@ -8,7 +8,9 @@
 
 #include "cli/command.hpp"
 #include "cli/measured.hpp"
+#include "cli/options.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 
 namespace plan::cli {
 
@@ -17,6 +19,7 @@ struct CheckOptions {
   bool strict = false;
   std::string format = "text";
   bool json = false;
+  std::string bidi;
 };
 
 const std::map<std::string, DiagFormat>& formats() {
@@ -96,7 +99,7 @@ int check_workspace(const std::string& file, const CheckOptions& opts) {
     if (!not_counted.empty())
       summary += fmt::format("; not counted, since a file of theirs could not be read: {}",
                              some_ids(not_counted));
-    std::fputs((summary + "\n").c_str(), stderr);
+    write_text(stderr, summary + "\n");
   }
   const int code = exit_code_for(*ws);
   keep_until_exit(ws);
@@ -118,12 +121,13 @@ Runner setup_check(CLI::App& sub) {
   sub.add_flag("--json", opts->json,
                "Print the problems as a JSON list (the same as --format json)")
       ->excludes("--format");
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     if (opts->json) opts->format = "json";
     Input input;
     std::string error;
     if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     if (!input.workspace_file.empty()) return check_workspace(input.workspace_file, *opts);
@@ -151,7 +155,7 @@ Runner setup_check(CLI::App& sub) {
             "; links and coverage were not checked, since {} file{} could "
             "not be read",
             unread, unread == 1 ? "" : "s");
-      std::fputs((summary + "\n").c_str(), stderr);
+      write_text(stderr, summary + "\n");
     }
     const int code = exit_code_for(*checked);
     keep_until_exit(checked);

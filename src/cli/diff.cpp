@@ -26,7 +26,7 @@ namespace {
 
 struct DiffOptions {
   std::vector<std::string> revisions;
-  std::string format = "text", as_of, color = "auto";
+  std::string format = "text", as_of, color = "auto", bidi;
   bool json = false;
 };
 
@@ -44,24 +44,25 @@ Runner setup_diff(CLI::App& sub) {
   sub.add_flag("--json", opts->json, "Print one JSON object");
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     const std::string dir = plan_dir_or_explain(global);
     if (dir.empty()) return int{kUsage};
     std::string error;
     auto repo = Repository::open(dir, error);
     if (!repo) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     const Date as_of = resolve_as_of(opts->as_of, error);
     if (!error.empty()) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     // The same size limits as every other command, at every revision and in the working tree.
     LoadOptions limits;
     if (!size_limits_from_env(limits, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     std::vector<std::string> revs = opts->revisions;
@@ -72,7 +73,7 @@ Runner setup_diff(CLI::App& sub) {
       if (i < revs.size()) {
         auto commit = repo->resolve(revs[i], error);
         if (!commit) {
-          std::fprintf(stderr, "%s\n", error.c_str());
+          write_text(stderr, error + "\n");
           return int{kUsage};
         }
         // A revision without the plan folder is not an empty plan to compare with.
@@ -107,7 +108,8 @@ Runner setup_diff(CLI::App& sub) {
     else
       out = diff_text(d, labels,
                       TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
-    std::fputs(out.c_str(), stdout);
+    opts->json || opts->format == "md" ? (void)std::fputs(out.c_str(), stdout)
+                                       : write_text(stdout, out);
     return int{kOk};
   };
 }

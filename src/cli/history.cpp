@@ -19,7 +19,7 @@ namespace plan::cli {
 
 namespace {
 struct HistoryOptions {
-  std::string format = "text", color = "auto", from = "HEAD";
+  std::string format = "text", color = "auto", from = "HEAD", bidi;
   bool json = false, all_parents = false;
 };
 }  // namespace
@@ -40,13 +40,14 @@ Runner setup_history(CLI::App& sub) {
                "Follow merged branches too (default: first parent only)");
   sub.add_option("--from", opts->from, "Walk back from this revision (default: HEAD)");
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     const std::string dir = plan_dir_or_explain(global);
     if (dir.empty()) return int{kUsage};
     std::string error;
     std::vector<HistoryPoint> points;
     if (!compute_history(dir, opts->from, !opts->all_parents, points, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     // A shallow clone holds only the latest commits: say so, and how to fetch the rest, on
@@ -68,7 +69,8 @@ Runner setup_history(CLI::App& sub) {
     else
       out = history_text(points,
                          TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
-    std::fputs(out.c_str(), stdout);
+    opts->json || opts->format == "csv" ? (void)std::fputs(out.c_str(), stdout)
+                                        : write_text(stdout, out);
     return int{kOk};
   };
 }

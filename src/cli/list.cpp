@@ -29,7 +29,7 @@ namespace plan::cli {
 namespace {
 struct ListOptions {
   std::vector<std::string> statuses;
-  std::string owner, section, target, goal, as_of, color = "auto", sort;
+  std::string owner, section, target, goal, as_of, color = "auto", sort, bidi;
   int due_within = -1;  // days; -1: not given
   bool overdue = false, stale = false, json = false;
 };
@@ -199,10 +199,9 @@ int list_workspace(const std::string& file, const ListOptions& opts) {
     } else {
       // A blank line between units; the title isolated and cut like every title.
       if (printed++) std::fputc('\n', stdout);
-      std::fputs(
-          table_row(visible(u.id) + " ", display_width(visible(u.id)) + 1, u.title, layout).c_str(),
-          stdout);
-      std::fputs(render_activity_list(ix, u.plan->stats, rows, layout).c_str(), stdout);
+      write_text(stdout,
+                 table_row(visible(u.id) + " ", display_width(visible(u.id)) + 1, u.title, layout));
+      write_text(stdout, render_activity_list(ix, u.plan->stats, rows, layout));
     }
   }
   if (sink) sink->end_array();
@@ -244,11 +243,12 @@ Runner setup_list(CLI::App& sub) {
   sub.add_flag("--json", opts->json,
                "Print the activities as a JSON list, as in 'plan status --json'");
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     Input input;
     std::string error;
     if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     if (!input.workspace_file.empty()) return list_workspace(input.workspace_file, *opts);
@@ -278,7 +278,7 @@ Runner setup_list(CLI::App& sub) {
       sink.end_array();
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::fputs(render_activity_list(*c.index, m->stats, rows, layout).c_str(), stdout);
+      write_text(stdout, render_activity_list(*c.index, m->stats, rows, layout));
     }
     return finish(m);
   };

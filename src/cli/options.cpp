@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/terminal.hpp"
+
 namespace plan::cli {
 
 void add_as_of_option(CLI::App& sub, std::string& as_of) {
@@ -20,7 +22,8 @@ void add_bidi_option(CLI::App& sub, std::string& bidi) {
                  "Right-to-left text on a terminal: visual (reordered here) or logical (as "
                  "written, for a terminal that reorders by itself; default: $PLAN_BIDI, else "
                  "visual on a terminal, logical in a file or a pipe)")
-      ->check(CLI::IsMember({"visual", "logical"}));
+      ->check(CLI::IsMember({"visual", "logical"}))
+      ->each(set_bidi_option);  // every writer of the command uses it
 }
 
 void add_lang_option(CLI::App& sub, std::string& lang) {

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/terminal.hpp"
 #include "render/diagnostics_markdown.hpp"
 #include "render/gitlab_quality.hpp"
 #include "render/sarif.hpp"
@@ -138,7 +139,7 @@ std::string find_plan_dir(const GlobalOptions& global, std::string& error) {
 std::string plan_dir_or_explain(const GlobalOptions& global) {
   std::string error;
   std::string dir = find_plan_dir(global, error);
-  if (dir.empty()) std::fprintf(stderr, "%s\n", error.c_str());
+  if (dir.empty()) write_text(stderr, error + "\n");
   return dir;
 }
 
@@ -178,7 +179,7 @@ std::unique_ptr<CheckedPlan> load_and_check(const GlobalOptions& global,
   LoadOptions limited = options;
   std::string error;
   if (!size_limits_from_env(limited, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+    write_text(stderr, error + "\n");
     return nullptr;
   }
   auto checked = check_plan_dir(dir, limited);
@@ -191,7 +192,7 @@ std::unique_ptr<Workspace> load_workspace_or_explain(const std::string& file, co
   WorkspaceOptions options;
   std::string error;
   if (!size_limits_from_env(options.limits, error)) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+    write_text(stderr, error + "\n");
     return nullptr;
   }
   const char* env = std::getenv("PLAN_HISTORY");
@@ -307,7 +308,7 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
     return;
   }
   auto each = [&](const std::vector<std::string>& files, const Diagnostics& diags) {
-    for (const Diagnostic& d : diags) std::fputs(format_text(files, d).c_str(), stderr);
+    for (const Diagnostic& d : diags) write_text(stderr, format_text(files, d));
   };
   each(ws.spec.files, ws.diags);
   for (const Unit& u : ws.units)
@@ -317,7 +318,7 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
 int finish(std::unique_ptr<Workspace>& ws) {
   auto errors = [](const std::vector<std::string>& files, const Diagnostics& diags) {
     for (const Diagnostic& d : diags)
-      if (d.severity == Severity::error) std::fputs(format_text(files, d).c_str(), stderr);
+      if (d.severity == Severity::error) write_text(stderr, format_text(files, d));
   };
   errors(ws->spec.files, ws->diags);
   for (const Unit& u : ws->units)
@@ -346,7 +347,7 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
       print_document({{&files, &c.diags}}, format);
       return;
     case DiagFormat::text:
-      for (const Diagnostic& d : c.diags) std::fputs(format_text(files, d).c_str(), stderr);
+      for (const Diagnostic& d : c.diags) write_text(stderr, format_text(files, d));
       return;
   }
 }

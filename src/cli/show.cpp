@@ -16,7 +16,7 @@ namespace plan::cli {
 
 namespace {
 struct ShowOptions {
-  std::string id, as_of, color = "auto";
+  std::string id, as_of, color = "auto", bidi;
   bool json = false;
 };
 
@@ -28,6 +28,7 @@ Runner setup_show(CLI::App& sub) {
   add_as_of_option(sub, opts->as_of);
   sub.add_flag("--json", opts->json, "Print the item as it appears in 'plan status --json'");
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
@@ -40,7 +41,7 @@ Runner setup_show(CLI::App& sub) {
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
     std::string out =
         opts->json ? obj.dump(2) + "\n" : render_show_text(obj, item_kind_name(item->kind), layout);
-    std::fputs(out.c_str(), stdout);
+    opts->json ? (void)std::fputs(out.c_str(), stdout) : write_text(stdout, out);
     return finish(m);
   };
 }

@@ -26,6 +26,7 @@ struct StatusOptions {
   std::string as_of;
   bool json = false;
   std::string color = "auto";
+  std::string bidi;
 };
 
 int status_workspace(const std::string& file, const StatusOptions& opts) {
@@ -38,7 +39,7 @@ int status_workspace(const std::string& file, const StatusOptions& opts) {
     write_workspace_report(view, sink);
   } else {
     TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
-    std::fputs(render_workspace_text(view, layout).c_str(), stdout);
+    write_text(stdout, render_workspace_text(view, layout));
   }
   std::fflush(stdout);
   return finish(ws);
@@ -50,11 +51,12 @@ Runner setup_status(CLI::App& sub) {
   add_as_of_option(sub, opts->as_of);
   sub.add_flag("--json", opts->json, "Print the status as one JSON object (see README)");
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     Input input;
     std::string error;
     if (!find_input(global, Accepts::plan_or_workspace, input, error)) {
-      std::fprintf(stderr, "%s\n", error.c_str());
+      write_text(stderr, error + "\n");
       return int{kUsage};
     }
     if (!input.workspace_file.empty()) return status_workspace(input.workspace_file, *opts);
@@ -67,9 +69,8 @@ Runner setup_status(CLI::App& sub) {
       write_report(*m->checked->index, m->stats, m->summary(), sink, &stale);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::fputs(
-          render_status_text(*m->checked->index, m->stats, m->summary(), layout, &stale).c_str(),
-          stdout);
+      write_text(stdout,
+                 render_status_text(*m->checked->index, m->stats, m->summary(), layout, &stale));
     }
     return finish(m);
   };

@@ -14,7 +14,7 @@ namespace plan::cli {
 
 namespace {
 struct TraceOptions {
-  std::string id, as_of, color = "auto";
+  std::string id, as_of, color = "auto", bidi;
 };
 }  // namespace
 
@@ -23,13 +23,14 @@ Runner setup_trace(CLI::App& sub) {
   sub.add_option("ID", opts->id, "A goal, target, section or activity id")->required();
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
+  add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
     if (!item) return int{kUsage};  // an id that names nothing is a usage error
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-    std::fputs(render_trace_text(*m->checked->index, m->stats, *item, layout).c_str(), stdout);
+    write_text(stdout, render_trace_text(*m->checked->index, m->stats, *item, layout));
     return finish(m);
   };
 }

@@ -5,6 +5,7 @@
 #include "cli/as_of.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 
 namespace plan::cli {
 
@@ -13,7 +14,7 @@ std::unique_ptr<Workspace> measure_workspace(const std::string& file, const std:
   std::string error;
   as_of = resolve_as_of(as_of_text, error);
   if (!error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+    write_text(stderr, error + "\n");
     return nullptr;
   }
   return load_workspace_or_explain(file, as_of, history);
