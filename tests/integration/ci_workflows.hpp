@@ -339,6 +339,7 @@ const std::string known_test_packages[] = {
     // editors' checks need: the action does not install them on a user's runner.
     "doctest-dev",
     "tmux",
+    "libfribidi-bin",
     "tidy",
     "cmark-gfm",
     "chromium",

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "render/bidi.hpp"
 #include "render/terminal_text.hpp"
 #include "run.hpp"
 
@@ -41,9 +42,10 @@ TEST_CASE("terminal: status in tmux is coloured and aligned around Hebrew titles
   REQUIRE_MESSAGE(run("command -v tmux") != "", "tmux is needed (scripts/setup.sh installs it)");
   const std::string server = "plan-test-" + std::to_string(::getpid());
   const std::string tmux = "tmux -u -L " + server + " ";
-  const std::string plan_cmd = std::string("env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 ") +
-                               PLAN_BINARY + " --plan " + PLAN_SOURCE_DIR +
-                               "/tests/golden/hebrew-ids-status/plan status --as-of 2009-06-01";
+  const std::string plan_cmd =
+      std::string("env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LANG=C.UTF-8 ") + PLAN_BINARY +
+      " --plan " + PLAN_SOURCE_DIR +
+      "/tests/golden/hebrew-ids-status/plan status --as-of 2009-06-01";
   run(tmux + "new-session -d -x 100 -y 40 \"" + plan_cmd + "; sleep 60\" 2>&1");
 
   std::string plain, coloured;
@@ -64,7 +66,8 @@ TEST_CASE("terminal: status in tmux is coloured and aligned around Hebrew titles
     if (l.rfind("  G", 0) == 0 && l.find('/') != std::string::npos)
       goals.push_back(l);  // not the gaps
   REQUIRE(goals.size() == 3);
-  CHECK(goals[0].find("שָׁלוֹם בַּקִּבּוּץ") != std::string::npos);  // the niqqud came through whole
+  // In visual order (tmux never reorders), the niqqud still on its letters.
+  CHECK(goals[0].find(plan::visual_line("שָׁלוֹם בַּקִּבּוּץ")) != std::string::npos);
   for (const std::string& g : goals) {
     CAPTURE(g);
     // The percent cell ends in '%', or in '–' for a goal with nothing to measure.
@@ -359,4 +362,151 @@ TEST_CASE("terminal: list's did you mean shows the plan's ids escaped") {
   const auto typed = p.run("NO_COLOR=1", "list --target \"$(printf 'T\\033[2J')\" 2>&1");
   CHECK(typed.out.find("'T\\e[2J'") != std::string::npos);
   CHECK(first_raw(typed.out) == "");
+}
+
+// Right-to-left text in a terminal: reordered by us (tmux, like xterm.js, never reorders) in
+// FriBidi's order, the terminal switched to explicit mode around it, logical order elsewhere.
+namespace {
+// The text without directional marks and isolates (a terminal shows them as nothing, or
+// not at all).
+std::string without_controls(std::string s) {
+  for (const char* c : {"\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e",
+                        "\u2066", "\u2067", "\u2068", "\u2069"})
+    for (std::size_t at; (at = s.find(c)) != std::string::npos;) s.erase(at, 3);
+  return s;
+}
+
+std::string trimmed(const std::string& s) {
+  const std::size_t b = s.find_first_not_of(' ');
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(' ') - b + 1);
+}
+
+// GNU FriBidi's own reordering of each line (its command line, from libfribidi-bin).
+std::vector<std::string> fribidi_lines(const std::string& logical) {
+  const std::string in = plan::test::artifact("fribidi-in.txt");
+  std::ofstream(in, std::ios::binary) << logical;
+  return lines(run("fribidi --nopad --nobreak --reordernsm --clean < " + in));
+}
+
+// The screen tmux keeps after running `plan ARGS` on the shipped plan, ENV set.
+std::vector<std::string> tmux_screen(const std::string& env, const std::string& args) {
+  const std::string server = "plan-bidi-" + std::to_string(::getpid());
+  const std::string tmux = "tmux -u -L " + server + " ";
+  const std::string cmd = "env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LC_ALL=C.UTF-8 " + env +
+                          " " + PLAN_BINARY + " --plan " + PLAN_SOURCE_DIR + "/plan " + args +
+                          "; echo __END__; sleep 60";
+  run(tmux + "new-session -d -x 120 -y 120 \"" + cmd + "\" 2>&1");
+  std::string screen;
+  for (int i = 0; i < 200 && screen.find("__END__") == std::string::npos; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    screen = run(tmux + "capture-pane -p -S -200 2>&1");
+  }
+  run(tmux + "kill-server 2>&1");
+  REQUIRE(screen.find("__END__") != std::string::npos);
+  std::vector<std::string> rows = lines(screen);
+  while (!rows.empty() && rows.front().empty()) rows.erase(rows.begin());
+  return rows;
+}
+
+// `plan ARGS` on the shipped plan to a pipe, 120 columns like the tmux window.
+std::string shipped_piped(const std::string& args) {
+  return run("env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LC_ALL=C.UTF-8 COLUMNS=120 " +
+             std::string(PLAN_BINARY) + " --plan " + PLAN_SOURCE_DIR + "/plan " + args);
+}
+
+const char* kStatusArgs = "status --as-of 2009-06-01 --color never";
+}  // namespace
+
+TEST_CASE("terminal: tmux shows the shipped plan's Hebrew in FriBidi's visual order") {
+  REQUIRE(plan::test::have("tmux"));
+  REQUIRE_MESSAGE(plan::test::have("fribidi"), "fribidi (libfribidi-bin) is the oracle");
+  const std::string logical = shipped_piped(kStatusArgs);
+  REQUIRE(plan::has_rtl(logical));
+  const std::vector<std::string> expected = fribidi_lines(logical);
+  const std::vector<std::string> screen = tmux_screen("", kStatusArgs);
+  REQUIRE(screen.size() > expected.size());  // and the __END__ line
+  std::size_t reordered = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    // Right-to-left lines are right-aligned on the screen; FriBidi was asked not to pad.
+    CHECK(trimmed(screen[i]) == trimmed(expected[i]));
+    if (plan::has_rtl(lines(logical)[i])) {
+      ++reordered;
+      CHECK(trimmed(screen[i]) != trimmed(without_controls(lines(logical)[i])));
+    }
+  }
+  CHECK(reordered >= 3);  // the goals' titles at least
+}
+
+TEST_CASE("terminal: with --bidi logical or PLAN_BIDI=logical tmux shows the logical order") {
+  REQUIRE(plan::test::have("tmux"));
+  const std::vector<std::string> logical = lines(shipped_piped(kStatusArgs));
+  for (const auto& [env, args] :
+       {std::pair<std::string, std::string>{"", std::string(kStatusArgs) + " --bidi logical"},
+        {"PLAN_BIDI=logical", kStatusArgs},
+        {"PLAN_BIDI=visual", std::string("--bidi logical ") + kStatusArgs}}) {
+    CAPTURE(env);
+    CAPTURE(args);
+    const std::vector<std::string> screen = tmux_screen(env, args);
+    REQUIRE(screen.size() > logical.size());
+    for (std::size_t i = 0; i < logical.size(); ++i)
+      CHECK(trimmed(without_controls(screen[i])) == trimmed(without_controls(logical[i])));
+  }
+}
+
+namespace {
+// What `plan` writes to a terminal, byte for byte: util-linux `script` runs it on a
+// pseudo-terminal (which turns "\n" into "\r\n") and passes the raw output on.
+std::string through_a_terminal(const std::string& command) {
+  return run(
+      "script -qec \"env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LC_ALL=C.UTF-8 "
+      "COLUMNS=80 " +
+      command + "\" /dev/null");
+}
+
+bool ends_with(const std::string& s, const std::string& end) {
+  return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
+}
+
+std::size_t count(const std::string& s, const std::string& what) {
+  std::size_t n = 0;
+  for (std::size_t at = 0; (at = s.find(what, at)) != std::string::npos; at += what.size()) ++n;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("terminal: to a terminal the output is bracketed by CSI 8 l and CSI 8 h") {
+  REQUIRE(plan::test::have("script"));
+  const std::string plan_status =
+      std::string(PLAN_BINARY) + " --plan " + PLAN_SOURCE_DIR + "/plan status --as-of 2009-06-01";
+  const std::string raw = through_a_terminal(plan_status);
+  CAPTURE(raw);
+  CHECK(raw.rfind("\x1b[8l", 0) == 0);   // explicit mode before the first byte
+  CHECK(ends_with(raw, "\r\n\x1b[8h"));  // implicit mode again after the last
+  CHECK(count(raw, "\x1b[8l") == 1);
+  // The text between is in visual order: the right-to-left lines are FriBidi's.
+  std::string text = raw.substr(4, raw.size() - 8);
+  for (std::size_t at; (at = text.find('\r')) != std::string::npos;) text.erase(at, 1);
+  CHECK(text.find("\x1b[8") == std::string::npos);
+  CHECK(plan::has_rtl(text));
+  CHECK(text.find("\u2068") == std::string::npos);  // no isolates left
+
+  // Asked for logical order, or with nothing right-to-left to write: no brackets at all.
+  CHECK(through_a_terminal(plan_status + " --bidi logical").find("\x1b[8") == std::string::npos);
+  const std::string english =
+      through_a_terminal(std::string(PLAN_BINARY) + " --plan " + PLAN_SOURCE_DIR +
+                         "/tests/golden/status-english/plan status --as-of 2009-06-01");
+  CHECK(english.find("Check:") != std::string::npos);
+  CHECK(english.find("\x1b[8") == std::string::npos);
+}
+
+TEST_CASE("terminal: a pipe gets logical order and no CSI 8, even with --bidi visual") {
+  const std::string piped = shipped_piped(kStatusArgs);
+  CHECK(piped.find("\x1b[8") == std::string::npos);
+  CHECK(piped.find("\u2068") != std::string::npos);  // the isolates for a viewer's UBA
+  const std::string visual = shipped_piped(std::string(kStatusArgs) + " --bidi visual");
+  CHECK(visual.find("\x1b[8") == std::string::npos);
+  CHECK(visual == plan::visual_text(piped, 120));
+  CHECK(visual != piped);
 }
