@@ -80,7 +80,9 @@ std::string render_message(const Message& m, Translator translate, bool rtl) {
     if (text && text != english)
       if (auto s = fill(text, m, translate, rtl)) return *s;
   }
-  if (auto s = fill(english, m, nullptr, false)) return *s;
+  // Untranslated (or a bad translation): the English text, but a message inside it (a hint,
+  // a counted part) still in the user's language.
+  if (auto s = fill(english, m, translate, rtl)) return *s;
   return english;
 }
 

@@ -13,6 +13,7 @@
 
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
+#include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
 #include "edit/add_item.hpp"
 #include "edit/next_id.hpp"
@@ -45,27 +46,28 @@ struct FieldOption {
 };
 const FieldOption kFields[] = {
     {"--id", &AddOptions::id, "gtsa", "ID",
-     "The id (default: the next in its neighbours' pattern)"},
-    {"--title", &AddOptions::title, "gtsa", "TEXT", "The title"},
-    {"--description", &AddOptions::description, "gt", "TEXT", "A goal's or target's description"},
-    {"--section", &AddOptions::section, "a", "ID", "The section an activity goes in"},
+     N_("The id (default: the next in its neighbours' pattern)")},
+    {"--title", &AddOptions::title, "gtsa", "TEXT", N_("The title")},
+    {"--description", &AddOptions::description, "gt", "TEXT",
+     N_("A goal's or target's description")},
+    {"--section", &AddOptions::section, "a", "ID", N_("The section an activity goes in")},
     {"--parent", &AddOptions::parent, "a", "ID",
-     "The activity (or section) a sub-activity goes under"},
-    {"--goals", &AddOptions::goals, "t", "G1,G2", "The goals a target serves"},
+     N_("The activity (or section) a sub-activity goes under")},
+    {"--goals", &AddOptions::goals, "t", "G1,G2", N_("The goals a target serves")},
     {"--targets", &AddOptions::targets, "a", "T1,T4",
-     "The targets an activity serves ('' for none)"},
-    {"--owner", &AddOptions::owner, "ta", "TEXT", "Who is responsible"},
-    {"--partners", &AddOptions::partners, "ta", "A,B", "Partners, separated by commas"},
+     N_("The targets an activity serves ('' for none)")},
+    {"--owner", &AddOptions::owner, "ta", "TEXT", N_("Who is responsible")},
+    {"--partners", &AddOptions::partners, "ta", "A,B", N_("Partners, separated by commas")},
     {"--status", &AddOptions::status, "a", "STATUS",
-     "planned (default), in-progress, done, blocked or dropped"},
-    {"--start", &AddOptions::start, "a", "DATE", "The start date, YYYY-MM-DD"},
-    {"--due", &AddOptions::due, "a", "DATE", "The due date, YYYY-MM-DD"},
+     N_("planned (default), in-progress, done, blocked or dropped")},
+    {"--start", &AddOptions::start, "a", "DATE", N_("The start date, YYYY-MM-DD")},
+    {"--due", &AddOptions::due, "a", "DATE", N_("The due date, YYYY-MM-DD")},
     {"--measure", &AddOptions::measure, "a", "'N[-M] UNIT'",
-     "The planned count and its unit: '5-6 מפגשים'"},
-    {"--percent", &AddOptions::percent, "a", "N", "A manual estimate, 0 to 100"},
+     N_("The planned count and its unit: '5-6 מפגשים'")},
+    {"--percent", &AddOptions::percent, "a", "N", N_("A manual estimate, 0 to 100")},
     {"--weight", &AddOptions::weight, "a", "N",
-     "How much it counts against its siblings (default 1)"},
-    {"--notes", &AddOptions::notes, "a", "TEXT", "Notes"},
+     N_("How much it counts against its siblings (default 1)")},
+    {"--notes", &AddOptions::notes, "a", "TEXT", N_("Notes")},
 };
 
 char kind_letter(const std::string& kind) {
@@ -361,16 +363,17 @@ void dialogue(AddOptions& o, const CheckedPlan& c) {
 
 Runner setup_add(CLI::App& sub) {
   auto opts = std::make_shared<AddOptions>();
-  sub.add_option("KIND", opts->kind, "goal, target, activity or section")
+  sub.add_option("KIND", opts->kind, tr("goal, target, activity or section"))
       ->required()
       ->check(CLI::IsMember({"goal", "target", "activity", "section"}));
-  sub.add_option("TITLE", opts->title_operand, "The title (or --title)");
+  sub.add_option("TITLE", opts->title_operand, tr("The title (or --title)"));
   CLI::Option* targets = nullptr;
   for (const FieldOption& f : kFields) {
-    CLI::Option* option = sub.add_option(f.name, opts.get()->*f.member, f.help)->type_name(f.value);
+    CLI::Option* option =
+        sub.add_option(f.name, opts.get()->*f.member, tr(f.help))->type_name(f.value);
     if (std::string(f.name) == "--targets") targets = option;
   }
-  sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
+  sub.add_flag("--dry-run", opts->dry_run, tr("Print the change as a diff instead of writing it"));
   return [opts, targets](const GlobalOptions& global) {
     AddOptions o = *opts;
     o.targets_given = targets->count() > 0;

@@ -8,6 +8,7 @@
 
 #include "cli/command.hpp"
 #include "cli/help.hpp"
+#include "cli/i18n.hpp"
 #include "util/text.hpp"
 
 #ifndef PLAN_VERSION
@@ -16,92 +17,96 @@
 
 namespace plan::cli {
 
+std::string plan_says(const Message& m) {
+  return "plan: " + text_of(m) + "\n";
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> table{
       {"check",
-       "Check the plan and report every problem with its file and line.",
+       N_("Check the plan and report every problem with its file and line."),
        "",
        {"plan check", "plan check --strict --format github", "plan check --json"},
        setup_check},
       {"status",
-       "Show how far each goal has come, what is late, and what is broken.",
+       N_("Show how far each goal has come, what is late, and what is broken."),
        "",
        {"plan status", "plan status --as-of 2009-06-30", "plan status --json > status.json"},
        setup_status},
       {"trace",
-       "Show the chain of links through one goal, target, section or activity.",
+       N_("Show the chain of links through one goal, target, section or activity."),
        "ID",
        {"plan trace G1", "plan trace general.3 --as-of 2009-06-30"},
        setup_trace},
       {"show",
-       "Show one item with every field, its completion and its links.",
+       N_("Show one item with every field, its completion and its links."),
        "ID",
        {"plan show T2", "plan show general.3 --json"},
        setup_show},
       {"list",
-       "List activities, filtered by status, owner, section, target, goal or due date.",
+       N_("List activities, filtered by status, owner, section, target, goal or due date."),
        "",
        {"plan list --status planned,in-progress --owner dana",
         "plan list --due-within 14 --sort due", "plan list --overdue --json"},
        setup_list},
       {"render",
-       "Render a Markdown or HTML summary from a Mustache template.",
+       N_("Render a Markdown or HTML summary from a Mustache template."),
        "",
        {"plan render --format html --output site/index.html",
         "plan render --format md > SUMMARY.md", "plan render --list-templates"},
        setup_render},
       {"export",
-       "Export the plan for spreadsheets and calendars: CSV, an XLSX workbook or iCalendar.",
+       N_("Export the plan for spreadsheets and calendars: CSV, an XLSX workbook or iCalendar."),
        "",
        {"plan export > activities.csv", "plan export --kind goals -o goals.csv",
         "plan export --format xlsx -o plan.xlsx", "plan export --format ics -o plan.ics"},
        setup_export},
       {"set",
-       "Change fields of an item (or of the plan: ID 'plan') in place, keeping every comment.",
+       N_("Change fields of an item (or of the plan: ID 'plan') in place, keeping every comment."),
        "ID CHANGES... [--unset FIELD]",
        {"plan set general.3 status=done", "plan set general.3 +1 +1",
         "plan set general.3 actual=4 owner=Dana --dry-run", "plan set T4 partners+=אגף חברה",
         "plan set general.3 --unset owner", "plan set plan title='תוכנית עבודה 2010'"},
        setup_set},
       {"add",
-       "Add a goal, target, activity or section after the last of its kind, in its style.",
+       N_("Add a goal, target, activity or section after the last of its kind, in its style."),
        "KIND [TITLE]",
        {"plan add activity --section general --title 'כנס אזורי' --targets T1,T4 --measure '5-6 "
         "מפגשים'",
         "plan add target --title 'חיזוק הקשר' --goals G2 --dry-run", "plan add goal"},
        setup_add},
       {"rename",
-       "Rename an id, and every link to it in every file, keeping quotes and comments.",
+       N_("Rename an id, and every link to it in every file, keeping quotes and comments."),
        "OLD NEW",
        {"plan rename general.3 general.12", "plan rename T4 T4a --dry-run"},
        setup_rename},
       {"import",
-       "Apply rows of id, field and value from a spreadsheet (CSV), all or none.",
+       N_("Apply rows of id, field and value from a spreadsheet (CSV), all or none."),
        "FILE.csv|-",
        {"plan import updates.csv --dry-run", "plan import updates.csv", "plan import - < rows.tsv"},
        setup_import},
       {"schema",
-       "Print the JSON Schema of the plan format, for editors.",
+       N_("Print the JSON Schema of the plan format, for editors."),
        "",
        {"plan schema --output schema/plan.schema.json", "plan schema --plan > plan.schema.json"},
        setup_schema},
       {"diff",
-       "Show what moved between two revisions of the plan.",
+       N_("Show what moved between two revisions of the plan."),
        "[REV1 [REV2]]",
        {"plan diff", "plan diff main", "plan diff v1 v2 --format md"},
        setup_diff},
       {"history",
-       "Show the plan's completion at every commit that changed it.",
+       N_("Show the plan's completion at every commit that changed it."),
        "",
        {"plan history", "plan history --format csv > history.csv"},
        setup_history},
       {"init",
-       "Create a new plan repository: a starter plan, its schema and a CI workflow.",
+       N_("Create a new plan repository: a starter plan, its schema and a CI workflow."),
        "[DIR]",
        {"plan init", "plan init my-plan --lang he"},
        setup_init},
       {"lsp",
-       "Run the language server an editor starts, speaking LSP on stdin and stdout.",
+       N_("Run the language server an editor starts, speaking LSP on stdin and stdout."),
        "",
        {"plan lsp", "plan --plan ~/work/plan lsp"},
        setup_lsp},
@@ -112,10 +117,10 @@ const std::vector<Command>& commands() {
 namespace {
 
 constexpr const char* kDescription =
-    "plan keeps an organisation's work plan as YAML files under version control: it checks\n"
-    "the plan like a compiler, measures how far it has come, and renders summaries.";
+    N_("plan keeps an organisation's work plan as YAML files under version control: it checks\n"
+       "the plan like a compiler, measures how far it has come, and renders summaries.");
 
-constexpr const char* kSharedGroup = "Options of every command (before or after its name)";
+constexpr const char* kSharedGroup = N_("Options of every command (before or after its name)");
 
 // Options that several commands take, accepted before the command's name too: `plan --as-of
 // 2009-06-01 status` is `plan status --as-of 2009-06-01`. The root parses them and hands what
@@ -126,15 +131,17 @@ struct SharedOption {
   bool flag;
 };
 constexpr SharedOption kShared[] = {
-    {"--as-of", "The date to measure against, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)",
+    {"--as-of",
+     N_("The date to measure against, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)"),
      false},
-    {"--color", "Colour: auto (a terminal without NO_COLOR), always or never", false},
-    {"--json", "Print JSON instead of text", true},
+    {"--color", N_("Colour: auto (a terminal without NO_COLOR), always or never"), false},
+    {"--json", N_("Print JSON instead of text"), true},
     {"--bidi",
-     "Right-to-left text on a terminal: visual or logical (default: $PLAN_BIDI, else visual on a "
-     "terminal)",
+     N_("Right-to-left text on a terminal: visual or logical (default: $PLAN_BIDI, else visual on "
+        "a "
+        "terminal)"),
      false},
-    {"--lang", "The language of labels and messages: en or he", false},
+    {"--lang", N_("The language of labels and messages: en or he"), false},
 };
 
 CLI::App* find_command(CLI::App& app, const std::string& name) {
@@ -150,11 +157,24 @@ std::vector<std::string> command_names(CLI::App& app) {
   return names;
 }
 
+Message did_you_mean_message(const std::string& best) {
+  return message(N_("did you mean '{name}'?"), {plan_text("name", best)});
+}
+
+// "'a', 'b' and 'c'" in the user's language.
+std::string quoted_list_of(const std::vector<std::string>& items, const char* last_sep) {
+  return quoted_list(items, tr(last_sep));
+}
+
+Message not_a_command_message(const std::string& word, const std::string& best) {
+  return message(N_("'{word}' is not a command; {hint}"),
+                 {plan_text("word", word),
+                  nested("hint", best.empty() ? message(N_("'plan help' lists the commands"))
+                                              : did_you_mean_message(best))});
+}
+
 std::string not_a_command(CLI::App& app, const std::string& word) {
-  const std::string best = closest_match(word, command_names(app));
-  return fmt::format(
-      "plan: '{}' is not a command; {}\n", word,
-      best.empty() ? "'plan help' lists the commands" : fmt::format("did you mean '{}'?", best));
+  return plan_says(not_a_command_message(word, closest_match(word, command_names(app))));
 }
 
 std::string usage_line(const CLI::App& sub) {
@@ -200,19 +220,26 @@ std::string unknown_option(CLI::App& app, CLI::App* command, const std::string& 
   }
   const std::string best = suggest_option(name, names);
   if (!command)
-    return fmt::format(
-        "plan: there is no option '{}'; {}\n", name,
-        best.empty() ? "'plan help' lists the options" : fmt::format("did you mean '{}'?", best));
-  std::string msg = fmt::format("plan: {} has no option '{}'", command->get_name(), name);
-  if (!best.empty()) return msg + fmt::format("; did you mean '{}'?\n", best);
+    return plan_says(
+        message(N_("there is no option '{option}'; {hint}"),
+                {plan_text("option", name),
+                 nested("hint", best.empty() ? message(N_("'plan help' lists the options"))
+                                             : did_you_mean_message(best))}));
+  const auto has_no = [&](Message hint) {
+    return plan_says(message(N_("{command} has no option '{option}'; {hint}"),
+                             {plan_text("command", command->get_name()), plan_text("option", name),
+                              nested("hint", std::move(hint))}));
+  };
+  if (!best.empty()) return has_no(did_you_mean_message(best));
   // Perhaps another command has it.
   std::vector<std::string> others;
   for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
     if (sub != command && sub->get_option_no_throw(name)) others.push_back(sub->get_name());
   if (!others.empty())
-    return msg + fmt::format("; {} {} it\n", quoted_list(others, " and "),
-                             others.size() == 1 ? "takes" : "take");
-  return msg + fmt::format("; 'plan help {}' lists its options\n", command->get_name());
+    return has_no(plural_message("{commands} takes it", "{commands} take it", others.size(),
+                                 {arg("commands", quoted_list_of(others, N_(" and ")))}));
+  return has_no(message(N_("'plan help {command}' lists its options"),
+                        {plan_text("command", command->get_name())}));
 }
 
 std::string lower(std::string s) {
@@ -257,31 +284,42 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
   const std::string what = e.what();
   // By exit code: ExtrasError names itself after the app that threw it, not its class.
   const auto is = [&e](CLI::ExitCodes code) { return e.get_exit_code() == static_cast<int>(code); };
-  const std::string usage = command ? " Usage: " + usage_line(*command) + "\n" : "\n";
+  // What the command's usage is, after a message about it.
+  const auto with_usage = [command](const Message& m) {
+    std::string out = "plan: " + text_of(m);
+    if (command)
+      out +=
+          " " + text_of(message(N_("Usage: {usage}"), {plan_text("usage", usage_line(*command))}));
+    return out + "\n";
+  };
+  const auto command_name = [command] { return command ? command->get_name() : "plan"; };
   if (is(CLI::ExitCodes::RequiredError) && command) {
     const std::string missing = between(what, "", " is required");
-    return fmt::format("plan: {} needs {}.{}", command->get_name(), missing, usage);
+    return with_usage(message(N_("{command} needs {what}."),
+                              {plan_text("command", command_name()), plan_text("what", missing)}));
   }
   if (is(CLI::ExitCodes::ArgumentMismatch)) {
     const std::string name = what.substr(0, what.find(':'));
     if (const std::string n = between(what, "At Most ", " required"); !n.empty())
-      return fmt::format("plan: {} takes at most {} {}, but was given {}.{}",
-                         command ? command->get_name() : "plan", n, lower(name),
-                         between(what, "received ", ""), usage);
+      return with_usage(
+          message(N_("{command} takes at most {n} {what}, but was given {given}."),
+                  {plan_text("command", command_name()), arg("n", n),
+                   plan_text("what", lower(name)), arg("given", between(what, "received ", ""))}));
     if (what.find(" missing") != std::string::npos) {
       const CLI::Option* o = command ? command->get_option_no_throw(name) : nullptr;
       if (!o) o = app.get_option_no_throw(name);
-      return fmt::format("plan: {} needs a value: {} {}.\n", name, name,
-                         o ? value_name(*o) : "VALUE");
+      return plan_says(message(N_("{option} needs a value: {usage}."),
+                               {plan_text("option", name),
+                                plan_text("usage", name + " " + (o ? value_name(*o) : "VALUE"))}));
     }
   }
   if (is(CLI::ExitCodes::ExtrasError)) {
     std::string extras = between(what, "expected: ", "");
     if (!extras.empty() && extras.front() == '[' && extras.back() == ']')
       extras = extras.substr(1, extras.size() - 2);
-    if (!command)
-      return fmt::format("plan: '{}' is not a command; 'plan help' lists the commands\n", extras);
-    return fmt::format("plan: {} does not take '{}'.{}", command->get_name(), extras, usage);
+    if (!command) return plan_says(not_a_command_message(extras, ""));
+    return with_usage(message(N_("{command} does not take '{what}'."),
+                              {plan_text("command", command_name()), plan_text("what", extras)}));
   }
   if (is(CLI::ExitCodes::ValidationError)) {
     const std::string name = what.substr(0, what.find(':'));
@@ -295,12 +333,19 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
         from = comma + 1;
       }
       const std::string given = between(what, ": ", " not in {");
-      return fmt::format("plan: {} must be {}, not '{}'.\n", name, quoted_list(items), given);
+      return plan_says(
+          message(N_("{option} must be {choices}, not '{given}'."),
+                  {plan_text("option", name), arg("choices", quoted_list_of(items, N_(" or "))),
+                   plan_text("given", given)}));
     }
     if (const std::string range = between(what, " not in range ", ""); !range.empty())
-      return fmt::format("plan: {} must be a whole number from {}, not '{}'.\n", name, range,
-                         between(what, "Value ", " not in range"));
-    return fmt::format("plan: {}: {}.\n", name, between(what, ": ", ""));
+      return plan_says(message(N_("{option} must be a whole number from {range}, not '{given}'."),
+                               {plan_text("option", name), plan_text("range", range),
+                                plan_text("given", between(what, "Value ", " not in range"))}));
+    // CLI11's own words for the reason: English.
+    return plan_says(
+        message(N_("{option}: {reason}."),
+                {plan_text("option", name), plan_text("reason", between(what, ": ", ""))}));
   }
   if (is(CLI::ExitCodes::ConversionError)) {
     std::string name = between(what, "Could not convert: ", " = ");
@@ -310,58 +355,61 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
       given = between(what, "The value ", " is not");
     }
     if (!name.empty())
-      return fmt::format("plan: {} must be a whole number, not '{}'.\n", name, given);
+      return plan_says(message(N_("{option} must be a whole number, not '{given}'."),
+                               {plan_text("option", name), plan_text("given", given)}));
   }
   if (is(CLI::ExitCodes::ExcludesError)) {
-    return fmt::format("plan: {} and {} cannot be given together.\n",
-                       what.substr(0, what.find(' ')), between(what, " excludes ", ""));
+    return plan_says(message(N_("{option} and {other} cannot be given together."),
+                             {plan_text("option", what.substr(0, what.find(' '))),
+                              plan_text("other", between(what, " excludes ", ""))}));
   }
-  return fmt::format("plan: {}.\n", what);
+  return "plan: " + what + ".\n";  // CLI11's own words: English
 }
 
 }  // namespace
 
 int run(int argc, char** argv) {
-  CLI::App app{kDescription, "plan"};
+  CLI::App app{tr(kDescription), "plan"};
   app.formatter(std::make_shared<HelpFormatter>("", std::vector<std::string>{}));
   // Before any subcommand exists: subcommands copy the help flag from their parent.
-  app.set_help_flag("-h,--help", "Show this help");
-  app.set_version_flag("-v,--version", "plan " PLAN_VERSION, "Show the version");
+  app.set_help_flag("-h,--help", tr("Show this help"));
+  app.set_version_flag("-v,--version", "plan " PLAN_VERSION, tr("Show the version"));
   app.require_subcommand(0, 1);
   app.fallthrough();  // `plan check --plan DIR` works as well as `plan --plan DIR check`
   GlobalOptions global;
   app.add_option(
          "--plan", global.plan_dir,
-         "The plan folder (default: $PLAN_DIR, else the nearest plan/ folder here or in a parent)")
-      ->group(kSharedGroup);
+         tr("The plan folder (default: $PLAN_DIR, else the nearest plan/ folder here or in a "
+            "parent)"))
+      ->group(tr(kSharedGroup));
   app.add_option("--workspace", global.workspace,
-                 "The workspace file (plans.yaml) or its folder, for many plans at once "
-                 "(default: $PLAN_WORKSPACE, else the nearest plans.yaml here or in a parent "
-                 "when no plan folder is named; see 'Workspaces' in docs/format.md)")
+                 tr("The workspace file (plans.yaml) or its folder, for many plans at once "
+                    "(default: $PLAN_WORKSPACE, else the nearest plans.yaml here or in a parent "
+                    "when no plan folder is named; see 'Workspaces' in docs/format.md)"))
       ->type_name("FILE|DIR")
-      ->group(kSharedGroup);
+      ->group(tr(kSharedGroup));
   std::vector<std::pair<const SharedOption*, CLI::Option*>> shared;
   for (const SharedOption& s : kShared)
     shared.emplace_back(&s,
                         (s.flag ? app.add_flag(s.name) : app.add_option(s.name)->type_name("TEXT"))
-                            ->group(kSharedGroup));
+                            ->group(tr(kSharedGroup)));
 
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& c : commands()) {
-    CLI::App* sub = app.add_subcommand(c.name, c.summary)->group("Commands");
+    CLI::App* sub = app.add_subcommand(c.name, tr(c.summary))->group(tr("Commands"));
     sub->formatter(std::make_shared<HelpFormatter>(c.operands, c.examples));
     sub->footer(
-        "--plan DIR and the other options of every command may also come before its name "
-        "(see 'plan help').");
+        tr("--plan DIR and the other options of every command may also come before its name "
+           "(see 'plan help')."));
     runners.emplace_back(sub, c.setup(*sub));
   }
   std::string topic;
-  CLI::App* help =
-      app.add_subcommand("help", "Show the help of plan, or of one command.")->group("Commands");
+  CLI::App* help = app.add_subcommand("help", tr("Show the help of plan, or of one command."))
+                       ->group(tr("Commands"));
   help->formatter(std::make_shared<HelpFormatter>(
       "[COMMAND]", std::vector<std::string>{"plan help", "plan help list"}));
   help->footer("");
-  help->add_option("COMMAND", topic, "The command to explain");
+  help->add_option("COMMAND", topic, tr("The command to explain"));
 
   // Each shared option says which commands take it.
   for (auto& [s, root] : shared) {
@@ -370,11 +418,13 @@ int run(int argc, char** argv) {
       if (sub->get_option_no_throw(s->name)) takers.push_back(sub->get_name());
     std::string list;
     for (const std::string& t : takers) list += (list.empty() ? "" : ", ") + t;
-    root->description(fmt::format("{}. For {}", s->description, list));
+    root->description(
+        text_of(message(N_("{description}. For {commands}"),
+                        {arg("description", tr(s->description)), plan_text("commands", list)})));
   }
   app.footer(
-      "Exit codes: 0 fine, 1 the plan has errors, 2 usage or I/O error.\n"
-      "Run 'plan help COMMAND' for a command's options and examples.");
+      tr("Exit codes: 0 fine, 1 the plan has errors, 2 usage or I/O error.\n"
+         "Run 'plan help COMMAND' for a command's options and examples."));
 
   const std::vector<std::string> args(argv + 1, argv + argc);
   CLI::App* chosen = nullptr;
@@ -388,7 +438,10 @@ int run(int argc, char** argv) {
       if (root->count() == 0 || !chosen) continue;
       CLI::Option* own = chosen->get_option_no_throw(s->name);
       if (!own) {
-        std::fputs(fmt::format("plan: {} does not take {}.\n", chosen->get_name(), s->name).c_str(),
+        std::fputs(plan_says(message(N_("{command} does not take {option}."),
+                                     {plan_text("command", chosen->get_name()),
+                                      plan_text("option", s->name)}))
+                       .c_str(),
                    stderr);
         return kUsage;
       }

@@ -3,10 +3,11 @@
 #include <map>
 #include <memory>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "cli/check_summary.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -31,29 +32,22 @@ const std::map<std::string, DiagFormat>& formats() {
   return f;
 }
 
+// A warning --strict made an error says so, in English (JSON) and in the user's language.
+void mark_made_error(Diagnostic& d) {
+  d.message += " (a warning, made an error by --strict)";
+  if (!d.text.empty()) d.text = made_error_by_strict(std::move(d.text));
+}
+
 // --strict: every warning made an error; returns how many.
 std::size_t promote_warnings(Diagnostics& diags) {
   std::size_t n = 0;
   for (Diagnostic& d : diags) {
     if (d.severity != Severity::warning) continue;
     d.severity = Severity::error;
-    d.message += " (a warning, made an error by --strict)";
+    mark_made_error(d);
     ++n;
   }
   return n;
-}
-
-std::string plural(std::size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// "a, b, c and 4 more"
-std::string some_ids(const std::vector<std::string>& ids) {
-  constexpr std::size_t kShown = 8;
-  std::string out;
-  for (std::size_t i = 0; i < ids.size() && i < kShown; ++i) out += (i ? ", " : "") + ids[i];
-  if (ids.size() > kShown) out += fmt::format(" and {} more", ids.size() - kShown);
-  return out;
 }
 
 // `plan check` over a workspace: the workspace file's problems and every unit's, paths
@@ -87,19 +81,16 @@ int check_workspace(const std::string& file, const CheckOptions& opts) {
     if (!ws->rollup.units[i].counted) not_counted.push_back(u.id);
   }
   if (opts.format == "text" && (ws->errors + ws->warnings > 0 || !not_read.empty())) {
-    const std::size_t own = count_severity(ws->diags, Severity::error);
-    std::string summary =
-        fmt::format("{}, {} in {}", plural(ws->errors, "error"), plural(ws->warnings, "warning"),
-                    plural(ws->units.size(), "unit"));
-    if (promoted > 0) summary += fmt::format(" ({} made errors by --strict)", promoted);
-    if (own > 0) summary += fmt::format("; the workspace itself has {}", plural(own, "error"));
-    if (!broken.empty()) summary += fmt::format("; units with errors: {}", some_ids(broken));
-    if (!not_read.empty())
-      summary += fmt::format("; not read, so not counted: {}", some_ids(not_read));
-    if (!not_counted.empty())
-      summary += fmt::format("; not counted, since a file of theirs could not be read: {}",
-                             some_ids(not_counted));
-    write_text(stderr, summary + "\n");
+    WorkspaceCounts counts;
+    counts.errors = ws->errors;
+    counts.warnings = ws->warnings;
+    counts.units = ws->units.size();
+    counts.promoted = promoted;
+    counts.own_errors = count_severity(ws->diags, Severity::error);
+    counts.broken = std::move(broken);
+    counts.not_read = std::move(not_read);
+    counts.not_counted = std::move(not_counted);
+    write_text(stderr, text_of(workspace_check_summary(counts)) + "\n");
   }
   const int code = exit_code_for(*ws);
   keep_until_exit(ws);
@@ -110,16 +101,16 @@ int check_workspace(const std::string& file, const CheckOptions& opts) {
 
 Runner setup_check(CLI::App& sub) {
   auto opts = std::make_shared<CheckOptions>();
-  sub.add_flag("--strict", opts->strict, "Treat warnings as errors");
+  sub.add_flag("--strict", opts->strict, tr("Treat warnings as errors"));
   sub.add_option("--format", opts->format,
-                 "text: file:line:col lines on stderr; json: a list on stdout; github: GitHub "
-                 "Actions annotations on stdout (10 errors and 10 warnings, then the rest as "
-                 "text); sarif: a SARIF 2.1.0 log for code scanning on stdout; gitlab: a GitLab "
-                 "Code Quality report on stdout")
+                 tr("text: file:line:col lines on stderr; json: a list on stdout; github: GitHub "
+                    "Actions annotations on stdout (10 errors and 10 warnings, then the rest as "
+                    "text); sarif: a SARIF 2.1.0 log for code scanning on stdout; gitlab: a GitLab "
+                    "Code Quality report on stdout"))
       ->check(CLI::IsMember({"text", "json", "github", "sarif", "gitlab"}));
   // As every other command's --json: the same as --format json.
   sub.add_flag("--json", opts->json,
-               "Print the problems as a JSON list (the same as --format json)")
+               tr("Print the problems as a JSON list (the same as --format json)"))
       ->excludes("--format");
   add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {
@@ -138,24 +129,16 @@ Runner setup_check(CLI::App& sub) {
       for (Diagnostic& d : checked->diags) {
         if (d.severity != Severity::warning) continue;
         d.severity = Severity::error;
-        d.message += " (a warning, made an error by --strict)";
+        mark_made_error(d);
       }
       checked->errors += checked->warnings;
       checked->warnings = 0;
     }
     print_diagnostics(*checked, formats().at(opts->format));
     if (opts->format == "text" && (checked->errors + checked->warnings) > 0) {
-      std::string summary =
-          fmt::format("{} error{}, {} warning{}", checked->errors, checked->errors == 1 ? "" : "s",
-                      checked->warnings, checked->warnings == 1 ? "" : "s");
-      if (promoted > 0) summary += fmt::format(" ({} made errors by --strict)", promoted);
-      const std::size_t unread = checked->load.plan.unread_files.size();
-      if (unread > 0)
-        summary += fmt::format(
-            "; links and coverage were not checked, since {} file{} could "
-            "not be read",
-            unread, unread == 1 ? "" : "s");
-      write_text(stderr, summary + "\n");
+      const Message summary = check_summary(checked->errors, checked->warnings, promoted,
+                                            checked->load.plan.unread_files.size());
+      write_text(stderr, text_of(summary) + "\n");
     }
     const int code = exit_code_for(*checked);
     keep_until_exit(checked);

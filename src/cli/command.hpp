@@ -9,7 +9,15 @@ namespace CLI {
 class App;
 }
 
+namespace plan {
+struct Message;
+}
+
 namespace plan::cli {
+
+// A line of the command line's own for a person: "plan: ", the message in the user's
+// language, a newline.
+std::string plan_says(const Message& m);
 
 // Exit codes of the command-line contract.
 enum Exit : int { kOk = 0, kPlanErrors = 1, kUsage = 2 };

@@ -8,6 +8,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -35,13 +36,13 @@ struct DiffOptions {
 Runner setup_diff(CLI::App& sub) {
   auto opts = std::make_shared<DiffOptions>();
   sub.add_option("REVISIONS", opts->revisions,
-                 "REV1 [REV2]: none compares HEAD with the working tree; one, REV1 with the "
-                 "working tree; two, REV1 with REV2")
+                 tr("REV1 [REV2]: none compares HEAD with the working tree; one, REV1 with the "
+                    "working tree; two, REV1 with REV2"))
       ->expected(0, 2);
   sub.add_option("--format", opts->format,
-                 "text (for a terminal) or md (for a pull-request comment)")
+                 tr("text (for a terminal) or md (for a pull-request comment)"))
       ->check(CLI::IsMember({"text", "md"}));
-  sub.add_flag("--json", opts->json, "Print one JSON object");
+  sub.add_flag("--json", opts->json, tr("Print one JSON object"));
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);

@@ -14,6 +14,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "render/export_csv.hpp"
@@ -90,7 +91,10 @@ bool make_xlsx(const MeasuredPlan& m, std::string& bytes) {
   if (error.empty() && !read_regular_file(temp.path(), std::size_t{1} << 40, bytes, error))
     error = "cannot read the workbook back: " + error;
   if (!error.empty()) {
-    std::fprintf(stderr, "plan: cannot write the workbook: %s\n", error.c_str());
+    std::fputs(
+        plan_says(message(N_("cannot write the workbook: {reason}"), {plan_text("reason", error)}))
+            .c_str(),
+        stderr);
     return false;
   }
   return true;
@@ -101,35 +105,39 @@ bool make_xlsx(const MeasuredPlan& m, std::string& bytes) {
 Runner setup_export(CLI::App& sub) {
   auto opts = std::make_shared<ExportOptions>();
   sub.add_option("--format", opts->format,
-                 "csv (a table of one kind of item), xlsx (a workbook: an overview and a sheet "
-                 "each for goals, targets and activities) or ics (a calendar: a to-do for each "
-                 "activity with a due date); default: the output's extension, else csv")
+                 tr("csv (a table of one kind of item), xlsx (a workbook: an overview and a sheet "
+                    "each for goals, targets and activities) or ics (a calendar: a to-do for each "
+                    "activity with a due date); default: the output's extension, else csv"))
       ->check(CLI::IsMember({"csv", "xlsx", "ics"}));
   CLI::Option* kind =
       sub.add_option("--kind", opts->kind,
-                     "For csv: the rows, goals, targets or activities (default; every depth)")
+                     tr("For csv: the rows, goals, targets or activities (default; every depth)"))
           ->type_name("KIND")
           ->check(CLI::IsMember({"goals", "targets", "activities"}));
   sub.add_option("-o,--output", opts->output,
-                 "Write here (atomically: the old file stays until the new one is complete) "
-                 "instead of stdout");
+                 tr("Write here (atomically: the old file stays until the new one is complete) "
+                    "instead of stdout"));
   add_as_of_option(sub, opts->as_of);
   sub.footer(
-      "Exports one plan (not a workspace). The file is written even when the plan has errors "
-      "(they are printed, exit 1); an output that cannot be written exits 2 and leaves "
-      "nothing behind.");
+      tr("Exports one plan (not a workspace). The file is written even when the plan has errors "
+         "(they are printed, exit 1); an output that cannot be written exits 2 and leaves "
+         "nothing behind."));
   return [opts, kind](const GlobalOptions& global) {
     const std::string format = pick_format(*opts);
     if (kind->count() > 0 && format != "csv") {
-      std::fprintf(stderr,
-                   "plan: --kind is for csv: the workbook has a sheet of each kind, the calendar "
-                   "holds activities\n");
+      std::fputs(plan_says(message(N_("--kind is for csv: the workbook has a sheet of each kind, "
+                                      "the calendar holds activities")))
+                     .c_str(),
+                 stderr);
       return int{kUsage};
     }
     // Refused before the plan is read: a binary workbook would garble the terminal.
     if (format == "xlsx" && opts->output.empty() && ::isatty(::fileno(stdout))) {
       std::fputs(
-          "plan: an XLSX workbook is binary: write it with -o FILE.xlsx (or redirect stdout)\n",
+          plan_says(
+              message(N_(
+                  "an XLSX workbook is binary: write it with -o FILE.xlsx (or redirect stdout)")))
+              .c_str(),
           stderr);
       return int{kUsage};
     }
@@ -150,14 +158,20 @@ Runner setup_export(CLI::App& sub) {
     if (opts->output.empty()) {
       if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
           std::fflush(stdout) != 0) {
-        std::fprintf(stderr, "plan: cannot write to stdout: %s\n", std::strerror(errno));
+        std::fputs(plan_says(message(N_("cannot write to stdout: {reason}"),
+                                     {plan_text("reason", std::strerror(errno))}))
+                       .c_str(),
+                   stderr);
         return int{kUsage};
       }
       return code;
     }
     std::string error;
     if (!write_file_atomically(opts->output, bytes, error)) {
-      std::fprintf(stderr, "plan: cannot write %s: %s\n", opts->output.c_str(), error.c_str());
+      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)}))
+                     .c_str(),
+                 stderr);
       return int{kUsage};
     }
     return code;

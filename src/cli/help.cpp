@@ -2,15 +2,17 @@
 
 #include <map>
 
+#include "cli/i18n.hpp"
+
 namespace plan::cli {
 
 HelpFormatter::HelpFormatter(std::string operands, std::vector<std::string> examples)
     : operands_(std::move(operands)), examples_(std::move(examples)) {
-  label("Usage", "Usage");
+  label("Usage", tr("Usage"));
   label("OPTIONS", "OPTIONS");
-  label("Positionals", "Arguments");
-  label("Options", "Options");
-  label("Subcommands", "Commands");
+  label("Positionals", tr("Arguments"));
+  label("Options", tr("Options"));
+  label("Subcommands", tr("Commands"));
   label("SUBCOMMAND", "COMMAND");
   column_width(26);
 }
@@ -76,7 +78,7 @@ std::string HelpFormatter::make_option_opts(const CLI::Option* opt) const {
 std::string HelpFormatter::make_footer(const CLI::App* app) const {
   std::string out;
   if (!examples_.empty()) {
-    out += examples_.size() == 1 ? "Example:\n" : "Examples:\n";
+    out += std::string(trn("Example:", "Examples:", examples_.size())) + "\n";
     for (const std::string& e : examples_) out += "  " + e + "\n";
     out += "\n";
   }

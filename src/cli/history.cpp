@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
@@ -33,12 +34,12 @@ bool compute_history(const std::string& dir, const std::string& from, bool first
 
 Runner setup_history(CLI::App& sub) {
   auto opts = std::make_shared<HistoryOptions>();
-  sub.add_option("--format", opts->format, "text (a table) or csv")
+  sub.add_option("--format", opts->format, tr("text (a table) or csv"))
       ->check(CLI::IsMember({"text", "csv"}));
-  sub.add_flag("--json", opts->json, "Print a JSON list of points");
+  sub.add_flag("--json", opts->json, tr("Print a JSON list of points"));
   sub.add_flag("--all-parents", opts->all_parents,
-               "Follow merged branches too (default: first parent only)");
-  sub.add_option("--from", opts->from, "Walk back from this revision (default: HEAD)");
+               tr("Follow merged branches too (default: first parent only)"));
+  sub.add_option("--from", opts->from, tr("Walk back from this revision (default: HEAD)"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {

@@ -12,6 +12,10 @@ namespace plan::cli {
 // Chooses the language and opens the catalog; once, before the command line is built (its
 // help is translated), so `--lang` is read from argv here.
 void init_messages(int argc, char** argv);
+// Switches the messages to `lang` (a gettext language list, "he" or "fr:he"), as `--lang`
+// does: for the language server, whose client names its language after start-up. One
+// language per process (glibc's gettext has no other).
+void set_messages_language(const std::string& lang);
 
 // The translation of an English text marked for the catalog, or the text itself.
 const char* tr(const char* id);

@@ -15,6 +15,7 @@
 
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
+#include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
 #include "edit/csv_rows.hpp"
 #include "edit/set_field.hpp"
@@ -223,10 +224,11 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
 Runner setup_import(CLI::App& sub) {
   auto opts = std::make_shared<ImportOptions>();
   sub.add_option("FILE", opts->file,
-                 "A CSV file of id,field,value rows under a header row (',', ';' or tab "
-                 "separated; UTF-8 with or without a BOM), or - for standard input")
+                 tr("A CSV file of id,field,value rows under a header row (',', ';' or tab "
+                    "separated; UTF-8 with or without a BOM), or - for standard input"))
       ->required();
-  sub.add_flag("--dry-run", opts->dry_run, "Print the changes as a diff instead of writing them");
+  sub.add_flag("--dry-run", opts->dry_run,
+               tr("Print the changes as a diff instead of writing them"));
   return [opts](const GlobalOptions& global) {
     Problems problems;
     problems.name = opts->file == "-" ? "<stdin>" : opts->file;
@@ -254,8 +256,8 @@ Runner setup_import(CLI::App& sub) {
     // The rows that do not parse are reported with those the plan refuses, in one list.
     auto rows = std::make_shared<std::vector<Row>>(read_rows(*table, at, problems));
     if (rows->empty() && problems.empty()) {
-      std::fputs(fmt::format("plan: {} has no rows under its header; nothing was changed.\n",
-                             problems.name)
+      std::fputs(plan_says(message(N_("{file} has no rows under its header; nothing was changed."),
+                                   {plan_text("file", problems.name)}))
                      .c_str(),
                  stderr);
       return int{kOk};

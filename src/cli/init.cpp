@@ -12,6 +12,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "edit/yaml_fill.hpp"
 #include "git/init_repository.hpp"
 #include "render/embedded.hpp"
@@ -60,12 +61,12 @@ bool ends_with(const std::string& s, std::string_view end) {
 
 Runner setup_init(CLI::App& sub) {
   auto opts = std::make_shared<InitOptions>();
-  sub.add_option("DIR", opts->dir, "Where to create the plan repository (default: here)");
-  sub.add_option("--lang", opts->lang, "The language of the starter text: en or he")
+  sub.add_option("DIR", opts->dir, tr("Where to create the plan repository (default: here)"));
+  sub.add_option("--lang", opts->lang, tr("The language of the starter text: en or he"))
       ->check(CLI::IsMember({"en", "he"}));
-  sub.add_option(
-      "--tool-repository", opts->tool_repository,
-      "The git address the CI workflow builds `plan` from (default: where this build came from)");
+  sub.add_option("--tool-repository", opts->tool_repository,
+                 tr("The git address the CI workflow builds `plan` from (default: where this build "
+                    "came from)"));
   return [opts](const GlobalOptions&) {
     std::string error;
     const Date today = resolve_as_of("", error);
@@ -90,7 +91,9 @@ Runner setup_init(CLI::App& sub) {
       const bool yaml = ends_with(rel, ".yaml") || ends_with(rel, ".yml");
       auto content = yaml ? fill_yaml(f.content, values, error) : std::string(f.content);
       if (!content) {
-        std::fputs(fmt::format("plan: init cannot fill in its file {}: {}\n", rel, error).c_str(),
+        std::fputs(plan_says(message(N_("init cannot fill in its file {file}: {reason}"),
+                                     {plan_text("file", rel), plan_text("reason", error)}))
+                       .c_str(),
                    stderr);
         return int{kUsage};
       }
@@ -107,43 +110,58 @@ Runner setup_init(CLI::App& sub) {
     if (!problems.empty()) {
       std::string list;
       for (const std::string& e : problems) list += "\n  " + e;
-      std::fputs(fmt::format("plan: init cannot write {} of its files; nothing was written:{}\n",
-                             problems.size(), list)
-                     .c_str(),
-                 stderr);
+      std::fputs(
+          plan_says(message(N_("init cannot write {n} of its files; nothing was written:{files}"),
+                            {arg("n", problems.size()), arg("files", list)}))
+              .c_str(),
+          stderr);
       return int{kUsage};
     }
     std::error_code dir_ec;
     fs::create_directories(opts->dir, dir_ec);
     if (!inside_repository(opts->dir)) {
       if (!init_repository(opts->dir, error)) {
-        std::fputs(fmt::format("plan: cannot create a git repository in {}: {}\n", opts->dir, error)
+        std::fputs(plan_says(message(N_("cannot create a git repository in {dir}: {reason}"),
+                                     {plan_text("dir", opts->dir), plan_text("reason", error)}))
                        .c_str(),
                    stderr);
         return int{kUsage};
       }
-      std::fputs(fmt::format("created a git repository in {}\n", opts->dir).c_str(), stdout);
+      std::fputs((text_of(message(N_("created a git repository in {dir}"),
+                                  {plan_text("dir", opts->dir)})) +
+                  "\n")
+                     .c_str(),
+                 stdout);
     }
     for (const auto& [rel, content] : files) {
       const fs::path p = fs::path(opts->dir) / rel;
       std::error_code ec;
       fs::create_directories(p.parent_path(), ec);
       if (ec || !write_file_atomically(p.string(), content, error, opts->dir)) {
-        std::fputs(fmt::format("plan: cannot write {}: {}\n", p.string(), ec ? ec.message() : error)
+        std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
+                                     {plan_text("file", p.string()),
+                                      plan_text("reason", ec ? ec.message() : error)}))
                        .c_str(),
                    stderr);
         return int{kUsage};
       }
-      std::fputs(fmt::format("created {}\n", p.lexically_normal().string()).c_str(), stdout);
+      std::fputs((text_of(message(N_("created {file}"),
+                                  {plan_text("file", p.lexically_normal().string())})) +
+                  "\n")
+                     .c_str(),
+                 stdout);
     }
     if (workflow_left_out)
-      std::fputs(
-          "No CI workflow was written: this build of plan does not know where its source lives "
-          "(give --tool-repository URL).\n",
-          stdout);
-    std::fputs(
-        "Next: edit the files under plan/, then run 'plan check' and 'plan status', and commit.\n",
-        stdout);
+      std::fputs((std::string(tr("No CI workflow was written: this build of plan does not know "
+                                 "where its source lives (give --tool-repository URL).")) +
+                  "\n")
+                     .c_str(),
+                 stdout);
+    std::fputs((std::string(tr("Next: edit the files under plan/, then run 'plan check' and "
+                               "'plan status', and commit.")) +
+                "\n")
+                   .c_str(),
+               stdout);
     return int{kOk};
   };
 }

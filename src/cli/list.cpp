@@ -10,6 +10,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -216,32 +217,33 @@ Runner setup_list(CLI::App& sub) {
   std::vector<std::string> names;
   for (Status s : kStatuses) names.push_back(status_name(s));
   sub.add_option("--status", opts->statuses,
-                 "Only these statuses (repeat, or separate with commas)")
+                 tr("Only these statuses (repeat, or separate with commas)"))
       ->delimiter(',')
       ->check(CLI::IsMember(names));
   sub.add_option(
       "--owner", opts->owner,
-      "Only activities whose owner contains this text, ignoring case (dana finds Dana Levi)");
-  sub.add_option("--section", opts->section, "Only activities of this section id");
+      tr("Only activities whose owner contains this text, ignoring case (dana finds Dana Levi)"));
+  sub.add_option("--section", opts->section, tr("Only activities of this section id"));
   sub.add_option("--target", opts->target,
-                 "Only activities that count towards this target (own or inherited)");
-  sub.add_option("--goal", opts->goal, "Only activities that count towards a target of this goal");
+                 tr("Only activities that count towards this target (own or inherited)"));
+  sub.add_option("--goal", opts->goal,
+                 tr("Only activities that count towards a target of this goal"));
   sub.add_flag("--overdue", opts->overdue,
-               "Only activities past their due date and not done or dropped");
+               tr("Only activities past their due date and not done or dropped"));
   sub.add_flag("--stale", opts->stale,
-               "Only stale activities: in progress (or planned and started) with no change to "
-               "status, measure or percent in git for longer than the plan's stale_after days");
-  sub.add_option(
-         "--due-within", opts->due_within,
-         "Only activities due within DAYS of the as-of date (or overdue), and not done or dropped")
+               tr("Only stale activities: in progress (or planned and started) with no change to "
+                  "status, measure or percent in git for longer than the plan's stale_after days"));
+  sub.add_option("--due-within", opts->due_within,
+                 tr("Only activities due within DAYS of the as-of date (or overdue), and not done "
+                    "or dropped"))
       ->check(CLI::Range(0, 3660));
   sub.add_option("--sort", opts->sort,
-                 "Order by due (soonest first, undated last), id, or completion (least first); "
-                 "default: the plan's order")
+                 tr("Order by due (soonest first, undated last), id, or completion (least first); "
+                    "default: the plan's order"))
       ->check(CLI::IsMember({"due", "id", "completion"}));
   add_as_of_option(sub, opts->as_of);
   sub.add_flag("--json", opts->json,
-               "Print the activities as a JSON list, as in 'plan status --json'");
+               tr("Print the activities as a JSON list, as in 'plan status --json'"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {

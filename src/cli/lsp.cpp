@@ -17,6 +17,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "lsp/server.hpp"
@@ -88,7 +89,8 @@ Runner setup_lsp(CLI::App& sub) {
   auto opts = std::make_shared<LspOptions>();
   add_as_of_option(sub, opts->as_of);
   // Editors' client libraries add --stdio to say which stream; it is the only one.
-  sub.add_flag("--stdio", opts->stdio, "Speak on stdin and stdout (the default, and the only way)");
+  sub.add_flag("--stdio", opts->stdio,
+               tr("Speak on stdin and stdout (the default, and the only way)"));
   return [opts](const GlobalOptions& global) {
     std::string error;
     const Date as_of = resolve_as_of(opts->as_of, error);

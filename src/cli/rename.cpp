@@ -10,6 +10,7 @@
 
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
+#include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
 #include "edit/rename_id.hpp"
 #include "util/visible.hpp"
@@ -74,9 +75,10 @@ std::string make_rename(const CheckedPlan& before, EditBatch& batch, const Renam
 
 Runner setup_rename(CLI::App& sub) {
   auto opts = std::make_shared<RenameOptions>();
-  sub.add_option("OLD", opts->old_id, "The id of a goal, target, section or activity")->required();
-  sub.add_option("NEW", opts->new_id, "Its new id")->required();
-  sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
+  sub.add_option("OLD", opts->old_id, tr("The id of a goal, target, section or activity"))
+      ->required();
+  sub.add_option("NEW", opts->new_id, tr("Its new id"))->required();
+  sub.add_flag("--dry-run", opts->dry_run, tr("Print the change as a diff instead of writing it"));
   return [opts](const GlobalOptions& global) {
     auto done = std::make_shared<Renamed>();
     EditRequest request;

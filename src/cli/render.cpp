@@ -10,6 +10,7 @@
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/history.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -76,7 +77,10 @@ std::string pick_format(const RenderOptions& o) {
 bool write_out(const std::string& path, const std::string& text) {
   std::string error;
   if (write_file_atomically(path, text, error)) return true;
-  std::fputs(fmt::format("plan: cannot write {}: {}\n", path, error).c_str(), stderr);
+  std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
+                               {plan_text("file", path), plan_text("reason", error)}))
+                 .c_str(),
+             stderr);
   return false;
 }
 
@@ -92,11 +96,14 @@ bool rendered_ok(const RenderResult& r) {
 int render_workspace(const std::string& file, const RenderOptions& opts, const std::string& format,
                      const TemplateSet& templates, const TemplateSource& main) {
   if (opts.history) {
-    std::fputs("plan: render --history works on one plan (use --plan DIR)\n", stderr);
+    std::fputs(
+        plan_says(message(N_("render --history works on one plan (use --plan DIR)"))).c_str(),
+        stderr);
     return kUsage;
   }
   if (!opts.output.empty() && !opts.output_dir.empty()) {
-    std::fputs("plan: render takes --output or --output-dir, not both\n", stderr);
+    std::fputs(plan_says(message(N_("render takes --output or --output-dir, not both"))).c_str(),
+               stderr);
     return kUsage;
   }
   Date as_of;
@@ -116,7 +123,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
     auto unit_main =
         templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
     if (!unit_main) {
-      std::fputs("plan: no default template for this format\n", stderr);
+      std::fputs(plan_says(message(N_("no default template for this format"))).c_str(), stderr);
       return kUsage;
     }
     for (std::size_t i = 0; i < ws->units.size(); ++i) {
@@ -160,9 +167,11 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
     std::error_code ec;
     fs::create_directories(opts.output_dir, ec);
     if (ec) {
-      std::fputs(fmt::format("plan: cannot make the folder {}: {}\n", opts.output_dir, ec.message())
-                     .c_str(),
-                 stderr);
+      std::fputs(
+          plan_says(message(N_("cannot make the folder {dir}: {reason}"),
+                            {plan_text("dir", opts.output_dir), plan_text("reason", ec.message())}))
+              .c_str(),
+          stderr);
       return kUsage;
     }
     const fs::path dir(opts.output_dir);
@@ -180,27 +189,29 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
 
 Runner setup_render(CLI::App& sub) {
   auto opts = std::make_shared<RenderOptions>();
-  sub.add_option("--format", opts->format, "md (GitHub-flavoured Markdown) or html")
+  sub.add_option("--format", opts->format, tr("md (GitHub-flavoured Markdown) or html"))
       ->check(CLI::IsMember({"md", "html"}));
   sub.add_option(
       "--template", opts->template_file,
-      "Render this Mustache file instead of the default summary (see docs/templates.md)");
+      tr("Render this Mustache file instead of the default summary (see docs/templates.md)"));
   sub.add_option("--output", opts->output,
-                 "Write here (atomically: the old file stays until the new one is complete) "
-                 "instead of stdout");
-  sub.add_option("--output-dir", opts->output_dir,
-                 "Over a workspace: write the roll-up as DIR/index.html (or .md) and each unit's "
-                 "own summary beside it, linked from the roll-up");
+                 tr("Write here (atomically: the old file stays until the new one is complete) "
+                    "instead of stdout"));
+  sub.add_option(
+      "--output-dir", opts->output_dir,
+      tr("Over a workspace: write the roll-up as DIR/index.html (or .md) and each unit's "
+         "own summary beside it, linked from the roll-up"));
   add_as_of_option(sub, opts->as_of);
   sub.add_option("--lang", opts->lang,
-                 "The labels' language (default: the plan's language); the text's direction "
-                 "still follows the plan's language");
+                 tr("The labels' language (default: the plan's language); the text's direction "
+                    "still follows the plan's language"));
   sub.add_flag("--strict", opts->strict,
-               "Report every name a template uses that the context lacks");
-  sub.add_flag("--list-templates", opts->list, "List the templates and where each comes from");
-  sub.add_flag("--history", opts->history,
-               "Add the plan's history from git (a burn-up chart in the HTML summary, a table in "
-               "the Markdown one)");
+               tr("Report every name a template uses that the context lacks"));
+  sub.add_flag("--list-templates", opts->list, tr("List the templates and where each comes from"));
+  sub.add_flag(
+      "--history", opts->history,
+      tr("Add the plan's history from git (a burn-up chart in the HTML summary, a table in "
+         "the Markdown one)"));
   return [opts](const GlobalOptions& global) {
     // Nothing found to read: as for one plan (the plan's loading says why, after
     // --list-templates has had its chance).
@@ -221,7 +232,8 @@ Runner setup_render(CLI::App& sub) {
     }
     const std::string format = pick_format(*opts);
     if (format.empty()) {
-      std::fputs("plan: render needs --format md or --format html\n", stderr);
+      std::fputs(plan_says(message(N_("render needs --format md or --format html"))).c_str(),
+                 stderr);
       return int{kUsage};
     }
 
@@ -230,16 +242,18 @@ Runner setup_render(CLI::App& sub) {
       main = {opts->template_file, opts->template_file, ""};
       std::string why;
       if (!read_regular_file(opts->template_file, std::size_t{4} << 20, main.text, why)) {
-        std::fputs(fmt::format("plan: cannot read the template {}: {}\n", opts->template_file, why)
-                       .c_str(),
-                   stderr);
+        std::fputs(
+            plan_says(message(N_("cannot read the template {file}: {reason}"),
+                              {plan_text("file", opts->template_file), plan_text("reason", why)}))
+                .c_str(),
+            stderr);
         return int{kUsage};
       }
     } else {
       const std::string kind = workspace ? "workspace" : "summary";
       auto found = templates.find(kind + (format == "html" ? ".html.mustache" : ".md.mustache"));
       if (!found) {
-        std::fputs("plan: no default template for this format\n", stderr);
+        std::fputs(plan_says(message(N_("no default template for this format"))).c_str(), stderr);
         return int{kUsage};
       }
       main = *found;
@@ -259,8 +273,11 @@ Runner setup_render(CLI::App& sub) {
 
     if (workspace) return render_workspace(input.workspace_file, *opts, format, templates, main);
     if (!opts->output_dir.empty()) {
-      std::fputs("plan: --output-dir renders a workspace (for one plan, use --output FILE)\n",
-                 stderr);
+      std::fputs(
+          plan_says(
+              message(N_("--output-dir renders a workspace (for one plan, use --output FILE)")))
+              .c_str(),
+          stderr);
       return int{kUsage};
     }
     auto m = load_and_measure(global, opts->as_of);
@@ -300,18 +317,23 @@ Runner setup_render(CLI::App& sub) {
 
     std::string text = std::move(rendered->text);
     if (spill && !opts->output.empty() && !read_back(spill, text)) {
-      std::fputs("plan: cannot read the summary back from its temporary file\n", stderr);
+      std::fputs(
+          plan_says(message(N_("cannot read the summary back from its temporary file"))).c_str(),
+          stderr);
       return int{kUsage};
     }
     if (opts->output.empty() && spill) {
       if (!copy_out(spill, stdout)) {
-        std::fputs("plan: cannot write the summary to stdout\n", stderr);
+        std::fputs(plan_says(message(N_("cannot write the summary to stdout"))).c_str(), stderr);
         return int{kUsage};
       }
     } else if (opts->output.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
     } else if (!write_file_atomically(opts->output, text, error)) {
-      std::fputs(fmt::format("plan: cannot write {}: {}\n", opts->output, error).c_str(), stderr);
+      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)}))
+                     .c_str(),
+                 stderr);
       return int{kUsage};
     }
     return code;

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 #include "render/embedded.hpp"
@@ -45,9 +46,10 @@ Json choices(const std::vector<std::pair<std::string, std::string>>& items, cons
 Runner setup_schema(CLI::App& sub) {
   auto opts = std::make_shared<SchemaOptions>();
   sub.add_flag("--plan,--for-plan", opts->for_plan,
-               "Specialise the schema to the plan (its goal and target ids); the plan folder is "
-               "found as usual, or given before the command: plan --plan DIR schema --plan");
-  sub.add_option("--output", opts->output, "Write the schema here (atomically) instead of stdout");
+               tr("Specialise the schema to the plan (its goal and target ids); the plan folder is "
+                  "found as usual, or given before the command: plan --plan DIR schema --plan"));
+  sub.add_option("--output", opts->output,
+                 tr("Write the schema here (atomically) instead of stdout"));
   return [opts](const GlobalOptions& global) {
     Json schema = base_schema();
     if (opts->for_plan) {
@@ -75,7 +77,10 @@ Runner setup_schema(CLI::App& sub) {
     }
     std::string error;
     if (!write_file_atomically(opts->output, text, error)) {
-      std::fputs(fmt::format("plan: cannot write {}: {}\n", opts->output, error).c_str(), stderr);
+      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)}))
+                     .c_str(),
+                 stderr);
       return int{kUsage};
     }
     return int{kOk};

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
+#include "cli/i18n.hpp"
 #include "edit/set_field.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
@@ -37,17 +38,17 @@ struct SetOutcome {
 Runner setup_set(CLI::App& sub) {
   auto opts = std::make_shared<SetOptions>();
   sub.add_option("ID", opts->id,
-                 "The item to change: an activity, section, target or goal, or 'plan' for the "
-                 "plan's own metadata")
+                 tr("The item to change: an activity, section, target or goal, or 'plan' for the "
+                    "plan's own metadata"))
       ->required();
   sub.add_option("CHANGES", opts->changes,
-                 "FIELD=VALUE; FIELD+=N and FIELD-=N for numbers; FIELD+=ID and FIELD-=ID for "
-                 "lists (targets=T1,T4 sets the list); FIELD= removes the field; +N adds N to "
-                 "the measure's actual count. Changes of one field compose in order");
-  sub.add_option("--unset", opts->unset, "Remove a field (may be given again)")
+                 tr("FIELD=VALUE; FIELD+=N and FIELD-=N for numbers; FIELD+=ID and FIELD-=ID for "
+                    "lists (targets=T1,T4 sets the list); FIELD= removes the field; +N adds N to "
+                    "the measure's actual count. Changes of one field compose in order"));
+  sub.add_option("--unset", opts->unset, tr("Remove a field (may be given again)"))
       ->type_name("FIELD")
       ->allow_extra_args(false);
-  sub.add_flag("--dry-run", opts->dry_run, "Print the change as a diff instead of writing it");
+  sub.add_flag("--dry-run", opts->dry_run, tr("Print the change as a diff instead of writing it"));
   return [opts](const GlobalOptions& global) {
     // A value set cannot take is a usage error (exit 2); exit 1 means the plan has errors.
     std::vector<FieldChange> changes;
@@ -81,7 +82,9 @@ Runner setup_set(CLI::App& sub) {
       changes.push_back(*c);
     }
     if (changes.empty()) {
-      std::fputs("plan: plan set needs a change: FIELD=VALUE, or --unset FIELD\n", stderr);
+      std::fputs(
+          plan_says(message(N_("plan set needs a change: FIELD=VALUE, or --unset FIELD"))).c_str(),
+          stderr);
       return int{kUsage};
     }
 

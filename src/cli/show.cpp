@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
@@ -24,9 +25,9 @@ struct ShowOptions {
 
 Runner setup_show(CLI::App& sub) {
   auto opts = std::make_shared<ShowOptions>();
-  sub.add_option("ID", opts->id, "A goal, target, section or activity id")->required();
+  sub.add_option("ID", opts->id, tr("A goal, target, section or activity id"))->required();
   add_as_of_option(sub, opts->as_of);
-  sub.add_flag("--json", opts->json, "Print the item as it appears in 'plan status --json'");
+  sub.add_flag("--json", opts->json, tr("Print the item as it appears in 'plan status --json'"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {

@@ -7,6 +7,7 @@
 
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
@@ -49,7 +50,7 @@ int status_workspace(const std::string& file, const StatusOptions& opts) {
 Runner setup_status(CLI::App& sub) {
   auto opts = std::make_shared<StatusOptions>();
   add_as_of_option(sub, opts->as_of);
-  sub.add_flag("--json", opts->json, "Print the status as one JSON object (see README)");
+  sub.add_flag("--json", opts->json, tr("Print the status as one JSON object (see README)"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
   return [opts](const GlobalOptions& global) {

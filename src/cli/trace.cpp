@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
@@ -20,7 +21,7 @@ struct TraceOptions {
 
 Runner setup_trace(CLI::App& sub) {
   auto opts = std::make_shared<TraceOptions>();
-  sub.add_option("ID", opts->id, "A goal, target, section or activity id")->required();
+  sub.add_option("ID", opts->id, tr("A goal, target, section or activity id"))->required();
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);

@@ -10,7 +10,7 @@ string(STRIP "${args_line}" args_line)
 separate_arguments(args UNIX_COMMAND "${args_line}")
 
 # A fixed environment, so that output never depends on the machine running the test.
-set(env --unset=PLAN_DIR --unset=SOURCE_DATE_EPOCH --unset=CLICOLOR_FORCE
+set(env --unset=PLAN_DIR --unset=LANGUAGE --unset=SOURCE_DATE_EPOCH --unset=CLICOLOR_FORCE
     NO_COLOR=1 COLUMNS=100 LC_ALL=C.UTF-8 TZ=UTC)
 list(APPEND env --unset=PLAN_WORKSPACE)
 if(EXISTS "${CASE}/env")
