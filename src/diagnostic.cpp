@@ -75,15 +75,41 @@ std::string format_location(const std::vector<std::string>& files, Loc loc) {
   return fmt::format("{}:{}:{}", f, loc.line, loc.col);
 }
 
-std::string format_text(const std::vector<std::string>& files, const Diagnostic& d) {
+std::string message_text(const Diagnostic& d, Translator translate, bool rtl) {
+  if (!translate || d.text.empty()) return d.message;
+  return render_message(d.text, translate, rtl);
+}
+
+// The severity as the text form says it: in the user's language with a translator (JSON
+// and SARIF keep severity_name's English).
+static const char* severity_word(Severity s, Translator translate) {
+  const char* word = s == Severity::error     ? N_("error")
+                     : s == Severity::warning ? N_("warning")
+                                              : N_("note");
+  return translate ? translate(word, nullptr, 0) : word;
+}
+
+std::string format_text(const std::vector<std::string>& files, const Diagnostic& d,
+                        Translator translate, bool rtl) {
   // One line each, whatever the plan's text holds: a line break or an escape sequence in
   // an id, a title or a file name is shown escaped, so nothing in the plan can start a
   // line of its own in a terminal or a CI log (`::error …`, `::add-mask::`).
-  std::string out = fmt::format("{}: {}: {}", visible(format_location(files, d.loc)),
-                                severity_name(d.severity), visible(d.message));
-  if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
+  const std::string where = visible(format_location(files, d.loc));
+  const std::string what = visible(message_text(d, translate, rtl));
+  const char* severity = severity_word(d.severity, translate);
+  std::string out;
+  if (rtl) {
+    // A right-to-left line: RLM makes the paragraph right to left in any viewer, the place
+    // (a path, line and column) and the code are left-to-right isolates (LRI…PDI): read
+    // from the right, place, severity, message, then the English code at the left end.
+    out = fmt::format("\u200F\u2066{}\u2069: {}: {}", where, severity, what);
+    if (!d.code.empty()) out += fmt::format(" \u2066[{}]\u2069", d.code);
+  } else {
+    out = fmt::format("{}: {}: {}", where, severity, what);
+    if (!d.code.empty()) out += fmt::format(" [{}]", d.code);
+  }
   out += '\n';
-  for (const Diagnostic& n : d.notes) out += format_text(files, n);
+  for (const Diagnostic& n : d.notes) out += format_text(files, n, translate, rtl);
   return out;
 }
 
@@ -143,7 +169,8 @@ static std::string escape_github(const std::string& s, bool property) {
   return out;
 }
 
-std::string format_github(const std::vector<std::string>& files, const Diagnostic& d) {
+std::string format_github(const std::vector<std::string>& files, const Diagnostic& d,
+                          Translator translate, bool rtl) {
   const char* kind = d.severity == Severity::error     ? "error"
                      : d.severity == Severity::warning ? "warning"
                                                        : "notice";
@@ -157,9 +184,10 @@ std::string format_github(const std::vector<std::string>& files, const Diagnosti
   if (!d.code.empty()) parts.push_back("title=" + escape_github(d.code, true));
   std::string props;
   for (const std::string& p : parts) props += (props.empty() ? "" : ",") + p;
-  std::string message = d.message;
+  std::string message = message_text(d, translate, rtl);
   for (const Diagnostic& n : d.notes)
-    message += fmt::format("\n{}: {}", format_location(files, n.loc), n.message);
+    message +=
+        fmt::format("\n{}: {}", format_location(files, n.loc), message_text(n, translate, rtl));
   return fmt::format("::{}{}{}::{}\n", kind, props.empty() ? "" : " ", props,
                      escape_github(message, false));
 }

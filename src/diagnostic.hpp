@@ -47,11 +47,19 @@ const char* severity_name(Severity s);
 
 // "path:line:col" (or "path" where there is no line), as compilers print it.
 std::string format_location(const std::vector<std::string>& files, Loc loc);
-// One diagnostic with its notes, one line each, in the contract's text form.
-std::string format_text(const std::vector<std::string>& files, const Diagnostic& d);
+// One diagnostic with its notes, one line each, in the contract's text form. With a
+// translator, the message and the severity word in the user's language (the code stays
+// English); `rtl`: laid out for a right-to-left language (see diagnostic.cpp).
+std::string format_text(const std::vector<std::string>& files, const Diagnostic& d,
+                        Translator translate = nullptr, bool rtl = false);
 // A JSON array of every diagnostic, for `--format json`.
 std::string format_json(const std::vector<std::string>& files, const Diagnostics& diags);
 // GitHub Actions workflow commands (`::error file=…,line=…::message`).
-std::string format_github(const std::vector<std::string>& files, const Diagnostic& d);
+// The message in the user's language with a translator; `title=` (the code) stays English.
+std::string format_github(const std::vector<std::string>& files, const Diagnostic& d,
+                          Translator translate = nullptr, bool rtl = false);
+// A diagnostic's message through `translate` (English without one, or when the diagnostic
+// has no Message).
+std::string message_text(const Diagnostic& d, Translator translate, bool rtl);
 
 }  // namespace plan

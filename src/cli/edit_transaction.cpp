@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
 #include "edit/line_diff.hpp"
 #include "edit/new_errors.hpp"
@@ -197,7 +198,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   const auto& after_files = after->load.plan.files;
   if (const auto added = new_errors(before->diags, before_files, after->diags, after_files);
       !added.empty()) {
-    for (const Diagnostic* d : added) say(format_text(after_files, *d));
+    for (const Diagnostic* d : added) say(text_of(after_files, *d));
     say(fmt::format("plan: the change would add {} to the plan, so {} was changed.\n",
                     plural(added.size(), "error"),
                     paths.size() == 1 ? "nothing in " + paths.front() : std::string("no file")));
@@ -245,7 +246,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   // Warnings the change brings are shown; they do not stop it.
   for (const Diagnostic* d :
        new_diagnostics(before->diags, before_files, after->diags, after_files, Severity::warning))
-    say(format_text(after_files, *d));
+    say(text_of(after_files, *d));
   list_old_errors(*before, "note:");
   return kOk;
 }

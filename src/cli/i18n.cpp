@@ -142,4 +142,8 @@ std::string text_of(const Message& m) {
   return render_message(m, translate, messages_rtl());
 }
 
+std::string text_of(const std::vector<std::string>& files, const Diagnostic& d) {
+  return format_text(files, d, translate, messages_rtl());
+}
+
 }  // namespace plan::cli

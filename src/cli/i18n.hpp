@@ -4,7 +4,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "diagnostic.hpp"
 #include "message.hpp"
 
 namespace plan::cli {
@@ -26,5 +28,7 @@ const char* translate(const char* id, const char* plural, unsigned long n);
 bool messages_rtl();
 // A message in the user's language.
 std::string text_of(const Message& m);
+// A diagnostic with its notes in the text form, in the user's language (format_text).
+std::string text_of(const std::vector<std::string>& files, const Diagnostic& d);
 
 }  // namespace plan::cli

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "cli/terminal.hpp"
+#include "cli/i18n.hpp"
 #include "render/diagnostics_markdown.hpp"
 #include "render/gitlab_quality.hpp"
 #include "render/sarif.hpp"
@@ -227,12 +228,12 @@ void print_github(const std::vector<DiagnosticGroup>& groups) {
         ++(error ? errors : warnings);
         std::size_t& shown = error ? shown_errors : shown_warnings;
         if (shown >= kMaxAnnotations) {
-          rest += format_text(*g.files, d);
+          rest += text_of(*g.files, d);
           continue;
         }
         ++shown;
       }
-      std::fputs(format_github(*g.files, d).c_str(), stdout);
+      std::fputs(format_github(*g.files, d, translate, messages_rtl()).c_str(), stdout);
     }
   // The whole list in the job summary first, so that the notice says only where it is.
   bool in_summary = false;
@@ -308,7 +309,7 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
     return;
   }
   auto each = [&](const std::vector<std::string>& files, const Diagnostics& diags) {
-    for (const Diagnostic& d : diags) write_text(stderr, format_text(files, d));
+    for (const Diagnostic& d : diags) write_text(stderr, text_of(files, d));
   };
   each(ws.spec.files, ws.diags);
   for (const Unit& u : ws.units)
@@ -318,7 +319,7 @@ void print_diagnostics(const Workspace& ws, DiagFormat format) {
 int finish(std::unique_ptr<Workspace>& ws) {
   auto errors = [](const std::vector<std::string>& files, const Diagnostics& diags) {
     for (const Diagnostic& d : diags)
-      if (d.severity == Severity::error) write_text(stderr, format_text(files, d));
+      if (d.severity == Severity::error) write_text(stderr, text_of(files, d));
   };
   errors(ws->spec.files, ws->diags);
   for (const Unit& u : ws->units)
@@ -347,7 +348,7 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
       print_document({{&files, &c.diags}}, format);
       return;
     case DiagFormat::text:
-      for (const Diagnostic& d : c.diags) write_text(stderr, format_text(files, d));
+      for (const Diagnostic& d : c.diags) write_text(stderr, text_of(files, d));
       return;
   }
 }

@@ -86,7 +86,7 @@ bool write_out(const std::string& path, const std::string& text) {
 
 // Reports a render's template problems; true when it succeeded.
 bool rendered_ok(const RenderResult& r) {
-  for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
+  for (const Diagnostic& d : r.diags) std::fputs(text_of(r.files, d).c_str(), stderr);
   return r.ok();
 }
 
@@ -312,7 +312,7 @@ Runner setup_render(CLI::App& sub) {
     // The plan's errors are printed first, then the template's.
     const int code = finish(m);
     const RenderResult& r = *rendered;
-    for (const Diagnostic& d : r.diags) std::fputs(format_text(r.files, d).c_str(), stderr);
+    for (const Diagnostic& d : r.diags) std::fputs(text_of(r.files, d).c_str(), stderr);
     if (!r.ok()) return int{kPlanErrors};
 
     std::string text = std::move(rendered->text);

@@ -16,20 +16,20 @@ static bool check_line_breaks(std::string_view text, std::uint32_t file, Diagnos
   for (std::size_t i = 0; i < text.size(); ++i) {
     const std::size_t len = line_break_at(text, i);
     if (len == 0 || text[i] == '\n' || (text[i] == '\r' && len == 2)) continue;  // LF, CRLF
-    std::string message;
+    Message message;
     if (text[i] == '\r') {
-      message =
-          "the file holds a carriage return (CR) that is not followed by a line feed; "
-          "save the file with LF (or CRLF) line endings";
+      message = plan::message(
+          N_("the file holds a carriage return (CR) that is not followed by a line feed; "
+             "save the file with LF (or CRLF) line endings"));
     } else {
-      const char* what = len == 2                ? "a NEXT LINE (U+0085)"
-                         : text[i + 2] == '\xA8' ? "a LINE SEPARATOR (U+2028)"
-                                                 : "a PARAGRAPH SEPARATOR (U+2029)";
+      const char* what = len == 2                ? "NEXT LINE (U+0085)"
+                         : text[i + 2] == '\xA8' ? "LINE SEPARATOR (U+2028)"
+                                                 : "PARAGRAPH SEPARATOR (U+2029)";
       const char* escape = len == 2 ? "\\N" : text[i + 2] == '\xA8' ? "\\L" : "\\P";
-      message = fmt::format(
-          "the file holds {}, a line break that editors do not show; use a "
-          "normal line break, or inside double quotes the escape {}",
-          what, escape);
+      message = plan::message(
+          N_("the file holds a {character}, a line break that editors do not show; use a "
+             "normal line break, or inside double quotes the escape {escape}"),
+          {arg("character", what), arg("escape", escape)});
     }
     diags.push_back(make_error("line-break", locate_offset(text, i, file), std::move(message)));
     return false;
@@ -56,7 +56,8 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
   }
   if (other) {
     diags.push_back(make_error("encoding", {file, 1, 1},
-                               fmt::format("the file is encoded as {}; save it as UTF-8", other)));
+                               message(N_("the file is encoded as {encoding}; save it as UTF-8"),
+                                       {arg("encoding", other)})));
     return std::nullopt;
   }
   std::string_view text = bytes;
@@ -65,15 +66,18 @@ std::optional<std::string_view> decode_text(std::string_view bytes, std::uint32_
   std::size_t nul = text.find('\0');
   std::size_t bad = find_invalid_utf8(text);
   if (nul != std::string_view::npos && nul <= bad) {
-    diags.push_back(make_error("encoding", locate_offset(text, nul, file),
-                               "the file contains a NUL byte: it is binary, not YAML text"));
+    diags.push_back(
+        make_error("encoding", locate_offset(text, nul, file),
+                   message(N_("the file contains a NUL byte: it is binary, not YAML text"))));
     return std::nullopt;
   }
   if (bad != std::string_view::npos) {
-    diags.push_back(
-        make_error("encoding", locate_offset(text, bad, file),
-                   fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as UTF-8",
-                               static_cast<unsigned>(static_cast<unsigned char>(text[bad])))));
+    diags.push_back(make_error(
+        "encoding", locate_offset(text, bad, file),
+        message(
+            N_("invalid UTF-8 (byte {byte}); save the file as UTF-8"),
+            {arg("byte", fmt::format("0x{:02X}", static_cast<unsigned>(
+                                                     static_cast<unsigned char>(text[bad]))))})));
     return std::nullopt;
   }
   if (!check_line_breaks(text, file, diags)) return std::nullopt;

@@ -54,8 +54,9 @@ FilePart load_file(SourceText& f, std::uint32_t index) {
     part.unread = true;
   } else {
     part.diags.push_back(make_warning("empty-file", {index, 0, 0},
-                                      "the file holds no plan data (it is empty, or only "
-                                      "comments); add goals, targets or sections to it"));
+                                      message(N_("the file holds no plan data (it is empty, or "
+                                                 "only comments); add goals, targets or "
+                                                 "sections to it"))));
   }
   return part;
 }

@@ -89,9 +89,10 @@ class TreeBuilder {
     // A raw NUL is an encoding error before this; the escapes "\0" and "\x00" still make
     // one, which would cut the text short in every output. It becomes U+FFFD after the error.
     if (n.value.find('\0') != std::string::npos) {
-      diags.push_back(make_error("nul-character", loc_of(e.start_mark),
-                                 "this text holds a NUL character (an escape \\0, \\x00 or "
-                                 "\\u0000); remove it"));
+      diags.push_back(
+          make_error("nul-character", loc_of(e.start_mark),
+                     message(N_("this text holds a NUL character (an escape \\0, \\x00 or "
+                                "\\u0000); remove it"))));
       for (std::size_t at = n.value.find('\0'); at != std::string::npos;
            at = n.value.find('\0', at))
         n.value.replace(at, 1, "\xEF\xBF\xBD");
@@ -104,24 +105,28 @@ class TreeBuilder {
     const char* name = reinterpret_cast<const char*>(e.data.alias.anchor);
     auto it = anchors_.find(name ? name : "");
     if (it == anchors_.end())
-      throw Abort{make_error("yaml-syntax", loc_of(e.start_mark),
-                             fmt::format("YAML syntax error: the alias *{} refers to no anchor &{} "
-                                         "before it",
-                                         name ? name : "", name ? name : ""))};
+      throw Abort{
+          make_error("yaml-syntax", loc_of(e.start_mark),
+                     message(N_("YAML syntax error: the alias *{name} refers to no anchor &{name} "
+                                "before it"),
+                             {plan_text("name", name ? name : "")}))};
     const Anchor& a = it->second;
     // The copy must not nest deeper than a file written out could.
     if (frames_.size() + a.cost.height > limits_.max_depth)
-      throw Abort{make_error("too-deep", loc_of(e.start_mark),
-                             fmt::format("the alias *{} nests its value deeper than {} levels; a "
-                                         "plan needs only a few",
-                                         name ? name : "", limits_.max_depth))};
+      throw Abort{
+          make_error("too-deep", loc_of(e.start_mark),
+                     message(N_("the alias *{name} nests its value deeper than {levels} levels; a "
+                                "plan needs only a few"),
+                             {plan_text("name", name ? name : ""),
+                              arg("levels", static_cast<unsigned long long>(limits_.max_depth))}))};
     alias_nodes_ += a.cost.nodes;
     alias_bytes_ += a.cost.bytes;
     if (alias_nodes_ > limits_.max_alias_nodes)
-      throw Abort{make_error("alias-limit", loc_of(e.start_mark),
-                             fmt::format("aliases expand to more than {} nodes; write the values "
-                                         "out instead of nesting aliases",
-                                         limits_.max_alias_nodes))};
+      throw Abort{make_error(
+          "alias-limit", loc_of(e.start_mark),
+          message(N_("aliases expand to more than {nodes} nodes; write the values "
+                     "out instead of nesting aliases"),
+                  {arg("nodes", static_cast<unsigned long long>(limits_.max_alias_nodes))}))};
     if (alias_bytes_ > alias_bytes_budget_)
       throw Abort{
           make_error("alias-limit", loc_of(e.start_mark),
@@ -136,10 +141,11 @@ class TreeBuilder {
 
   void open(YamlNode::Kind kind, const yaml_event_t& e, yaml_char_t* anchor) {
     if (frames_.size() >= limits_.max_depth)
-      throw Abort{make_error("too-deep", loc_of(e.start_mark),
-                             fmt::format("nesting deeper than {} levels; a plan needs only a few "
-                                         "(look for brackets that are opened and never closed)",
-                                         limits_.max_depth))};
+      throw Abort{
+          make_error("too-deep", loc_of(e.start_mark),
+                     message(N_("nesting deeper than {levels} levels; a plan needs only a few "
+                                "(look for brackets that are opened and never closed)"),
+                             {arg("levels", static_cast<unsigned long long>(limits_.max_depth))}))};
     YamlNode n = make(kind, e.start_mark);
     n.flow = kind == YamlNode::Kind::mapping
                  ? e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
@@ -226,12 +232,14 @@ class TreeBuilder {
     if (!key.is_scalar()) return;
     auto [it, inserted] = key_sets_.back().emplace(key.value, std::make_pair(key.line, key.col));
     if (inserted) return;
-    Diagnostic d = make_error("duplicate-key", {file_, key.line, key.col},
-                              fmt::format("key '{}' appears twice in this mapping (the first value "
-                                          "is used); remove one",
-                                          key.value));
-    d.notes.push_back(make_note({file_, it->second.first, it->second.second},
-                                fmt::format("'{}' first appears here", key.value)));
+    Diagnostic d =
+        make_error("duplicate-key", {file_, key.line, key.col},
+                   message(N_("key '{key}' appears twice in this mapping (the first value "
+                              "is used); remove one"),
+                           {plan_text("key", key.value)}));
+    d.notes.push_back(
+        make_note({file_, it->second.first, it->second.second},
+                  message(N_("'{key}' first appears here"), {plan_text("key", key.value)})));
     diags.push_back(std::move(d));
   }
 
@@ -271,10 +279,11 @@ void apply_merges(YamlNode& n, std::uint32_t file, Diagnostics& diags) {
     }
   };
   auto refuse = [&](const YamlNode& v) {
-    diags.push_back(make_error("wrong-type", {file, v.line, v.col},
-                               "the merge key '<<' takes a mapping, usually an alias of one "
-                               "('<<: *base'), or a list of them ('<<: [*a, *b]'); this is "
-                               "neither, so it is left out"));
+    diags.push_back(
+        make_error("wrong-type", {file, v.line, v.col},
+                   message(N_("the merge key '<<' takes a mapping, usually an alias of one "
+                              "('<<: *base'), or a list of them ('<<: [*a, *b]'); this is "
+                              "neither, so it is left out"))));
   };
   for (std::size_t i = 0; i + 1 < n.children.size(); i += 2) {
     YamlNode& k = n.children[i];
@@ -325,48 +334,61 @@ Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::strin
     }
   if (context == "while scanning a quoted scalar") {
     const char q = char_at(text, ctx) == '\'' ? '\'' : '"';
-    return make_error("unclosed-quote", ctx,
-                      fmt::format("this {}-quoted string is never closed; add the closing {}",
-                                  q == '"' ? "double" : "single", q));
+    return make_error(
+        "unclosed-quote", ctx,
+        q == '"' ? message(N_("this double-quoted string is never closed; add the closing \""))
+                 : message(N_("this single-quoted string is never closed; add the closing '")));
   }
   if (context == "while parsing a flow sequence")
-    return make_error("yaml-syntax", ctx,
-                      "YAML syntax error: this '[' list is never closed; add the missing ']' (or a "
-                      "',' between its items)");
+    return make_error(
+        "yaml-syntax", ctx,
+        message(N_("YAML syntax error: this '[' list is never closed; add the missing ']' (or a "
+                   "',' between its items)")));
   if (context == "while parsing a flow mapping")
-    return make_error("yaml-syntax", ctx,
-                      "YAML syntax error: this '{' mapping is never closed; add the missing '}' "
-                      "(or a ',' between its entries)");
+    return make_error(
+        "yaml-syntax", ctx,
+        message(N_("YAML syntax error: this '{{' mapping is never closed; add the missing '}}' "
+                   "(or a ',' between its entries)")));
   if (problem == "mapping values are not allowed in this context")
     return make_error(
         "yaml-syntax", at,
-        "YAML syntax error: a ': ' here would start a mapping where one cannot start; "
-        "if it is part of the text, put the whole value in quotes, else check the "
-        "indentation");
+        message(N_("YAML syntax error: a ': ' here would start a mapping where one cannot start; "
+                   "if it is part of the text, put the whole value in quotes, else check the "
+                   "indentation")));
   const char here = char_at(text, at);
   if (here == '}' || here == ']')
-    return make_error("yaml-syntax", at,
-                      fmt::format("YAML syntax error: this '{}' closes nothing: there is no '{}' "
-                                  "open before it; remove it",
-                                  here, here == '}' ? '{' : '['));
+    return make_error(
+        "yaml-syntax", at,
+        here == '}' ? message(N_("YAML syntax error: this '}}' closes nothing: there is no '{{' "
+                                 "open before it; remove it"))
+                    : message(N_("YAML syntax error: this ']' closes nothing: there is no '[' "
+                                 "open before it; remove it")));
   if (here == '-' && problem == "did not find expected key")
-    return make_error("yaml-syntax", at,
-                      "YAML syntax error: a list item ('- ') cannot start here, where a key of the "
-                      "mapping above belongs; indent it under a key, or write it as 'key: value'");
+    return make_error(
+        "yaml-syntax", at,
+        message(N_("YAML syntax error: a list item ('- ') cannot start here, where a key of the "
+                   "mapping above belongs; indent it under a key, or write it as 'key: value'")));
   if (problem == "found unknown escape character")
-    return make_error("yaml-syntax", at,
-                      "YAML syntax error: an unknown escape (\\ followed by a letter) in a "
-                      "double-quoted string; write \\\\ for a backslash, or use single quotes");
+    return make_error(
+        "yaml-syntax", at,
+        message(N_("YAML syntax error: an unknown escape (\\ followed by a letter) in a "
+                   "double-quoted string; write \\\\ for a backslash, or use single quotes")));
   if (problem.find("tab") != std::string::npos)
-    return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
+    return make_error("yaml-syntax", at,
+                      message(N_("YAML syntax error: a tab cannot indent YAML; use spaces")));
   if (problem == "did not find expected key" || problem == "did not find expected '-' indicator")
     return make_error(
         "yaml-syntax", at,
-        fmt::format("YAML syntax error: this line is not indented like the {} that "
-                    "starts at line {}; check its indentation",
-                    context.find("sequence") != std::string::npos ? "list" : "mapping", ctx.line));
+        context.find("sequence") != std::string::npos
+            ? message(N_("YAML syntax error: this line is not indented like the list that "
+                         "starts at line {line}; check its indentation"),
+                      {arg("line", static_cast<unsigned long long>(ctx.line))})
+            : message(N_("YAML syntax error: this line is not indented like the mapping that "
+                         "starts at line {line}; check its indentation"),
+                      {arg("line", static_cast<unsigned long long>(ctx.line))}));
   if (problem == "found character that cannot start any token" && char_at(text, at) == '\t')
-    return make_error("yaml-syntax", at, "YAML syntax error: a tab cannot indent YAML; use spaces");
+    return make_error("yaml-syntax", at,
+                      message(N_("YAML syntax error: a tab cannot indent YAML; use spaces")));
   std::string msg = "YAML syntax error: " + problem;
   if (!context.empty()) msg += fmt::format(" ({} at line {})", context, ctx.line);
   return make_error("yaml-syntax", at, msg);
@@ -378,8 +400,8 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
                                    const YamlLimits& limits) {
   yaml_parser_t parser;
   if (!yaml_parser_initialize(&parser)) {
-    diags.push_back(
-        make_error("yaml-syntax", {file, 1, 1}, "cannot start the YAML parser (out of memory)"));
+    diags.push_back(make_error("yaml-syntax", {file, 1, 1},
+                               message(N_("cannot start the YAML parser (out of memory)"))));
     return std::nullopt;
   }
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(text.data()),
@@ -403,9 +425,10 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
       switch (e.type) {
         case YAML_DOCUMENT_START_EVENT:
           if (++documents == 2) {
-            fatal = make_error("multiple-documents", b.loc_of(e.start_mark),
-                               "a plan file holds one YAML document; move this one into a file "
-                               "of its own or remove the '---' before it");
+            fatal = make_error(
+                "multiple-documents", b.loc_of(e.start_mark),
+                message(N_("a plan file holds one YAML document; move this one into a file "
+                           "of its own or remove the '---' before it")));
             done = true;
           }
           break;
@@ -435,7 +458,8 @@ std::optional<YamlNode> parse_yaml(std::string_view text, std::uint32_t file, Di
   } catch (const Abort& a) {
     fatal = a.diag;
   } catch (const std::bad_alloc&) {
-    fatal = make_error("yaml-syntax", {file, 1, 1}, "the file is too large to read into memory");
+    fatal = make_error("yaml-syntax", {file, 1, 1},
+                       message(N_("the file is too large to read into memory")));
   }
   yaml_parser_delete(&parser);
   for (Diagnostic& d : b.diags) diags.push_back(std::move(d));

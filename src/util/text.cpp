@@ -137,6 +137,16 @@ std::string did_you_mean_hint(std::string_view best) {
   return best.empty() ? std::string() : "; did you mean '" + std::string(best) + "'?";
 }
 
+Message did_you_mean_message(std::string_view best) {
+  if (best.empty()) return {};
+  return message(N_("; did you mean '{suggestion}'?"),
+                 {plan_text("suggestion", std::string(best))});
+}
+
+Message did_you_mean_message(std::string_view word, const std::vector<std::string>& candidates) {
+  return did_you_mean_message(closest_match(word, candidates));
+}
+
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep) {
   std::string out;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "message.hpp"
+
 namespace plan {
 
 // Offset of the first byte that is not part of valid UTF-8 (overlongs, surrogates and
@@ -46,6 +48,10 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 // The same for a candidate already chosen by closest_match ("" for none), so a caller can
 // keep the candidate itself (a diagnostic's suggestion) and word the message alike.
 std::string did_you_mean_hint(std::string_view best);
+// The same hints as messages, for a diagnostic's `{hint}` (nested): translated with it.
+// Empty (no text) when there is no candidate.
+Message did_you_mean_message(std::string_view best);
+Message did_you_mean_message(std::string_view word, const std::vector<std::string>& candidates);
 
 // "'a', 'b' or 'c'", for messages that list the valid choices.
 std::string quoted_list(const std::vector<std::string>& items, std::string_view last_sep = " or ");
