@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "check/rules.hpp"
+#include "check/wording.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
@@ -25,23 +26,26 @@ void check_coverage(const PlanIndex& ix, Diagnostics& out) {
     }
     if ((!e.targets || e.targets->empty()) && !a.targets.malformed)
       out.push_back(make_warning("no-targets", a.loc,
-                                 fmt::format("activity '{}' counts towards no target (none of its "
-                                             "own, none inherited); add 'targets: [...]'",
-                                             a.id.value)));
+                                 message(N_("activity '{id}' counts towards no target (none of "
+                                            "its own, none inherited); add 'targets: [...]'"),
+                                         {plan_text("id", a.id.value)})));
   }
   for (const Goal& g : p.goals)
     if (g.id.given() && !served_goals.count(g.id.value))
       out.push_back(make_warning("unserved-goal", g.loc,
-                                 fmt::format("goal '{}' is served by no target; name it in the "
-                                             "'goals' of a target",
-                                             g.id.value)));
+                                 message(N_("goal '{id}' is served by no target; name it in the "
+                                            "'goals' of a target"),
+                                         {plan_text("id", g.id.value)})));
   for (const Target& t : p.targets) {
     if (!t.id.given() || live_targets.count(t.id.value)) continue;
     bool dropped_only = named_targets.count(t.id.value) > 0;
     out.push_back(make_warning(
         "unserved-target", t.loc,
-        fmt::format("target '{}' is served by no {}activity; name it in the 'targets' of one",
-                    t.id.value, dropped_only ? "live (not dropped) " : "")));
+        message(dropped_only ? N_("target '{id}' is served by no live (not dropped) activity; "
+                                  "name it in the 'targets' of one")
+                             : N_("target '{id}' is served by no activity; name it in the "
+                                  "'targets' of one"),
+                {plan_text("id", t.id.value)})));
   }
 }
 
@@ -54,9 +58,9 @@ void check_due_in_period(const PlanIndex& ix, Diagnostics& out) {
     if (a.due.value < m->start.value || m->end.value < a.due.value)
       out.push_back(make_warning(
           "due-outside-period", a.due.loc,
-          fmt::format("activity '{}' is due {}, outside the plan's period "
-                      "{} to {}",
-                      a.id.value, a.due.value.text(), m->start.value.text(), m->end.value.text())));
+          message(N_("activity '{id}' is due {due}, outside the plan's period {start} to {end}"),
+                  {plan_text("id", a.id.value), arg("due", a.due.value.text()),
+                   arg("start", m->start.value.text()), arg("end", m->end.value.text())})));
   }
 }
 
@@ -87,24 +91,27 @@ void check_done_consistency(const PlanIndex& ix, Diagnostics& out) {
       ++live;
       if (!evidence_complete(c)) ++open;
     }
-    std::string why;
+    Message why;
     if (open > 0) {
-      why = fmt::format("{} of its {} sub-activities {} not complete", open, live,
-                        open == 1 ? "is" : "are");
+      why = plural_message("{open} of its {live} sub-activities is not complete",
+                           "{open} of its {live} sub-activities are not complete", open,
+                           {arg("open", open), arg("live", live)});
     } else if (live == 0 && a.measure && a.measure->actual.value < a.measure->planned.value.low) {
       const Range& r = a.measure->planned.value;
-      why = r.low == r.high
-                ? fmt::format("its measure counts {} of {}", a.measure->actual.value, r.low)
-                : fmt::format("its measure counts {} of {}-{}", a.measure->actual.value, r.low,
-                              r.high);
+      why = message(N_("its measure counts {actual} of {planned}"),
+                    {arg("actual", fmt::format("{}", a.measure->actual.value)),
+                     arg("planned", r.low == r.high ? fmt::format("{}", r.low)
+                                                    : fmt::format("{}-{}", r.low, r.high))});
     } else if (live == 0 && !a.measure && a.percent.given() && a.percent.value < 100) {
-      why = fmt::format("its percent is {}", a.percent.value);
+      why = message(N_("its percent is {percent}"),
+                    {arg("percent", fmt::format("{}", a.percent.value))});
     }
     if (why.empty()) continue;
-    out.push_back(make_warning("done-mismatch", a.status.loc,
-                               fmt::format("activity '{}' is done, but {}; 'done' counts as "
-                                           "complete, so update the rest or the status",
-                                           a.id.value, why)));
+    out.push_back(
+        make_warning("done-mismatch", a.status.loc,
+                     message(N_("activity '{id}' is done, but {why}; 'done' counts as "
+                                "complete, so update the rest or the status"),
+                             {plan_text("id", a.id.value), nested("why", std::move(why))})));
   }
 }
 

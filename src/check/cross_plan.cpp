@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "check/wording.hpp"
 #include "util/text.hpp"
 #include "workspace.hpp"
 
@@ -36,11 +37,15 @@ void check_cross_links(const std::vector<UnitView>& units, const UnitLookup& loo
         const std::string best = closest_match(q.unit, lookup.ids());
         out.push_back(make_error(
             "unknown-unit", r.loc,
-            fmt::format("target '{}' names goal '{}' of unit '{}', but the workspace has no unit "
-                        "'{}'{}",
-                        t.id.value, r.id, q.unit, q.unit,
-                        best.empty() ? "; the units are " + quoted_list(lookup.ids(), " and ")
-                                     : did_you_mean_hint(best + ":" + q.id))));
+            message(
+                N_("target '{target}' names goal '{goal}' of unit '{unit}', but the "
+                   "workspace has no unit '{unit}'{hint}"),
+                {plan_text("target", t.id.value), plan_text("goal", r.id),
+                 plan_text("unit", q.unit),
+                 nested("hint", best.empty()
+                                    ? message(N_("; the units are {units}"),
+                                              {nested("units", quoted_choices(lookup.ids(), true))})
+                                    : did_you_mean_part(best + ":" + q.id))})));
         if (!best.empty()) out.back().suggestion = best + ":" + q.id;
         continue;
       }
@@ -50,18 +55,25 @@ void check_cross_links(const std::vector<UnitView>& units, const UnitLookup& loo
       if (found && found->kind == ItemKind::goal) continue;
       const std::vector<std::string> goals = home.ids_of(ItemKind::goal);
       const std::string best = closest_match(q.id, goals);
-      const std::string hint = best.empty()
-                                   ? fmt::format("; its goals are {}", quoted_list(goals, " and "))
-                                   : did_you_mean_hint(units[h].id + ":" + best);
+      Message hint = best.empty() ? message(N_("; its goals are {goals}"),
+                                            {nested("goals", quoted_choices(goals, true))})
+                                  : did_you_mean_part(units[h].id + ":" + best);
+      std::vector<MessageArg> args{plan_text("target", t.id.value), plan_text("goal", r.id),
+                                   plan_text("id", q.id), plan_text("unit", units[h].id)};
+      if (found) {
+        args.push_back(nested("kind", kind_with_article(found->kind)));
+        args.push_back(nested("hint", std::move(hint)));
+      } else {
+        args.push_back(
+            nested("hint", goals.empty() ? message(N_("; it has no goals")) : std::move(hint)));
+      }
       out.push_back(make_error(
           "unknown-goal", r.loc,
-          found ? fmt::format("target '{}' names '{}' as a goal, but '{}' in unit '{}' is {} {}{}",
-                              t.id.value, r.id, q.id, units[h].id,
-                              found->kind == ItemKind::activity ? "an" : "a",
-                              item_kind_name(found->kind), hint)
-                : fmt::format("target '{}' names goal '{}', but unit '{}' has no goal '{}'{}",
-                              t.id.value, r.id, units[h].id, q.id,
-                              goals.empty() ? "; it has no goals" : hint)));
+          message(found ? N_("target '{target}' names '{goal}' as a goal, but '{id}' in unit "
+                             "'{unit}' is {kind}{hint}")
+                        : N_("target '{target}' names goal '{goal}', but unit '{unit}' has no "
+                             "goal '{id}'{hint}"),
+                  std::move(args))));
       if (!best.empty()) out.back().suggestion = units[h].id + ":" + best;
     }
 }
@@ -70,21 +82,23 @@ void check_qualified_without_workspace(const PlanIndex& ix, Diagnostics& out) {
   for (const Target& t : ix.plan().targets)
     for (const Ref& r : t.goals.value)
       if (is_qualified(r.id))
-        out.push_back(make_error(
-            "unknown-unit", r.loc,
-            fmt::format("target '{}' names goal '{}' of another plan, but no workspace ({}) "
-                        "lists this plan; check it from its workspace (--workspace FILE), or "
-                        "name a goal of this plan",
-                        t.id.value, r.id, kWorkspaceFileName)));
+        out.push_back(
+            make_error("unknown-unit", r.loc,
+                       message(N_("target '{target}' names goal '{goal}' of another plan, but no "
+                                  "workspace ({file}) lists this plan; check it from its workspace "
+                                  "(--workspace FILE), or name a goal of this plan"),
+                               {plan_text("target", t.id.value), plan_text("goal", r.id),
+                                plan_text("file", kWorkspaceFileName)})));
 }
 
 Diagnostic qualified_activity_target(const std::string& activity_id, const Ref& ref) {
   const QualifiedId q = split_qualified(ref.id);
   return make_error("unknown-target", ref.loc,
-                    fmt::format("activity '{}' names '{}', a target of unit '{}'; activities "
-                                "serve targets of their own plan (a target of this plan may "
-                                "serve a goal of '{}')",
-                                activity_id, ref.id, q.unit, q.unit));
+                    message(N_("activity '{id}' names '{target}', a target of unit '{unit}'; "
+                               "activities serve targets of their own plan (a target of this "
+                               "plan may serve a goal of '{unit}')"),
+                            {plan_text("id", activity_id), plan_text("target", ref.id),
+                             plan_text("unit", q.unit)}));
 }
 
 std::vector<CrossLink> cross_links(const std::vector<UnitView>& units, const UnitLookup& lookup) {
@@ -155,15 +169,21 @@ Diagnostics check_unit_cycles(const std::vector<UnitView>& units,
       chain += " → " + units[v].id;
       Diagnostic d = make_error(
           "unit-cycle", to_shown(e->from, e->ref->loc),
-          fmt::format("unit '{}' serves goal '{}', and '{}' serves a goal of '{}'{}: units "
-                      "serving each other's goals make a cycle ({}); let one of them serve a "
-                      "goal of its own plan instead",
-                      units[e->from].id, e->ref->id, units[v].id, units[e->from].id,
-                      steps.empty() ? "" : " through other units", chain));
+          message(steps.empty()
+                      ? N_("unit '{unit}' serves goal '{goal}', and '{other}' serves a goal of "
+                           "'{unit}': units serving each other's goals make a cycle ({chain}); "
+                           "let one of them serve a goal of its own plan instead")
+                      : N_("unit '{unit}' serves goal '{goal}', and '{other}' serves a goal of "
+                           "'{unit}' through other units: units serving each other's goals make "
+                           "a cycle ({chain}); let one of them serve a goal of its own plan "
+                           "instead"),
+                  {plan_text("unit", units[e->from].id), plan_text("goal", e->ref->id),
+                   plan_text("other", units[v].id), plan_text("chain", chain)}));
       for (const CrossLink* st : steps)
         d.notes.push_back(make_note(
             to_shown(st->from, st->ref->loc),
-            fmt::format("unit '{}' serves goal '{}' here", units[st->from].id, st->ref->id)));
+            message(N_("unit '{unit}' serves goal '{goal}' here"),
+                    {plan_text("unit", units[st->from].id), plan_text("goal", st->ref->id)})));
       found.push_back(std::move(d));
     }
   }

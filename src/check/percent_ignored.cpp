@@ -1,8 +1,6 @@
 // A `percent` that no completion rule reads: an activity's completion comes from its live
 // sub-activities first, then its measure, and only then its percent. Written beside either,
 // the percent is a figure the reader believes and the reports ignore.
-#include <fmt/format.h>
-
 #include "check/rules.hpp"
 
 namespace plan {
@@ -15,19 +13,20 @@ void check_percent_ignored(const PlanIndex& ix, Diagnostics& out) {
     std::size_t live = 0;
     for (const Activity& c : a.activities)
       if (c.status.value != Status::dropped) ++live;
-    std::string why;
+    Message why;
     if (live > 0)
-      why = fmt::format("its completion comes from its {} sub-activit{}", live,
-                        live == 1 ? "y" : "ies");
+      why = plural_message("its completion comes from its {n} sub-activity",
+                           "its completion comes from its {n} sub-activities", live,
+                           {arg("n", live)});
     else if (a.measure)
-      why = "its completion comes from its measure";
+      why = message(N_("its completion comes from its measure"));
     else
       continue;
     out.push_back(make_warning(
         "percent-ignored", a.percent.loc,
-        fmt::format("the percent of activity '{}' is not counted: {}; remove it (plan set {} "
-                    "--unset percent)",
-                    a.id.value, why, a.id.value)));
+        message(N_("the percent of activity '{id}' is not counted: {why}; remove it (plan set "
+                   "{id} --unset percent)"),
+                {plan_text("id", a.id.value), nested("why", std::move(why))})));
   }
 }
 

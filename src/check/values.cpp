@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "check/rules.hpp"
+#include "check/wording.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
 
@@ -21,52 +22,66 @@ void check_statuses(const PlanIndex& ix, Diagnostics& out) {
     std::string best = closest_match(a.status_text, names);
     out.push_back(make_error(
         "unknown-status", a.status.loc,
-        fmt::format("activity '{}' has status '{}', which is not one of {}{}", a.id.value,
-                    a.status_text, quoted_list(names), did_you_mean_hint(best))));
+        message(
+            N_("activity '{id}' has status '{status}', which is not one of {statuses}{hint}"),
+            {plan_text("id", a.id.value), plan_text("status", a.status_text),
+             nested("statuses", quoted_choices(names)), nested("hint", did_you_mean_part(best))})));
     out.back().suggestion = std::move(best);
   }
   const std::vector<std::string> plan_statuses{"draft", "final"};
   for (const Meta& m : ix.plan().metas) {
     if (!m.status.given() || m.status.value == "draft" || m.status.value == "final") continue;
     std::string best = closest_match(m.status.value, plan_statuses);
-    out.push_back(make_error("unknown-status", m.status.loc,
-                             fmt::format("the plan's status '{}' is not 'draft' or 'final'{}",
-                                         m.status.value, did_you_mean_hint(best))));
+    out.push_back(make_error(
+        "unknown-status", m.status.loc,
+        message(N_("the plan's status '{status}' is not 'draft' or "
+                   "'final'{hint}"),
+                {plan_text("status", m.status.value), nested("hint", did_you_mean_part(best))})));
     out.back().suggestion = std::move(best);
   }
 }
 
-// `what` names the date ("'due' of activity 'A1'"); it is written only for a message.
+// `what` names the date ("'due' of activity 'A1'"); it is made only for a message.
 template <class What>
 static void check_date(const Located<Date>& d, What what, Diagnostics& out) {
   if (!d.given() || d.value.valid) return;
   out.push_back(
-      make_error("bad-date", d.loc, fmt::format("{} is {}", what(), explain_bad_date(d.value))));
+      make_error("bad-date", d.loc,
+                 message(N_("{what} is {why}"),
+                         {nested("what", what()), nested("why", bad_date_reason(d.value))})));
 }
 
 void check_dates(const PlanIndex& ix, Diagnostics& out) {
   for (const Meta& m : ix.plan().metas) {
     check_date(
-        m.start, [] { return "the start of the plan's period"; }, out);
+        m.start, [] { return message(N_("the start of the plan's period")); }, out);
     check_date(
-        m.end, [] { return "the end of the plan's period"; }, out);
+        m.end, [] { return message(N_("the end of the plan's period")); }, out);
     check_date(
-        m.published, [] { return "the plan's 'published' date"; }, out);
+        m.published, [] { return message(N_("the plan's 'published' date")); }, out);
     if (m.start.value.valid && m.end.value.valid && m.end.value < m.start.value)
-      out.push_back(make_error("bad-period", m.end.loc,
-                               fmt::format("the plan's period ends ({}) before it starts ({})",
-                                           m.end.value.text(), m.start.value.text())));
+      out.push_back(make_error(
+          "bad-period", m.end.loc,
+          message(N_("the plan's period ends ({end}) before it starts "
+                     "({start})"),
+                  {arg("end", m.end.value.text()), arg("start", m.start.value.text())})));
   }
   for (const ActivityEntry& e : ix.activities()) {
     const Activity& a = *e.activity;
     check_date(
-        a.due, [&] { return fmt::format("'due' of activity '{}'", a.id.value); }, out);
+        a.due,
+        [&] { return message(N_("'due' of activity '{id}'"), {plan_text("id", a.id.value)}); },
+        out);
     check_date(
-        a.start, [&] { return fmt::format("'start' of activity '{}'", a.id.value); }, out);
+        a.start,
+        [&] { return message(N_("'start' of activity '{id}'"), {plan_text("id", a.id.value)}); },
+        out);
     if (a.due.value.valid && a.start.value.valid && a.due.value < a.start.value)
       out.push_back(make_error("bad-period", a.due.loc,
-                               fmt::format("activity '{}' is due ({}) before it starts ({})",
-                                           a.id.value, a.due.value.text(), a.start.value.text())));
+                               message(N_("activity '{id}' is due ({due}) before it starts "
+                                          "({start})"),
+                                       {plan_text("id", a.id.value), arg("due", a.due.value.text()),
+                                        arg("start", a.start.value.text())})));
   }
 }
 
@@ -79,11 +94,11 @@ void check_measures(const PlanIndex& ix, Diagnostics& out) {
     const Measure& m = *a.measure;
     const Range& r = m.planned.value;
     if (r.low > r.high)
-      out.push_back(
-          make_error("bad-range", m.planned.loc,
-                     fmt::format("the planned range of activity '{}' runs from {} down "
-                                 "to {}; write the low end first: {}-{}",
-                                 a.id.value, num(r.low), num(r.high), num(r.high), num(r.low))));
+      out.push_back(make_error(
+          "bad-range", m.planned.loc,
+          message(N_("the planned range of activity '{id}' runs from {from} down to "
+                     "{to}; write the low end first: {to}-{from}"),
+                  {plan_text("id", a.id.value), arg("from", num(r.low)), arg("to", num(r.high))})));
   }
 }
 

@@ -240,7 +240,7 @@ void print_github(const std::vector<DiagnosticGroup>& groups) {
   const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
   if (summary && *summary && errors + warnings > 0) {
     std::FILE* f = std::fopen(summary, "a");
-    const std::string markdown = diagnostics_markdown(groups);
+    const std::string markdown = diagnostics_markdown(groups, translate, messages_rtl());
     in_summary = f && std::fwrite(markdown.data(), 1, markdown.size(), f) == markdown.size();
     if (f && std::fclose(f) != 0) in_summary = false;
     // The log has every problem: a summary that cannot be written is said, not made an

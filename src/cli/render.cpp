@@ -139,7 +139,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
       options.strict = opts.strict;
       const CheckedPlan& c = *u.plan->checked;
       std::optional<RenderResult> r = render_summary(
-          {*c.index, u.plan->stats, c.summary(), c.diags}, templates, *unit_main, options, error);
+          {*c.index, u.plan->stats, c.summary(), c.diags, translate, messages_rtl()}, templates, *unit_main, options, error);
       if (!r) {
         std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
         return kUsage;
@@ -304,7 +304,7 @@ Runner setup_render(CLI::App& sub) {
     std::FILE* spill = std::tmpfile();
     options.spill = spill;
     std::optional<RenderResult> rendered = render_summary(
-        {*c.index, m->stats, m->summary(), c.diags}, templates, main, options, error);
+        {*c.index, m->stats, m->summary(), c.diags, translate, messages_rtl()}, templates, main, options, error);
     if (!rendered) {
       std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
       return int{kUsage};

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/as_of.hpp"
+#include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
@@ -36,6 +37,8 @@ WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
   v.checks = {ws.errors, ws.warnings};
   v.diagnostics = &ws.diags;
   v.files = &ws.spec.files;
+  v.translate = translate;
+  v.messages_rtl = messages_rtl();
   for (const Unit& u : ws.units) {
     WorkspaceUnitView uv;
     uv.id = u.id;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "message.hpp"
 #include "render/code_scanning.hpp"
 
 namespace plan {
@@ -16,6 +17,9 @@ constexpr std::size_t kMaxMarkdownRows = 1000;
 // A heading with the counts, then a table: place, severity, code, message; notes as rows
 // of their own under their diagnostic. Every piece of plan text is escaped (a title cannot
 // become a link, a table cell or a line of its own). Empty when there is nothing to say.
-std::string diagnostics_markdown(const std::vector<DiagnosticGroup>& groups);
+// In the messages' language through `translate` (null: English); the codes stay English, as
+// everywhere. `rtl`: the language is written right to left (plan text in it is isolated).
+std::string diagnostics_markdown(const std::vector<DiagnosticGroup>& groups,
+                                 Translator translate = nullptr, bool rtl = false);
 
 }  // namespace plan

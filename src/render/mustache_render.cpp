@@ -20,16 +20,16 @@ namespace km = kainjow::mustache;
 
 namespace {
 
-std::string size_text(std::size_t bytes) {
+Message size_text(std::size_t bytes) {
   return bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0
-             ? fmt::format("{} MiB", bytes >> 20)
-             : fmt::format("{} bytes", bytes);
+             ? message(N_("{n} MiB"), {arg("n", bytes >> 20)})
+             : message(N_("{n} bytes"), {arg("n", bytes)});
 }
 
 // Thrown (and caught in render_template) when a render passes one of its limits: kainjow
 // has no other way to stop a render part-way.
 struct LimitHit {
-  std::string message;
+  Message message;   // what passed its limit, after "template error: "
   std::string name;  // the tag being rendered, to locate the error
 };
 
@@ -58,9 +58,9 @@ class Context : public km::basic_context<std::string> {
     // The root is one entry: sections open = size - 1.
     if (items_.size() > limits_.section_depth)
       throw LimitHit{
-          fmt::format("more than {} sections open at once (sections inside sections, or a "
-                      "partial that includes itself through sections)",
-                      limits_.section_depth),
+          message(N_("more than {n} sections open at once (sections inside sections, or a "
+                     "partial that includes itself through sections)"),
+                  {arg("n", limits_.section_depth)}),
           last_};
     // An item of a lazy list is built as the template enters it, and dropped as it leaves.
     // Built before anything is pushed, so that a throw leaves the stacks as they were.
@@ -110,7 +110,9 @@ class Context : public km::basic_context<std::string> {
   void produce(std::size_t n) const {
     produced_ += n;
     if (produced_ > limits_.output_bytes)
-      throw LimitHit{"the output would pass " + size_text(limits_.output_bytes), last_};
+      throw LimitHit{message(N_("the output would pass {size}"),
+                             {nested("size", size_text(limits_.output_bytes))}),
+                     last_};
   }
   const km::data* get_partial(const std::string& name) const override {
     step();
@@ -118,9 +120,9 @@ class Context : public km::basic_context<std::string> {
     // Balanced by the kPartialEnd tag after every partial tag, found or not.
     if (++partial_depth_ > limits_.partial_depth)
       throw LimitHit{
-          fmt::format("partials nested more than {} deep (a partial that includes itself, "
-                      "directly or through another)",
-                      limits_.partial_depth),
+          message(N_("partials nested more than {n} deep (a partial that includes itself, "
+                     "directly or through another)"),
+                  {arg("n", limits_.partial_depth)}),
           name};
     auto it = partials_.find(name);
     if (it != partials_.end()) return &it->second;
@@ -134,8 +136,8 @@ class Context : public km::basic_context<std::string> {
   void step() const {
     if (steps_left_ == 0)
       throw LimitHit{
-          "the template does too much work for this plan (sections inside sections over "
-          "long lists?)",
+          message(N_("the template does too much work for this plan (sections inside sections "
+                     "over long lists?)")),
           last_};
     --steps_left_;
   }
@@ -191,7 +193,9 @@ struct BoundedOutput {
   std::size_t written = 0;
   BoundedOutput& operator<<(const std::string& s) {
     if (written + s.size() > limit)
-      throw LimitHit{"the output would pass " + size_text(limit), ctx.last_name()};
+      throw LimitHit{
+          message(N_("the output would pass {size}"), {nested("size", size_text(limit))}),
+          ctx.last_name()};
     written += s.size();
     text += s;
     if (spill && text.size() >= kSpillBlock) flush();
@@ -338,6 +342,11 @@ std::string inline_leaves(const std::string& text,
   return out;
 }
 
+// kainjow's own words ("unclosed tag") stay English: its messages are not in the catalog.
+Message template_error_text(std::string what) {
+  return message(N_("template error: {what}"), {arg("what", std::move(what))});
+}
+
 // kainjow reports "Unclosed tag at 12": a byte offset. Turn it into a located diagnostic.
 Diagnostic template_error(const std::string& message, const std::string& text, std::uint32_t file) {
   static const std::regex at(R"(^(.*) at (\d+)$)");
@@ -347,9 +356,9 @@ Diagnostic template_error(const std::string& message, const std::string& text, s
     std::string what = m[1].str();
     if (!what.empty())
       what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
-    return make_error("template", locate_offset(text, offset, file), "template error: " + what);
+    return make_error("template", locate_offset(text, offset, file), template_error_text(what));
   }
-  return make_error("template", {file, 1, 1}, "template error: " + message);
+  return make_error("template", {file, 1, 1}, template_error_text(message));
 }
 
 // Where a name is first used in a tag, for the strict-mode report.
@@ -432,14 +441,15 @@ RenderResult render(const TemplateSource& main, const std::vector<TemplateSource
   auto check = [&](const std::string& text, std::uint32_t f) {
     // The marks added below start with this byte; a template may not forge them.
     if (std::size_t at = text.find('\x01'); at != std::string::npos) {
-      r.diags.push_back(make_error("template", locate_offset(text, at, f),
-                                   "template error: a control character (U+0001) in the template"));
+      r.diags.push_back(
+          make_error("template", locate_offset(text, at, f),
+                     message(N_("template error: a control character (U+0001) in the template"))));
       return;
     }
     if (auto at = too_deep(text, limits.section_depth)) {
-      r.diags.push_back(make_error(
-          "template-limit", locate_offset(text, *at, f),
-          fmt::format("template error: sections nested more than {} deep", limits.section_depth)));
+      r.diags.push_back(make_error("template-limit", locate_offset(text, *at, f),
+                                   message(N_("template error: sections nested more than {n} deep"),
+                                           {arg("n", limits.section_depth)})));
       return;
     }
     km::mustache parsed{text};
@@ -489,8 +499,9 @@ RenderResult render(const TemplateSource& main, const std::vector<TemplateSource
     tmpl.render(ctx, out);
     out.flush();
   } catch (const LimitHit& hit) {
-    r.diags.push_back(make_error("template-limit", first_use(hit.name, {main_file, 1, 1}),
-                                 "template error: " + hit.message));
+    r.diags.push_back(
+        make_error("template-limit", first_use(hit.name, {main_file, 1, 1}),
+                   message(N_("template error: {what}"), {nested("what", hit.message)})));
     r.text.clear();
     return r;
   }
@@ -502,16 +513,16 @@ RenderResult render(const TemplateSource& main, const std::vector<TemplateSource
 
   for (const std::string& name : ctx.missing_partials) {
     r.diags.push_back(make_error("template", first_use(name, {main_file, 1, 1}),
-                                 fmt::format("template error: no partial named '{}' (partials are "
-                                             "templates/partials/NAME.mustache)",
-                                             name)));
+                                 message(N_("template error: no partial named '{name}' "
+                                            "(partials are templates/partials/NAME.mustache)"),
+                                         {plan_text("name", name)})));
   }
   if (strict) {
     for (const std::string& name : ctx.missing) {
       r.diags.push_back(make_error("template-unknown-name", first_use(name, {main_file, 0, 0}),
-                                   fmt::format("the template uses '{}', which the context does "
-                                               "not have (see docs/templates.md)",
-                                               name)));
+                                   message(N_("the template uses '{name}', which the context "
+                                              "does not have (see docs/templates.md)"),
+                                           {plan_text("name", name)})));
     }
   }
   sort_diagnostics(r.diags);

@@ -94,6 +94,8 @@ class Writer {
         plan_(plan.index.plan()),
         stats_(plan.stats),
         diags_(plan.diagnostics),
+        translate_(plan.translate),
+        messages_rtl_(plan.messages_rtl),
         words_(labels),
         lists_(lists) {
     const Meta* meta = plan_.meta();
@@ -236,7 +238,8 @@ class Writer {
         template_text(words_(std::string("severity.") + severity_name(d.severity)));
     p["location"] = template_text(format_location(plan_.files, d.loc));
     p["code"] = template_text(d.code);
-    p["message"] = template_text(d.message);
+    p["message"] = template_text(
+        d.text.empty() ? d.message : render_message(d.text, translate_, messages_rtl_));
     return p;
   }
 
@@ -299,6 +302,8 @@ class Writer {
   const Plan& plan_;
   const Stats& stats_;
   const Diagnostics& diags_;
+  Translator translate_;
+  bool messages_rtl_;
   Words words_;
   LazyLists& lists_;
   bool rtl_ = false;

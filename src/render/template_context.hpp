@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "diagnostic.hpp"
+#include "message.hpp"
 #include "plan_index.hpp"
 #include "render/report.hpp"
 #include "render/template_data.hpp"
@@ -16,12 +17,15 @@
 namespace plan {
 
 // The measured plan a summary is made of. `diagnostics` are the plan's problems, shown
-// in the summary's warnings list.
+// in the summary's warnings list in the messages' language: through `translate` (the
+// command layer's catalog; null: English), `messages_rtl` when it runs right to left.
 struct SummaryPlan {
   const PlanIndex& index;
   const Stats& stats;
   CheckSummary checks;
   const Diagnostics& diagnostics;
+  Translator translate = nullptr;
+  bool messages_rtl = false;
 };
 
 // The plan, the labels and the history chart must outlive the context: its lists are

@@ -207,7 +207,8 @@ class Builder {
     p["severity_label"] = template_text(l(std::string("severity.") + severity_name(d.severity)));
     p["location"] = template_text(w_.files ? format_location(*w_.files, d.loc) : "");
     p["code"] = template_text(d.code);
-    p["message"] = template_text(d.message);
+    p["message"] = template_text(
+        d.text.empty() ? d.message : render_message(d.text, w_.translate, w_.messages_rtl));
     return p;
   }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "message.hpp"
 #include "plan_index.hpp"
 #include "stats/rollup.hpp"
 #include "stats/staleness.hpp"
@@ -40,6 +41,9 @@ struct WorkspaceView {
   // them (WorkspaceSpec::files).
   const Diagnostics* diagnostics = nullptr;
   const std::vector<std::string>* files = nullptr;
+  // Their messages' language: the command layer's catalog (null: English).
+  Translator translate = nullptr;
+  bool messages_rtl = false;
 };
 
 // The roll-up (an empty one when there is none), and a unit's figures in it (blank ones,

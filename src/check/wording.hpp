@@ -1,0 +1,26 @@
+// The pieces that check's messages share, as messages of their own so that a translation
+// words them once: the "did you mean" hint, an item's kind, a list of choices, a bad date.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "message.hpp"
+#include "model.hpp"
+#include "plan_index.hpp"
+
+namespace plan {
+
+// "; did you mean 'X'?" for a candidate chosen by closest_match; empty for none.
+Message did_you_mean_part(std::string_view best);
+// "goal", "target", "section", "activity" (the start of "goal id 'G1' …").
+Message kind_word(ItemKind k);
+// "a goal", "a target", "a section", "an activity".
+Message kind_with_article(ItemKind k);
+// "'a', 'b' or 'c'" (`and_list`: "… and 'c'"), the items quoted as plan text.
+Message quoted_choices(const std::vector<std::string>& items, bool and_list = false);
+// Why a date that did not parse is wrong: "'2024-13-01', but there is no month 13; …".
+Message bad_date_reason(const Date& d);
+
+}  // namespace plan
