@@ -20,6 +20,7 @@
 #include "render/list_text.hpp"
 #include "render/report.hpp"
 #include "render/status_text.hpp"
+#include "render/terminal_labels.hpp"
 #include "render/terminal_text.hpp"
 #include "util/date.hpp"
 #include "util/text.hpp"
@@ -30,7 +31,7 @@ namespace plan::cli {
 namespace {
 struct ListOptions {
   std::vector<std::string> statuses;
-  std::string owner, section, target, goal, as_of, color = "auto", sort, bidi;
+  std::string owner, section, target, goal, as_of, color = "auto", sort, bidi, lang;
   int due_within = -1;  // days; -1: not given
   bool overdue = false, stale = false, json = false;
 };
@@ -246,6 +247,7 @@ Runner setup_list(CLI::App& sub) {
                tr("Print the activities as a JSON list, as in 'plan status --json'"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     Input input;
     std::string error;
@@ -280,6 +282,14 @@ Runner setup_list(CLI::App& sub) {
       sink.end_array();
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+      std::string why;
+      const TerminalLabels labels =
+          terminal_labels_for(input.plan_dir, opts->lang, c.load.plan, layout.rtl, why);
+      if (!why.empty()) {
+        write_text(stderr, "plan: " + why + "\n");
+        return int{kUsage};
+      }
+      layout.labels = &labels;
       write_text(stdout, render_activity_list(*c.index, m->stats, rows, layout));
     }
     return finish(m);

@@ -16,6 +16,7 @@
 #include "render/json_sink.hpp"
 #include "render/report.hpp"
 #include "render/status_text.hpp"
+#include "render/terminal_labels.hpp"
 #include "render/workspace_report.hpp"
 #include "render/workspace_text.hpp"
 #include "stats/stats.hpp"
@@ -27,7 +28,7 @@ struct StatusOptions {
   std::string as_of;
   bool json = false;
   std::string color = "auto";
-  std::string bidi;
+  std::string bidi, lang;
 };
 
 int status_workspace(const std::string& file, const StatusOptions& opts) {
@@ -53,6 +54,7 @@ Runner setup_status(CLI::App& sub) {
   sub.add_flag("--json", opts->json, tr("Print the status as one JSON object (see README)"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     Input input;
     std::string error;
@@ -70,6 +72,14 @@ Runner setup_status(CLI::App& sub) {
       write_report(*m->checked->index, m->stats, m->summary(), sink, &stale);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+      std::string why;
+      const TerminalLabels labels =
+          terminal_labels_for(input.plan_dir, opts->lang, m->checked->load.plan, layout.rtl, why);
+      if (!why.empty()) {
+        write_text(stderr, "plan: " + why + "\n");
+        return int{kUsage};
+      }
+      layout.labels = &labels;
       write_text(stdout,
                  render_status_text(*m->checked->index, m->stats, m->summary(), layout, &stale));
     }

@@ -26,7 +26,9 @@ std::size_t owner_column(std::size_t widest, std::size_t other_fixed, const Text
 
 std::string render_activity_list(const PlanIndex& ix, const Stats& s,
                                  const std::vector<std::size_t>& rows, const TextLayout& layout) {
-  if (rows.empty()) return "(no activities match)\n";
+  const TerminalLabels& w = layout.words();
+  const bool rtl = layout.rtl;
+  if (rows.empty()) return mirror_lines(w.no_match + "\n", rtl);
   const auto& acts = ix.activities();
   std::size_t widest_id = 2, widest_owner = 0;
   bool marked = false, dated = false;
@@ -38,8 +40,11 @@ std::string render_activity_list(const PlanIndex& ix, const Stats& s,
     dated = dated || a.due.value.valid;
   }
   // Columns that no row fills are left out (the owner and the due date): room for the title.
-  const std::size_t duew = dated ? kDueWidth : 0;
-  const std::size_t others = 1 + kStatusWidth + 1 + 4 + (duew ? 1 + duew : 0);
+  std::size_t status_w = std::max(kStatusWidth, display_width(w.list_status));
+  for (Status k : kStatuses) status_w = std::max(status_w, display_width(w.status_word(k)) + 1);
+  const std::size_t done_w = std::max<std::size_t>(4, display_width(w.list_done));
+  const std::size_t duew = dated ? std::max(kDueWidth, display_width(w.list_due)) : 0;
+  const std::size_t others = 1 + status_w + 1 + done_w + (duew ? 1 + duew : 0);
   const std::size_t ownerw = owner_column(widest_owner, others, layout);
   const std::size_t idw = id_column(widest_id, others + (ownerw ? 1 + ownerw : 0), layout);
   const std::size_t fixed_width = idw + others + (ownerw ? 1 + ownerw : 0);
@@ -52,25 +57,26 @@ std::string render_activity_list(const PlanIndex& ix, const Stats& s,
     return table_row(fixed, fixed_width, title, layout);
   };
 
-  std::string out = row(pad_right("ID", idw), pad_right("STATUS", kStatusWidth), "DONE",
-                        pad_right("DUE", duew), pad_right("OWNER", ownerw), "TITLE");
+  std::string out = row(pad_right(w.list_id, idw), pad_right(w.list_status, status_w),
+                        pad_right(w.list_done, done_w), pad_right(w.list_due, duew),
+                        pad_right(w.list_owner, ownerw), w.list_title);
   out = layout.style.bold(out.substr(0, out.size() - 1)) + "\n";
   for (std::size_t r : rows) {
     const Activity& a = *acts[r].activity;
-    std::string status = status_name(a.status.value);
-    status = s.overdue[r] ? layout.style.red(pad_right(status + "!", kStatusWidth))
-                          : pad_right(status, kStatusWidth);
+    std::string status = w.status_word(a.status.value);
+    status = s.overdue[r] ? layout.style.red(pad_right(status + "!", status_w))
+                          : pad_right(status, status_w);
     // An id wider than its column gets a line of its own, whole, as in `plan status`.
-    const std::string id = id_cell(a.id.value, idw, "", out);
+    const std::string id = id_cell(a.id.value, idw, "", out, rtl);
     std::string owner = visible(a.owner.value);
     if (layout.limited()) owner = truncate_to_width(owner, ownerw);
-    out += row(id, status, percent_text(s.activities[r]),
-               pad_right(a.due.value.valid ? a.due.value.text() : "", duew),
-               pad_right(bidi_safe(owner), ownerw), a.title.value);
+    out += row(id, status, pad_right(ltr_cell(percent_text(s.activities[r]), rtl), done_w),
+               pad_right(a.due.value.valid ? ltr_cell(a.due.value.text(), rtl) : "", duew),
+               pad_right(owner.empty() ? "" : free_text(owner, rtl), ownerw), a.title.value);
   }
   if (marked)
-    out += fmt::format("\n! overdue: due before {}, not done or dropped\n", s.as_of.text());
-  return out;
+    out += "\n" + fill(w.overdue_legend, {{"date", ltr_cell(s.as_of.text(), rtl)}}) + "\n";
+  return mirror_lines(out, rtl);
 }
 
 }  // namespace plan

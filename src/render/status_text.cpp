@@ -16,10 +16,6 @@ long day_number_of(const Activity& a) {
   return day_number(a.due.value);
 }
 
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 std::size_t widest_id(const PlanIndex& ix) {
   std::size_t w = 2;
   const Plan& p = ix.plan();
@@ -51,16 +47,18 @@ std::string wrap_parts(const std::string& lead, const std::vector<std::string>& 
 
 namespace {
 // "as of 2009-06-01, 41% of the period gone", or that the period ended or has not begun.
-std::string as_of_text(const Plan& p, const Stats& s) {
-  std::string out = "as of " + visible(s.as_of.text());
+std::string as_of_text(const Plan& p, const Stats& s, const TextLayout& l) {
+  const TerminalLabels& w = l.words();
+  std::string out = fill(w.as_of, {{"date", ltr_cell(visible(s.as_of.text()), l.rtl)}});
   const Meta* m = p.meta();
   if (!s.pace || !m) return out;
-  if (s.as_of.valid && m->end.value < s.as_of) return out + ", period ended " + m->end.value.text();
+  if (s.as_of.valid && m->end.value < s.as_of)
+    return out + ", " + fill(w.period_ended, {{"date", ltr_cell(m->end.value.text(), l.rtl)}});
   if (s.as_of.valid && s.as_of < m->start.value)
-    return out + ", period starts " + m->start.value.text();
+    return out + ", " + fill(w.period_starts, {{"date", ltr_cell(m->start.value.text(), l.rtl)}});
   std::string pct = percent_text(s.pace);
   pct.erase(0, pct.find_first_not_of(' '));
-  return out + ", " + pct + " of the period gone";
+  return out + ", " + fill(w.period_gone, {{"percent", ltr_cell(pct, l.rtl)}});
 }
 }  // namespace
 
@@ -88,19 +86,38 @@ std::string pace_cell(PaceMark mark, const Style& st) {
   return std::string(9, ' ');
 }
 
+std::size_t pace_width(const TerminalLabels& w) {
+  return 2 + std::max({display_width(w.pace_ahead), display_width(w.pace_on),
+                       display_width(w.pace_behind)});
+}
+
+std::string pace_cell(PaceMark mark, const Style& st, const TerminalLabels& w, std::size_t width) {
+  switch (mark) {
+    case PaceMark::ahead:
+      return st.green(pad_right("▲ " + w.pace_ahead, width));
+    case PaceMark::behind:
+      return st.yellow(pad_right("▼ " + w.pace_behind, width));
+    case PaceMark::on_pace:
+      return pad_right("● " + w.pace_on, width);
+    case PaceMark::none:
+      break;
+  }
+  return std::string(width, ' ');
+}
+
 std::string table_row(const std::string& fixed, std::size_t fixed_width, const std::string& text,
                       const TextLayout& layout) {
   std::string t = visible(text);
   if (layout.limited())
     t = truncate_to_width(t, layout.width > fixed_width + 1 ? layout.width - fixed_width - 1 : 0);
-  return fixed + (t.empty() ? "" : " " + bidi_safe(t)) + "\n";
+  return fixed + (t.empty() ? "" : " " + free_text(t, layout.rtl)) + "\n";
 }
 
 std::string id_cell(const std::string& id, std::size_t width, const std::string& indent,
-                    std::string& out) {
+                    std::string& out, bool rtl) {
   std::string shown = visible(id);
-  if (display_width(shown) <= width) return pad_right(shown, width);
-  out += indent + bidi_safe(shown) + "\n";
+  if (display_width(shown) <= width) return pad_right(ltr_cell(shown, rtl), width);
+  out += indent + (rtl ? ltr_cell(shown, rtl) : bidi_safe(shown)) + "\n";
   return std::string(width, ' ');
 }
 
@@ -136,11 +153,22 @@ struct Overview {
   const TextLayout& layout;
   const Style& st;
   std::size_t bar_width;
+  const TerminalLabels& w = layout.words();
+  const bool rtl = layout.rtl;
 
   // While a file is unread, the counts are of what was read.
-  std::string heading(const char* name, std::size_t n) const {
-    return s.complete ? fmt::format("{} ({})", name, n)
-                      : fmt::format("{} ({} in the files read)", name, n);
+  std::string heading(const std::string& name, std::size_t n) const {
+    return fill(s.complete ? w.heading : w.heading_partial,
+                {{"name", name}, {"n", ltr_cell(std::to_string(n), rtl)}});
+  }
+  std::string cell(std::string_view t) const { return ltr_cell(t, rtl); }
+  std::string bar(std::optional<double> f) const {
+    return rtl_bar(progress_bar(f, bar_width), rtl);
+  }
+  std::string more(std::size_t n, const char* command) const {
+    const std::string count = cell(std::to_string(n));
+    return *command ? fill(w.more_command, {{"n", count}, {"command", cell(command)}})
+                    : fill(w.more, {{"n", count}});
   }
 };
 
@@ -148,12 +176,19 @@ struct Overview {
 void unread_notice(const Overview& o, std::string& out) {
   if (o.s.complete) return;
   const Plan& p = o.p;
-  out += o.st.bold(o.st.red(truncate_to_width(incomplete_notice(p), o.layout.width))) + "\n";
+  const std::size_t total = p.files.empty() ? 0 : p.files.size() - 1;
+  const std::string notice =
+      fill(o.w.incomplete.of(total), {{"unread", o.cell(std::to_string(p.unread_files.size()))},
+                                      {"total", o.cell(std::to_string(total))}});
+  out += o.st.bold(o.st.red(truncate_to_width(notice, o.layout.width))) + "\n";
   std::string files;
   for (std::size_t k = 0; k < p.unread_files.size() && k < 3; ++k)
     files += (k ? ", " : "") + p.files[p.unread_files[k]];
-  if (p.unread_files.size() > 3) files += fmt::format(" and {} more", p.unread_files.size() - 3);
-  std::string legend = table_row("  – marks a figure that needs", 28, files, o.layout);
+  if (p.unread_files.size() > 3)
+    files = fill(o.w.more_files,
+                 {{"files", files}, {"n", o.cell(std::to_string(p.unread_files.size() - 3))}});
+  const std::string lead = "  " + o.w.unread_legend;
+  std::string legend = table_row(lead, display_width(lead), files, o.layout);
   legend.pop_back();
   out += o.st.dim(legend) + "\n";
 }
@@ -163,13 +198,13 @@ void headline(const Overview& o, std::string& out) {
   const Style& st = o.st;
   const Meta* m = o.p.meta();
   const std::size_t width = o.layout.width;
-  std::string title = m && m->title.given() ? m->title.value : "(untitled plan)";
-  out += st.bold(bidi_safe(truncate_to_width(visible(title), width))) + "\n";
-  std::string figure = coloured_percent(o.s.plan, st) + " " + progress_bar(o.s.plan, o.bar_width);
-  const std::string as_of = as_of_text(o.p, o.s);
+  std::string title = m && m->title.given() ? m->title.value : o.w.untitled;
+  out += st.bold(free_text(truncate_to_width(visible(title), width), o.rtl)) + "\n";
+  std::string figure = o.cell(coloured_percent(o.s.plan, st)) + " " + o.bar(o.s.plan);
+  const std::string as_of = as_of_text(o.p, o.s, o.layout);
   std::string mark;
   if (const PaceMark plan_mark = pace_mark(o.s.plan, o.s.pace); plan_mark != PaceMark::none) {
-    mark = pace_cell(plan_mark, st);
+    mark = pace_cell(plan_mark, st, o.w, pace_width(o.w));
     while (!mark.empty() && mark.back() == ' ') mark.pop_back();
     mark = "  " + mark;
   }
@@ -184,30 +219,32 @@ void goal_and_section_tables(const Overview& o, std::string& out) {
   const Plan& p = o.p;
   const Stats& s = o.s;
   const Style& st = o.st;
-  std::size_t counts_w = 4;  // at least as wide as its heading, "done"
+  // at least as wide as its heading, "done"
+  std::size_t counts_w = std::max<std::size_t>(4, display_width(o.w.done_column));
   for (const StatusCounts& c : s.goal_counts) counts_w = std::max(counts_w, done_of_live(c).size());
   for (const StatusCounts& c : s.section_counts)
     counts_w = std::max(counts_w, done_of_live(c).size());
-  const std::size_t others = 2 + 1 + 4 + 1 + o.bar_width + 2 + 9 + 2 + counts_w;
+  const std::size_t pace_w = pace_width(o.w);
+  const std::size_t others = 2 + 1 + 4 + 1 + o.bar_width + 2 + pace_w + 2 + counts_w;
   const std::size_t idw = id_column(widest_id(o.ix), others, o.layout);
   const std::size_t fixed_w = others + idw;
-  out += "\n" + st.bold(pad_right(o.heading("Goals", p.goals.size()), fixed_w - counts_w)) +
-         st.dim(pad_left("done", counts_w)) + "\n";
+  out += "\n" + st.bold(pad_right(o.heading(o.w.goals, p.goals.size()), fixed_w - counts_w)) +
+         st.dim(pad_left(o.w.done_column, counts_w)) + "\n";
   for (std::size_t i = 0; i < p.goals.size(); ++i) {
     std::string fixed =
-        fmt::format("  {} {} {}  {}  {}", id_cell(p.goals[i].id.value, idw, "  ", out),
-                    coloured_percent(s.goals[i], st), progress_bar(s.goals[i], o.bar_width),
-                    pace_cell(pace_mark(s.goals[i], s.pace), st),
-                    pad_left(done_of_live(s.goal_counts[i]), counts_w));
+        fmt::format("  {} {} {}  {}  {}", id_cell(p.goals[i].id.value, idw, "  ", out, o.rtl),
+                    o.cell(coloured_percent(s.goals[i], st)), o.bar(s.goals[i]),
+                    pace_cell(pace_mark(s.goals[i], s.pace), st, o.w, pace_w),
+                    pad_left(o.cell(done_of_live(s.goal_counts[i])), counts_w));
     out += table_row(fixed, fixed_w, p.goals[i].title.value, o.layout);
   }
 
-  out += "\n" + st.bold(o.heading("Sections", p.sections.size())) + "\n";
+  out += "\n" + st.bold(o.heading(o.w.sections, p.sections.size())) + "\n";
   for (std::size_t i = 0; i < p.sections.size(); ++i) {
-    std::string fixed =
-        fmt::format("  {} {} {}  {}  {}", id_cell(p.sections[i].id.value, idw, "  ", out),
-                    coloured_percent(s.sections[i], st), progress_bar(s.sections[i], o.bar_width),
-                    std::string(9, ' '), pad_left(done_of_live(s.section_counts[i]), counts_w));
+    std::string fixed = fmt::format(
+        "  {} {} {}  {}  {}", id_cell(p.sections[i].id.value, idw, "  ", out, o.rtl),
+        o.cell(coloured_percent(s.sections[i], st)), o.bar(s.sections[i]), std::string(pace_w, ' '),
+        pad_left(o.cell(done_of_live(s.section_counts[i])), counts_w));
     out += table_row(fixed, fixed_w, p.sections[i].title.value, o.layout);
   }
 }
@@ -217,12 +254,11 @@ void activity_counts(const Overview& o, std::string& out) {
   const Stats& s = o.s;
   std::vector<std::string> parts;
   for (Status k : kStatuses)
-    parts.push_back(fmt::format("{} {}", k == Status::in_progress ? "in progress" : status_name(k),
-                                s.counts.of(k)));
-  std::string overdue = fmt::format("overdue {}", s.counts.overdue);
+    parts.push_back(o.w.counted_word(k) + " " + o.cell(std::to_string(s.counts.of(k))));
+  std::string overdue = o.w.counted_overdue + " " + o.cell(std::to_string(s.counts.overdue));
   parts.push_back(s.counts.overdue > 0 ? o.st.red(overdue) : overdue);
   out += "\n" +
-         wrap_parts(o.st.bold(o.heading("Activities", s.counts.total())) + "  ", parts, o.layout);
+         wrap_parts(o.st.bold(o.heading(o.w.activities, s.counts.total())) + "  ", parts, o.layout);
 }
 
 // What is late, soonest due first.
@@ -235,19 +271,25 @@ void overdue_list(const Overview& o, std::string& out) {
     return day_number_of(*acts[a].activity) < day_number_of(*acts[b].activity);
   });
   if (late.empty()) return;
-  out += "\n" + o.st.bold(o.st.red(fmt::format("Overdue ({})", late.size()))) + "\n";
-  std::size_t widest = 2;
+  out += "\n" +
+         o.st.bold(o.st.red(fill(
+             o.w.heading, {{"name", o.w.overdue}, {"n", o.cell(std::to_string(late.size()))}}))) +
+         "\n";
+  std::size_t widest = 2, status_w = 11;
   for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k)
     widest = std::max(widest, display_width(visible(acts[late[k]].activity->id.value)));
-  const std::size_t aw = id_column(widest, 2 + 5 + 10 + 2 + 11, o.layout);
+  for (Status k : kStatuses) status_w = std::max(status_w, display_width(o.w.status_word(k)));
+  const std::size_t due_w = 1 + display_width(fill(o.w.due, {{"date", "2009-01-01"}})) + 2;
+  const std::size_t aw = id_column(widest, 2 + due_w + status_w, o.layout);
   for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
     const Activity& a = *acts[late[k]].activity;
-    std::string fixed = fmt::format("  {} due {}  {}", id_cell(a.id.value, aw, "  ", out),
-                                    a.due.value.text(), pad_right(status_name(a.status.value), 11));
-    out += table_row(fixed, 2 + aw + 5 + 10 + 2 + 11, a.title.value, o.layout);
+    std::string fixed = fmt::format("  {} {}  {}", id_cell(a.id.value, aw, "  ", out, o.rtl),
+                                    fill(o.w.due, {{"date", o.cell(a.due.value.text())}}),
+                                    pad_right(o.w.status_word(a.status.value), status_w));
+    out += table_row(fixed, 2 + aw + due_w + status_w, a.title.value, o.layout);
   }
   if (late.size() > kListLimit)
-    out += o.st.dim(fmt::format("  and {} more: plan list --overdue\n", late.size() - kListLimit));
+    out += o.st.dim("  " + o.more(late.size() - kListLimit, "plan list --overdue")) + "\n";
 }
 
 // Who has not updated: started activities whose state has not changed in git for longer
@@ -262,27 +304,33 @@ void stale_list(const Overview& o, const Staleness* st, std::string& out) {
   std::stable_sort(rows.begin(), rows.end(),
                    [](const StaleActivity& a, const StaleActivity& b) { return a.days > b.days; });
   out += (st->note.empty() ? "\n" : "") +
-         o.st.bold(o.st.yellow(truncate_to_width(
-             fmt::format("Stale ({}): no change for over {} days", rows.size(), st->stale_after),
-             o.layout.width))) +
+         o.st.bold(o.st.yellow(
+             truncate_to_width(fill(o.w.stale, {{"n", o.cell(std::to_string(rows.size()))},
+                                                {"days", o.cell(std::to_string(st->stale_after))}}),
+                               o.layout.width))) +
          "\n";
-  std::size_t widest = 2, days_w = 1;
+  std::size_t widest = 2, days_w = 1, status_w = 11;
   for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
     widest = std::max(widest, display_width(visible(acts[rows[k].activity].activity->id.value)));
     days_w = std::max(days_w, std::to_string(rows[k].days).size());
   }
+  for (Status k : kStatuses) status_w = std::max(status_w, display_width(o.w.status_word(k)));
   // "  id  since 2009-04-01  61 days  in-progress "
-  const std::size_t fixed_others = 2 + 7 + 10 + 2 + days_w + 5 + 2 + 11;
+  const std::size_t since_w = 1 + display_width(fill(o.w.since, {{"date", "2009-01-01"}}));
+  const std::size_t days_cell_w = display_width(fill(o.w.days, {{"n", std::string(days_w, '0')}}));
+  const std::size_t fixed_others = 2 + since_w + 2 + days_cell_w + 2 + status_w;
   const std::size_t aw = id_column(widest, fixed_others, o.layout);
   for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
     const Activity& a = *acts[rows[k].activity].activity;
-    std::string fixed = fmt::format(
-        "  {} since {}  {} days  {}", id_cell(a.id.value, aw, "  ", out), rows[k].last_change,
-        pad_left(std::to_string(rows[k].days), days_w), pad_right(status_name(a.status.value), 11));
+    std::string fixed =
+        fmt::format("  {} {}  {}  {}", id_cell(a.id.value, aw, "  ", out, o.rtl),
+                    fill(o.w.since, {{"date", o.cell(rows[k].last_change)}}),
+                    fill(o.w.days, {{"n", o.cell(pad_left(std::to_string(rows[k].days), days_w))}}),
+                    pad_right(o.w.status_word(a.status.value), status_w));
     out += table_row(fixed, fixed_others + aw, a.title.value, o.layout);
   }
   if (rows.size() > kListLimit)
-    out += o.st.dim(fmt::format("  and {} more: plan list --stale\n", rows.size() - kListLimit));
+    out += o.st.dim("  " + o.more(rows.size() - kListLimit, "plan list --stale")) + "\n";
 }
 
 // Coverage gaps: not known while a file is unread (it may hold what fills them).
@@ -291,47 +339,56 @@ void coverage_gaps(const Overview& o, std::string& out) {
   const Stats& s = o.s;
   const Style& st = o.st;
   if (!s.complete) {
-    out += "\n" + st.bold(st.yellow("Coverage gaps")) +
-           st.dim("  – not known while a file cannot be read") + "\n";
+    out += "\n" + st.bold(st.yellow(o.w.coverage_gaps)) + st.dim("  – " + o.w.gaps_unknown) + "\n";
     return;
   }
   if (s.gap_goals.empty() && s.gap_targets.empty()) return;
-  out += "\n" +
-         st.bold(st.yellow(
-             fmt::format("Coverage gaps ({})", s.gap_goals.size() + s.gap_targets.size()))) +
-         "\n";
+  out +=
+      "\n" +
+      st.bold(st.yellow(o.heading(o.w.coverage_gaps, s.gap_goals.size() + s.gap_targets.size()))) +
+      "\n";
   std::size_t widest = 2;
   for (std::size_t g : s.gap_goals)
     widest = std::max(widest, display_width(visible(p.goals[g].id.value)));
   for (std::size_t t : s.gap_targets)
     widest = std::max(widest, display_width(visible(p.targets[t].id.value)));
-  const std::size_t gw = id_column(widest, 2 + 34, o.layout);
+  // English: " goal with no measurable target  " and the target's kind padded to it, 34 cells.
+  const std::size_t kind_w =
+      std::max(display_width(o.w.gap_goal), display_width(o.w.gap_target)) + 4;
+  const std::size_t gw = id_column(widest, 2 + kind_w, o.layout);
   std::size_t shown = 0;
   for (std::size_t g : s.gap_goals)
     if (shown++ < kListLimit)
-      out += table_row(fmt::format("  {} goal with no measurable target  ",
-                                   id_cell(p.goals[g].id.value, gw, "  ", out)),
-                       2 + gw + 34, p.goals[g].title.value, o.layout);
+      out += table_row(fmt::format("  {} {}", id_cell(p.goals[g].id.value, gw, "  ", out, o.rtl),
+                                   pad_right(o.w.gap_goal, kind_w - 2)),
+                       2 + gw + kind_w, p.goals[g].title.value, o.layout);
   for (std::size_t t : s.gap_targets)
     if (shown++ < kListLimit)
-      out += table_row(fmt::format("  {} target with no live activity    ",
-                                   id_cell(p.targets[t].id.value, gw, "  ", out)),
-                       2 + gw + 34, p.targets[t].title.value, o.layout);
-  if (shown > kListLimit) out += st.dim(fmt::format("  and {} more\n", shown - kListLimit));
+      out += table_row(fmt::format("  {} {}", id_cell(p.targets[t].id.value, gw, "  ", out, o.rtl),
+                                   pad_right(o.w.gap_target, kind_w - 2)),
+                       2 + gw + kind_w, p.targets[t].title.value, o.layout);
+  if (shown > kListLimit) out += st.dim("  " + o.more(shown - kListLimit, "")) + "\n";
 }
 
 }  // namespace
 
-std::string check_line(const CheckSummary& checks, const Style& style, std::size_t width) {
-  std::string check = fmt::format("Check: {}, {}", plural(checks.errors, "error", "errors"),
-                                  plural(checks.warnings, "warning", "warnings"));
+std::string check_line(const CheckSummary& checks, const Style& style, std::size_t width,
+                       const TerminalLabels& w, bool rtl) {
+  auto count = [&](const PluralText& t, std::size_t n) {
+    return fill(t.of(n), {{"n", ltr_cell(std::to_string(n), rtl)}});
+  };
+  std::string check = fill(w.check, {{"errors", count(w.errors, checks.errors)},
+                                     {"warnings", count(w.warnings, checks.warnings)}});
   if (checks.errors > 0)
     check = style.red(check);
   else if (checks.warnings > 0)
     check = style.yellow(check);
-  const std::string details = checks.errors + checks.warnings > 0 ? "  (details: plan check)" : "";
-  return "\n" + check + (display_width(check) + details.size() <= width ? style.dim(details) : "") +
-         "\n";
+  const std::string details =
+      checks.errors + checks.warnings > 0
+          ? "  " + fill(w.details, {{"command", ltr_cell("plan check", rtl)}})
+          : "";
+  return "\n" + check +
+         (display_width(check) + display_width(details) <= width ? style.dim(details) : "") + "\n";
 }
 
 std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckSummary& checks,
@@ -350,8 +407,8 @@ std::string render_status_text(const PlanIndex& ix, const Stats& s, const CheckS
   overdue_list(o, out);
   stale_list(o, staleness, out);
   coverage_gaps(o, out);
-  out += check_line(checks, o.st, layout.width);
-  return out;
+  out += check_line(checks, o.st, layout.width, o.w, o.rtl);
+  return mirror_lines(out, layout.rtl);
 }
 
 }  // namespace plan

@@ -81,6 +81,32 @@ std::string bidi_safe(std::string_view text) {
   return std::string(text);
 }
 
+std::string ltr_cell(std::string_view text, bool rtl) {
+  return rtl ? "\u2066" + std::string(text) + "\u2069" : std::string(text);
+}
+
+std::string rtl_bar(std::string_view bar, bool rtl) {
+  return rtl ? "\u2067" + std::string(bar) + "\u2069" : std::string(bar);
+}
+
+std::string free_text(std::string_view text, bool rtl) {
+  return rtl ? isolate(text) : bidi_safe(text);
+}
+
+std::string mirror_lines(std::string_view text, bool rtl) {
+  if (!rtl) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + text.size() / 8);
+  bool at_start = true;
+  for (char c : text) {
+    // An empty line needs no mark: it has nothing to order.
+    if (at_start && c != '\n') out += "\u200F";
+    out += c;
+    at_start = c == '\n';
+  }
+  return out;
+}
+
 std::string pad_right(std::string_view text, std::size_t width) {
   std::size_t w = display_width(text);
   return std::string(text) + std::string(w < width ? width - w : 0, ' ');

@@ -28,6 +28,16 @@ std::string isolate(std::string_view text);
 // ASCII is returned as it is, so ids and English titles copy and paste cleanly.
 std::string bidi_safe(std::string_view text);
 
+// For a right-to-left layout (plan §0.1 of issue 18): every line of logical text is its own
+// paragraph that starts with RLM, and each fixed cell is isolated, so that any viewer
+// applying the bidirectional algorithm (and our own visual pass) shows the columns mirrored.
+// Without the isolates, numbers and ids between them would join one left-to-right run.
+// Each returns its text unchanged when `rtl` is false.
+std::string ltr_cell(std::string_view text, bool rtl);   // LRI … PDI: ids, figures, dates
+std::string rtl_bar(std::string_view bar, bool rtl);     // RLI … PDI: a bar fills from the right
+std::string free_text(std::string_view text, bool rtl);  // FSI … PDI always (else bidi_safe)
+std::string mirror_lines(std::string_view text, bool rtl);  // RLM at the start of every line
+
 // Spaces added on the right (or left) to fill `width` cells.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);

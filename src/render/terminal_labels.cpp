@@ -1,0 +1,140 @@
+#include "render/terminal_labels.hpp"
+
+#include <algorithm>
+
+#include "render/summary.hpp"
+#include "render/templates.hpp"
+#include "util/text.hpp"
+
+namespace plan {
+
+namespace {
+void read(const Json& t, const char* key, std::string& into) {
+  auto it = t.find(key);
+  if (it != t.end() && it->is_string()) into = it->get<std::string>();
+}
+
+void read(const Json& t, const char* key, PluralText& into) {
+  auto it = t.find(key);
+  if (it == t.end() || !it->is_object()) return;
+  read(*it, "one", into.one);
+  read(*it, "other", into.other);
+}
+
+const char* const kStatusKeys[] = {"planned", "in-progress", "done", "blocked", "dropped"};
+
+std::size_t status_index(Status s) {
+  const auto i = static_cast<std::size_t>(s);
+  return i < 5 ? i : 0;
+}
+}  // namespace
+
+const std::string& TerminalLabels::status_word(Status s) const {
+  return status[status_index(s)];
+}
+
+const std::string& TerminalLabels::counted_word(Status s) const {
+  return counted[status_index(s)];
+}
+
+TerminalLabels terminal_labels(const Json& labels) {
+  TerminalLabels l;
+  auto it = labels.find("terminal");
+  if (it == labels.end() || !it->is_object()) return l;
+  const Json& t = *it;
+  read(t, "untitled", l.untitled);
+  read(t, "as_of", l.as_of);
+  read(t, "period_gone", l.period_gone);
+  read(t, "period_ended", l.period_ended);
+  read(t, "period_starts", l.period_starts);
+  if (auto p = t.find("pace"); p != t.end() && p->is_object()) {
+    read(*p, "ahead", l.pace_ahead);
+    read(*p, "on-pace", l.pace_on);
+    read(*p, "behind", l.pace_behind);
+  }
+  read(t, "heading", l.heading);
+  read(t, "heading_partial", l.heading_partial);
+  read(t, "goals", l.goals);
+  read(t, "sections", l.sections);
+  read(t, "activities", l.activities);
+  read(t, "done_column", l.done_column);
+  for (const char* group : {"status", "counted"}) {
+    auto g = t.find(group);
+    if (g == t.end() || !g->is_object()) continue;
+    auto& words = group[0] == 's' ? l.status : l.counted;
+    for (std::size_t i = 0; i < 5; ++i) read(*g, kStatusKeys[i], words[i]);
+    if (group[0] == 'c') read(*g, "overdue", l.counted_overdue);
+  }
+  read(t, "overdue", l.overdue);
+  read(t, "due", l.due);
+  read(t, "more", l.more);
+  read(t, "more_command", l.more_command);
+  read(t, "stale", l.stale);
+  read(t, "since", l.since);
+  read(t, "days", l.days);
+  read(t, "coverage_gaps", l.coverage_gaps);
+  read(t, "gaps_unknown", l.gaps_unknown);
+  read(t, "gap_goal", l.gap_goal);
+  read(t, "gap_target", l.gap_target);
+  read(t, "incomplete", l.incomplete);
+  read(t, "unread_legend", l.unread_legend);
+  read(t, "more_files", l.more_files);
+  read(t, "check", l.check);
+  read(t, "errors", l.errors);
+  read(t, "warnings", l.warnings);
+  read(t, "details", l.details);
+  if (auto h = t.find("list"); h != t.end() && h->is_object()) {
+    read(*h, "id", l.list_id);
+    read(*h, "status", l.list_status);
+    read(*h, "done", l.list_done);
+    read(*h, "due", l.list_due);
+    read(*h, "owner", l.list_owner);
+    read(*h, "title", l.list_title);
+  }
+  read(t, "no_match", l.no_match);
+  read(t, "overdue_legend", l.overdue_legend);
+  return l;
+}
+
+TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
+                                   const Plan& plan, bool& rtl, std::string& error) {
+  const TemplateSet templates(templates_dir_for(plan_dir));
+  const std::string language = labels_language(asked, {&plan});
+  // A language with no labels gets English words, and so an English layout: Hebrew
+  // mirroring around English words would help no one.
+  const std::string primary = ascii_lower(language.substr(0, language.find('-')));
+  const auto known = templates.languages();
+  rtl = std::string(direction_of(language)) == "rtl" &&
+        std::find(known.begin(), known.end(), primary) != known.end();
+  return terminal_labels(summary_labels(templates, asked, {&plan}, error));
+}
+
+const TerminalLabels& english_terminal_labels() {
+  static const TerminalLabels english;
+  return english;
+}
+
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<const char*, std::string>> values) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '{') {
+      const std::size_t close = text.find('}', i);
+      if (close != std::string_view::npos) {
+        const std::string_view name = text.substr(i + 1, close - i - 1);
+        const std::pair<const char*, std::string>* hit = nullptr;
+        for (const auto& v : values)
+          if (name == v.first) hit = &v;
+        if (hit) {
+          out += hit->second;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace plan

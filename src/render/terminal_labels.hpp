@@ -1,0 +1,84 @@
+// The words of the terminal commands (status, list, trace, show, diff, history) in the
+// labels' language: the "terminal" object of templates/labels/LL.json, read once into a
+// struct so that the renderers never look keys up in a loop.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <utility>
+
+#include "model.hpp"
+#include "render/report.hpp"
+
+namespace plan {
+
+// A pair for a count: "one" for exactly 1, "other" for the rest (English and Hebrew both).
+struct PluralText {
+  std::string one, other;
+  const std::string& of(std::size_t n) const { return n == 1 ? one : other; }
+};
+
+struct TerminalLabels {
+  std::string untitled = "(untitled plan)";
+  std::string as_of = "as of {date}";
+  std::string period_gone = "{percent} of the period gone";
+  std::string period_ended = "period ended {date}";
+  std::string period_starts = "period starts {date}";
+  std::string pace_ahead = "ahead", pace_on = "on pace", pace_behind = "behind";
+  std::string heading = "{name} ({n})";
+  std::string heading_partial = "{name} ({n} in the files read)";
+  std::string goals = "Goals", sections = "Sections", activities = "Activities";
+  std::string done_column = "done";
+  // By Status, in kStatuses' order: in a table cell, and before a count.
+  std::array<std::string, 5> status{"planned", "in-progress", "done", "blocked", "dropped"};
+  std::array<std::string, 5> counted{"planned", "in progress", "done", "blocked", "dropped"};
+  std::string counted_overdue = "overdue";
+  std::string overdue = "Overdue";
+  std::string due = "due {date}";
+  std::string more = "and {n} more";
+  std::string more_command = "and {n} more: {command}";
+  std::string stale = "Stale ({n}): no change for over {days} days";
+  std::string since = "since {date}";
+  std::string days = "{n} days";
+  std::string coverage_gaps = "Coverage gaps";
+  std::string gaps_unknown = "not known while a file cannot be read";
+  std::string gap_goal = "goal with no measurable target";
+  std::string gap_target = "target with no live activity";
+  PluralText incomplete{"{unread} of {total} file could not be read: figures are incomplete",
+                        "{unread} of {total} files could not be read: figures are incomplete"};
+  std::string unread_legend = "– marks a figure that needs";
+  std::string more_files = "{files} and {n} more";
+  std::string check = "Check: {errors}, {warnings}";
+  PluralText errors{"{n} error", "{n} errors"};
+  PluralText warnings{"{n} warning", "{n} warnings"};
+  std::string details = "(details: {command})";
+  // plan list: the header row, the empty list, the legend of the overdue mark.
+  std::string list_id = "ID", list_status = "STATUS", list_done = "DONE", list_due = "DUE",
+              list_owner = "OWNER", list_title = "TITLE";
+  std::string no_match = "(no activities match)";
+  std::string overdue_legend = "! overdue: due before {date}, not done or dropped";
+
+  const std::string& status_word(Status s) const;
+  const std::string& counted_word(Status s) const;
+};
+
+// The labels of `labels["terminal"]`; a missing key (a repository's partial labels file)
+// keeps its English default.
+TerminalLabels terminal_labels(const Json& labels);
+
+// The labels for a plan in `plan_dir` (its repository's labels files first, as for the
+// summaries), in the language asked for (`--lang`) or else the plan's; `rtl` says whether
+// that language runs right to left. `error`: a labels file that is not JSON.
+TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
+                                   const Plan& plan, bool& rtl, std::string& error);
+
+// The English labels, for callers that have no language.
+const TerminalLabels& english_terminal_labels();
+
+// `text` with each {name} replaced by its value; an unknown {name} is left as it is.
+std::string fill(std::string_view text,
+                 std::initializer_list<std::pair<const char*, std::string>> values);
+
+}  // namespace plan

@@ -1,0 +1,152 @@
+// The terminal's words in the labels' language, and the mirrored layout of a right-to-left
+// language (issue 18, part 2).
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "helpers.hpp"
+#include "render/status_text.hpp"
+#include "render/templates.hpp"
+#include "render/terminal_labels.hpp"
+
+namespace plan {
+
+namespace {
+Json labels_file(const std::string& language) {
+  std::ifstream in(std::string(PLAN_SOURCE_DIR) + "/templates/labels/" + language + ".json");
+  std::stringstream text;
+  text << in.rdbuf();
+  return Json::parse(text.str());
+}
+
+// Every key path of `j`, "terminal.pace.ahead" style, with the kind of its value.
+void key_paths(const Json& j, const std::string& prefix, std::vector<std::string>& out) {
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    const std::string path = prefix + it.key();
+    out.push_back(path + (it->is_object() ? "{}" : ""));
+    if (it->is_object()) key_paths(*it, path + ".", out);
+  }
+}
+
+TerminalLabels builtin(const std::string& language) {
+  std::vector<std::string> used;
+  std::string error;
+  const Json words = TemplateSet("").labels(language, used, error);
+  REQUIRE(error.empty());
+  return terminal_labels(words);
+}
+
+const char* kHebrewPlan =
+    "plan:\n"
+    "  title: תוכנית בדיקה\n"
+    "  language: he\n"
+    "  period: {start: 2009-01-01, end: 2009-12-31}\n"
+    "goals:\n"
+    "  - {id: G1, title: טיפוח הרעיון}\n"
+    "targets:\n"
+    "  - {id: T1, title: יעד, goals: [G1]}\n"
+    "sections:\n"
+    "  - id: general\n"
+    "    title: כללי\n"
+    "    activities:\n"
+    "      - {id: a1, title: פעילות, targets: [T1], status: done}\n"
+    "      - {id: a2, title: שנייה, targets: [T1], status: planned, due: 2009-03-01}\n";
+
+std::string hebrew_status(std::size_t width) {
+  auto m = test::measure_text(kHebrewPlan);
+  REQUIRE(m);
+  static const TerminalLabels he = builtin("he");
+  TextLayout layout{width, Style{}, true, &he};
+  return render_status_text(*m->checked->index, m->stats, m->summary(), layout);
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+}  // namespace
+
+TEST_CASE("the Hebrew labels have every key the English ones have, and no other") {
+  std::vector<std::string> en, he;
+  key_paths(labels_file("en"), "", en);
+  key_paths(labels_file("he"), "", he);
+  std::sort(en.begin(), en.end());
+  std::sort(he.begin(), he.end());
+  CHECK(en == he);
+  CHECK(std::find(en.begin(), en.end(), "terminal{}") != en.end());
+}
+
+TEST_CASE("the built-in English terminal labels are the defaults the renderers had") {
+  const TerminalLabels en = builtin("en"), defaults;
+  CHECK(en.goals == defaults.goals);
+  CHECK(en.check == defaults.check);
+  CHECK(en.errors.other == defaults.errors.other);
+  CHECK(en.status_word(Status::in_progress) == "in-progress");
+  CHECK(en.counted_word(Status::in_progress) == "in progress");
+}
+
+TEST_CASE("the Hebrew terminal labels are read from he.json, plurals included") {
+  const TerminalLabels he = builtin("he");
+  CHECK(he.goals == "מטרות");
+  CHECK(he.errors.of(1) == "שגיאה אחת");
+  CHECK(fill(he.errors.of(2), {{"n", "2"}}) == "2 שגיאות");
+  CHECK(he.status_word(Status::in_progress) == "בביצוע");
+}
+
+TEST_CASE("a labels file without a terminal object keeps the English words") {
+  const TerminalLabels l = terminal_labels(Json::parse(R"({"goals": "Ziele"})"));
+  CHECK(l.goals == "Goals");
+  const TerminalLabels partial =
+      terminal_labels(Json::parse(R"({"terminal": {"goals": "Ziele", "errors": {"one": "1"}}})"));
+  CHECK(partial.goals == "Ziele");
+  CHECK(partial.errors.one == "1");
+  CHECK(partial.errors.other == "{n} errors");
+}
+
+TEST_CASE("fill replaces named placeholders and leaves unknown ones") {
+  CHECK(fill("{name} ({n})", {{"name", "Goals"}, {"n", "7"}}) == "Goals (7)");
+  CHECK(fill("{x} and {", {{"n", "1"}}) == "{x} and {");
+}
+
+TEST_CASE("isolates and marks take no cells") {
+  CHECK(display_width("\u200F\u2066G1\u2069 \u2067██\u2069 \u2068א\u2069") == 7);
+}
+
+TEST_CASE("a right-to-left status starts every line with RLM and isolates every cell") {
+  const std::string out = hebrew_status(80);
+  for (const std::string& line : lines_of(out))
+    if (!line.empty()) CHECK_MESSAGE(line.rfind("\u200F", 0) == 0, line);
+  // The goal's row: its id and figures left to right, its bar right to left, its title
+  // first-strong; Hebrew words for the headings.
+  CHECK(out.find("\u2066G1\u2069") != std::string::npos);
+  CHECK(out.find("\u2066 50%\u2069") != std::string::npos);
+  CHECK(out.find("\u2067█████░░░░░\u2069") != std::string::npos);
+  CHECK(out.find("\u20661/2\u2069") != std::string::npos);
+  CHECK(out.find("\u2068טיפוח הרעיון\u2069") != std::string::npos);
+  CHECK(out.find("מטרות (\u20661\u2069)") != std::string::npos);
+  CHECK(out.find("בדיקה: ") != std::string::npos);
+  CHECK(out.find("Goals") == std::string::npos);
+  CHECK(out.find("Check") == std::string::npos);
+}
+
+TEST_CASE("a right-to-left status fits the width down to 60 columns") {
+  for (std::size_t width : {60u, 80u, 120u})
+    for (const std::string& line : lines_of(hebrew_status(width)))
+      CHECK_MESSAGE(display_width(line) <= width, line);
+}
+
+TEST_CASE("a left-to-right status has no marks and no isolates around its cells") {
+  auto m = test::measure_text(kHebrewPlan);
+  REQUIRE(m);
+  const std::string out =
+      render_status_text(*m->checked->index, m->stats, m->summary(), TextLayout{80, Style{}});
+  CHECK(out.find("\u200F") == std::string::npos);
+  CHECK(out.find("\u2066") == std::string::npos);
+  CHECK(out.find("\u2067") == std::string::npos);
+  CHECK(out.find("Goals (1)") != std::string::npos);
+}
+
+}  // namespace plan
