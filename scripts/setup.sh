@@ -29,8 +29,9 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends nodejs npm
 fi
-# The same for the code-scanning formats' validation (tests/sarif: ajv and the SARIF schema).
-for dir in tests/lsp/node tests/sarif; do
+# The same for the code-scanning formats' validation (tests/sarif: ajv and the SARIF schema)
+# and the terminal engine of VS Code (tests/terminal/node: @xterm/headless).
+for dir in tests/lsp/node tests/sarif tests/terminal/node; do
   if [ ! -f "$dir/node_modules/.package-lock.json" ] ||
     [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
