@@ -44,6 +44,12 @@ bool rtl_code_point(FriBidiChar cp) {
          t == FRIBIDI_TYPE_RLO || t == FRIBIDI_TYPE_RLI;
 }
 
+// The cells a code point takes: marks, isolates and other controls none.
+std::size_t cell_width(FriBidiChar cp) {
+  const int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+  return w > 0 ? static_cast<std::size_t>(w) : 0;
+}
+
 // The line as code points, each with the colour (the SGR sequences since the last reset)
 // it was written in; the colour codes themselves are taken out.
 struct Decoded {
@@ -108,31 +114,65 @@ std::string visual_line(std::string_view logical, std::size_t width) {
   // Rule L4 ('(' in a right-to-left run shows as ')'): fribidi_reorder_line does not do it.
   fribidi_shape_mirroring(levels.data(), len, d.text.data());
   for (FriBidiStrIndex i = 0; i < len; ++i) map[static_cast<std::size_t>(i)] = i;
-  // REORDER_NSM keeps niqqud after its letter, in the letter's cell.
-  if (fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, types.data(), len, 0, base, levels.data(),
-                           d.text.data(), map.data()) == 0)
-    return std::string(logical);
+
+  // A line wider than the terminal is broken into rows before reordering, each row then
+  // reordered on its own with the paragraph's levels (rules L1 to L4 are per line): the
+  // terminal's own wrapping of a reordered line would put the end of a right-to-left
+  // sentence on its first row.
+  std::vector<std::pair<std::size_t, std::size_t>> rows;  // [begin, end) in logical order
+  const std::size_t n = d.text.size();
+  if (width != kNoWidthLimit && width > 0) {
+    std::size_t begin = 0, used = 0, space = n;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t w = cell_width(d.text[i]);
+      if (used + w > width && i > begin) {
+        const bool at_space = space != n && space > begin;
+        const std::size_t end = at_space ? space : i;
+        rows.emplace_back(begin, end);
+        begin = at_space ? space + 1 : i;
+        used = 0;
+        for (std::size_t k = begin; k < i; ++k) used += cell_width(d.text[k]);
+        space = n;
+      }
+      used += w;
+      if (d.text[i] == ' ') space = i;
+    }
+    rows.emplace_back(begin, n);
+  } else {
+    rows.emplace_back(0, n);
+  }
 
   std::string out;
-  out.reserve(logical.size());
-  const std::string* colour = nullptr;
-  for (std::size_t v = 0; v < d.text.size(); ++v) {
-    if (directional_control(d.text[v])) continue;
-    const std::string& sgr = d.sgr[static_cast<std::size_t>(map[v])];
-    if (!colour ? !sgr.empty() : *colour != sgr) {
-      if (colour && !colour->empty()) out += "\x1b[0m";
-      out += sgr;
-      colour = &sgr;
+  out.reserve(logical.size() + rows.size() * 8);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto [begin, end] = rows[r];
+    // REORDER_NSM keeps niqqud after its letter, in the letter's cell.
+    if (end > begin && fribidi_reorder_line(FRIBIDI_FLAG_REORDER_NSM, types.data(),
+                                            static_cast<FriBidiStrIndex>(end - begin),
+                                            static_cast<FriBidiStrIndex>(begin), base,
+                                            levels.data(), d.text.data(), map.data()) == 0)
+      return std::string(logical);
+    std::string row;
+    const std::string* colour = nullptr;
+    for (std::size_t v = begin; v < end; ++v) {
+      if (directional_control(d.text[v])) continue;
+      const std::string& sgr = d.sgr[static_cast<std::size_t>(map[v])];
+      if (!colour ? !sgr.empty() : *colour != sgr) {
+        if (colour && !colour->empty()) row += "\x1b[0m";
+        row += sgr;
+        colour = &sgr;
+      }
+      append_utf8(row, d.text[v]);
     }
-    append_utf8(out, d.text[v]);
-  }
-  if (colour && !colour->empty()) out += "\x1b[0m";
-
-  // A right-to-left paragraph reads from the right edge, as a terminal that reorders by
-  // itself would show it.
-  if (FRIBIDI_IS_RTL(base) && width != kNoWidthLimit) {
-    const std::size_t used = display_width(out);
-    if (used > 0 && used < width) out.insert(0, std::string(width - used, ' '));
+    if (colour && !colour->empty()) row += "\x1b[0m";
+    // A right-to-left paragraph reads from the right edge, as a terminal that reorders by
+    // itself would show it.
+    if (FRIBIDI_IS_RTL(base) && width != kNoWidthLimit) {
+      const std::size_t used = display_width(row);
+      if (used > 0 && used < width) row.insert(0, std::string(width - used, ' '));
+    }
+    if (r > 0) out += '\n';
+    out += row;
   }
   return out;
 }

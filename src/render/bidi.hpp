@@ -13,8 +13,10 @@ namespace plan {
 // One line (no '\n') in logical order → the same line in visual (left-to-right display)
 // order: the paragraph's direction from its first strong character (a right-to-left layout
 // starts its lines with U+200F), brackets mirrored, marks kept after their letters, colours
-// kept on the same letters, directional marks and isolates removed. With a `width`, a
-// right-to-left line is right-aligned in it.
+// kept on the same letters, directional marks and isolates removed. With a `width`, a line
+// wider than it is first broken into rows (at the last space that fits, else anywhere but
+// inside a letter's marks), each row reordered on its own as the algorithm's line rules say,
+// and a right-to-left row is right-aligned in it.
 std::string visual_line(std::string_view logical, std::size_t width = kNoWidthLimit);
 // Every line of `text` through visual_line.
 std::string visual_text(std::string_view text, std::size_t width = kNoWidthLimit);

@@ -45,7 +45,7 @@ TEST_CASE("terminal: status in tmux is coloured and aligned around Hebrew titles
   const std::string plan_cmd =
       std::string("env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LANG=C.UTF-8 ") + PLAN_BINARY +
       " --plan " + PLAN_SOURCE_DIR +
-      "/tests/golden/hebrew-ids-status/plan status --as-of 2009-06-01";
+      "/tests/golden/hebrew-ids-status/plan status --as-of 2009-06-01 --lang en";
   run(tmux + "new-session -d -x 100 -y 40 \"" + plan_cmd + "; sleep 60\" 2>&1");
 
   std::string plain, coloured;
@@ -202,12 +202,12 @@ TEST_CASE("terminal: without a terminal or COLUMNS nothing is cut") {
 }
 
 TEST_CASE("terminal: after the period, status says it ended") {
-  const std::string after = shipped("COLUMNS=100", "status --as-of 2010-03-01");
+  const std::string after = shipped("COLUMNS=100", "status --as-of 2010-03-01 --lang en");
   CHECK(after.find("period ended 2009-12-31") != std::string::npos);
   CHECK(after.find("00% of the period") == std::string::npos);
-  CHECK(shipped("COLUMNS=100", "status --as-of 2008-12-01").find("period starts 2009-01-01") !=
+  CHECK(shipped("COLUMNS=100", "status --as-of 2008-12-01 --lang en").find("period starts 2009-01-01") !=
         std::string::npos);
-  CHECK(shipped("COLUMNS=100", "status --as-of 2009-12-31").find("99% of the period gone") !=
+  CHECK(shipped("COLUMNS=100", "status --as-of 2009-12-31 --lang en").find("99% of the period gone") !=
         std::string::npos);
 }
 
@@ -307,7 +307,7 @@ TEST_CASE("terminal: list keeps long ids whole on a line of their own and fits 6
   for (int columns : {60, 80, 120}) {
     const std::string env = "NO_COLOR=1 COLUMNS=" + std::to_string(columns);
     for (const std::string& out :
-         {p.run(env, "list --as-of 2009-06-01").out, shipped(env, "list --as-of 2009-06-01")}) {
+         {p.run(env, "list --as-of 2009-06-01").out, shipped(env, "list --as-of 2009-06-01 --lang en")}) {
       CAPTURE(columns);
       CAPTURE(out);
       // Every row's DONE cell ends in the same column as the header's, whatever the id.
@@ -326,7 +326,7 @@ TEST_CASE("terminal: list keeps long ids whole on a line of their own and fits 6
   }
   // The shipped plan has no owners and no due dates: no empty columns, and at 60 columns its
   // ids still fit their column.
-  const std::string narrow = shipped("COLUMNS=60", "list --as-of 2009-06-01");
+  const std::string narrow = shipped("COLUMNS=60", "list --as-of 2009-06-01 --lang en");
   CHECK(narrow.rfind("ID                STATUS       DONE TITLE\n", 0) == 0);
   CHECK(narrow.find("\naccompaniment.1   planned        0% ") != std::string::npos);
   // In a pipe nothing is cut: not the ids, not the titles, not the owners.

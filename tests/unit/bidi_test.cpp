@@ -73,10 +73,29 @@ TEST_CASE("bidi: left-to-right text comes back byte for byte") {
 TEST_CASE("bidi: a right-to-left line is right-aligned in the width") {
   CHECK(visual_line(kRlm + "שלום", 10) == "      םולש");
   CHECK(visual_line(kRlm + "\x1b[1mשלום\x1b[0m", 6) == "  \x1b[1mםולש\x1b[0m");
-  CHECK(visual_line(kRlm + "שלום", 3) == "םולש");  // wider than the width: as it is
+  CHECK(visual_line(kRlm + "שלום", 3) == "ולש\n  ם");  // wider than the width: in rows
   CHECK(visual_line("G1 " + kFsi + "שלום" + kPdi, 10) == "G1 םולש");  // left-to-right line
   CHECK(visual_line(kRlm, 10).empty());                               // nothing to show
   CHECK(visual_line(kRlm + "שלום") == "םולש");                        // no width: no padding
+}
+
+TEST_CASE("bidi: a line wider than the terminal is broken into rows before reordering") {
+  // Five three-letter words in 8 cells: two words a row, the sentence's start on the first
+  // row, each row read from the right. A terminal wrapping the reordered line itself would
+  // put the sentence's end first.
+  const std::string line = kRlm + "אבג דהו זחט יטכ למנ";
+  const std::string rows = visual_line(line, 8);
+  CHECK(rows == " והד גבא\n כטי טחז\n     נמל");
+  for (std::size_t start = 0, nl; start <= rows.size(); start = nl + 1) {
+    nl = rows.find('\n', start);
+    if (nl == std::string::npos) nl = rows.size();
+    CHECK(display_width(rows.substr(start, nl - start)) == 8);
+  }
+  // A word longer than a row is cut inside it, never between a letter and its niqqud.
+  const std::string marks = visual_line(kRlm + "שָׁלוֹםשָׁלוֹם", 3);
+  CHECK(marks == "וֹלשָׁ\nלשָׁם\n םוֹ");
+  // Without a width nothing is broken.
+  CHECK(visual_line(line).find('\n') == std::string::npos);
 }
 
 TEST_CASE("bidi: visual_text reorders every line and keeps the line breaks") {

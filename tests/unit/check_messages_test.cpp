@@ -1,6 +1,6 @@
 // The check stage's and the template renderer's diagnostics are messages as data (an
 // English id marked for the catalog, named arguments) and each has its Hebrew translation
-// in po/incoming-c2.po, read here by a small PO reader standing in for gettext.
+// in po/he.po, read here by a small PO reader standing in for gettext.
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -75,7 +75,7 @@ Catalog read_po(const std::string& path) {
 }
 
 const Catalog& hebrew() {
-  static const Catalog cat = read_po(std::string(PLAN_SOURCE_DIR) + "/po/incoming-c2.po");
+  static const Catalog cat = read_po(std::string(PLAN_SOURCE_DIR) + "/po/he.po");
   return cat;
 }
 
@@ -173,7 +173,7 @@ TEST_CASE("every diagnostic of the check stage is a message with its English unc
   CHECK(missing == "");  // the bad plans reach every rule
 }
 
-TEST_CASE("every message of the check stage has a Hebrew translation in incoming-c2.po") {
+TEST_CASE("every message of the check stage has a Hebrew translation in he.po") {
   each_check_diagnostic([&](const Diagnostic& d) {
     CAPTURE(d.message);
     std::vector<std::string> ids;

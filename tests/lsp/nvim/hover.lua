@@ -31,7 +31,7 @@ H.run('hover', function()
     end
   end
   vim.cmd('silent write')
-  local status, code = H.plan_cli('status --color never')
+  local status, code = H.plan_cli('status --color never --lang en')
   H.check(code == 0 or code == 1, '`plan status` ran', status)
   local percent = status:match('\n%s+G5%s+(%d+)%%')
   H.check(percent and percent ~= '0', "G5's completion in `plan status` is not 0%", status)

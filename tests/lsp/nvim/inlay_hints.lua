@@ -55,7 +55,7 @@ H.run('inlay_hints', function()
     end
   end
   vim.cmd('silent write')
-  local status = H.plan_cli('status --color never')
+  local status = H.plan_cli('status --color never --lang en')
 
   -- 1. goals.yaml: one hint per goal, on its id line, with `plan status`'s figure.
   local goals = H.open(id, 'plan/goals.yaml')
