@@ -18,7 +18,8 @@
 namespace plan::cli {
 
 std::string plan_says(const Message& m) {
-  return "plan: " + text_of(m) + "\n";
+  // "plan:" stays first, at the right edge of a right-to-left line.
+  return (messages_rtl() ? "\u200Fplan: " : "plan: ") + text_of(m) + "\n";
 }
 
 const std::vector<Command>& commands() {
@@ -286,7 +287,7 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
   const auto is = [&e](CLI::ExitCodes code) { return e.get_exit_code() == static_cast<int>(code); };
   // What the command's usage is, after a message about it.
   const auto with_usage = [command](const Message& m) {
-    std::string out = "plan: " + text_of(m);
+    std::string out = (messages_rtl() ? "\u200Fplan: " : "plan: ") + text_of(m);
     if (command)
       out +=
           " " + text_of(message(N_("Usage: {usage}"), {plan_text("usage", usage_line(*command))}));

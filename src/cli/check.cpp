@@ -90,7 +90,7 @@ int check_workspace(const std::string& file, const CheckOptions& opts) {
     counts.broken = std::move(broken);
     counts.not_read = std::move(not_read);
     counts.not_counted = std::move(not_counted);
-    write_text(stderr, text_of(workspace_check_summary(counts)) + "\n");
+    write_text(stderr, line_of(workspace_check_summary(counts)));
   }
   const int code = exit_code_for(*ws);
   keep_until_exit(ws);
@@ -138,7 +138,7 @@ Runner setup_check(CLI::App& sub) {
     if (opts->format == "text" && (checked->errors + checked->warnings) > 0) {
       const Message summary = check_summary(checked->errors, checked->warnings, promoted,
                                             checked->load.plan.unread_files.size());
-      write_text(stderr, text_of(summary) + "\n");
+      write_text(stderr, line_of(summary));
     }
     const int code = exit_code_for(*checked);
     keep_until_exit(checked);

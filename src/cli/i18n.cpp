@@ -142,6 +142,10 @@ std::string text_of(const Message& m) {
   return render_message(m, translate, messages_rtl());
 }
 
+std::string line_of(const Message& m) {
+  return (messages_rtl() ? "\u200F" : "") + text_of(m) + "\n";
+}
+
 std::string text_of(const std::vector<std::string>& files, const Diagnostic& d) {
   return format_text(files, d, translate, messages_rtl());
 }

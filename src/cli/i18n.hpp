@@ -28,6 +28,9 @@ const char* translate(const char* id, const char* plural, unsigned long n);
 bool messages_rtl();
 // A message in the user's language.
 std::string text_of(const Message& m);
+// A line of its own for a person: the message, after an RLM in a right-to-left language so
+// that the line is a right-to-left paragraph even when it starts with a number or a name.
+std::string line_of(const Message& m);
 // A diagnostic with its notes in the text form, in the user's language (format_text).
 std::string text_of(const std::vector<std::string>& files, const Diagnostic& d);
 
