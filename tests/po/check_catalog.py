@@ -75,15 +75,10 @@ def placeholders(text):
     return sorted(PLACEHOLDER.findall(text))
 
 
-def incoming(source, lang):
-    """Hebrew translations staged for merging into he.po (po/incoming-*.po)."""
-    return sorted((Path(source) / "po").glob("incoming-*.po")) if lang == "he" else []
-
-
 def complete(source, lang):
     pot = parse(Path(source) / "po" / "plan.pot")
     po = {}
-    for f in [Path(source) / "po" / f"{lang}.po"] + incoming(source, lang):
+    for f in [Path(source) / "po" / f"{lang}.po"]:
         for e in parse(f):
             po.setdefault((e["msgid"], e["plural"]), e)
     problems = []
@@ -122,10 +117,6 @@ def current(source, tmp):
     subprocess.run([str(Path(source) / "scripts" / "update-po.sh"), "--pot", tmp], check=True)
     fresh = {(e["msgid"], e["plural"]) for e in parse(tmp)}
     committed = {(e["msgid"], e["plural"]) for e in parse(Path(source) / "po" / "plan.pot")}
-    # Messages whose translation is staged in po/incoming-*.po count as present until the
-    # staged files are merged into he.po (and plan.pot regenerated).
-    staged = {(e["msgid"], e["plural"]) for f in incoming(source, "he") for e in parse(f)}
-    committed |= staged & fresh
     for k in sorted(fresh - committed, key=str):
         print(f"po/plan.pot lacks {k[0]!r}")
     for k in sorted(committed - fresh, key=str):
