@@ -4,7 +4,10 @@
 # the look changes:
 #   docs/images/summary-desktop.png   the HTML summary at 1280 px (its first screens)
 #   docs/images/summary-phone.png     the HTML summary at 390 px (its first screens)
-#   docs/images/status-terminal.png   `plan status` in a 100-column terminal, in colour
+#   docs/images/status-terminal.png   `plan status` in a 100-column terminal that never
+#                                     reorders (tmux), in colour: visual order
+#   docs/images/status-file.png       the same into a file (logical order), laid out line by
+#                                     line by the bidirectional algorithm, as a viewer does
 #   docs/images/nvim-lsp.png          `plan lsp` in Neovim: a diagnostic and a hover
 #   docs/images/export-xlsx.png       `plan export --format xlsx` opened in LibreOffice: the
 #                                     activities sheet's first printed page (LibreOffice
@@ -28,8 +31,8 @@
 # The terminal picture runs `plan status --color always` in a detached tmux pane of a fixed
 # size (a real terminal: the width comes from the pane), captures the pane with its colours
 # (`tmux capture-pane -e`), turns the ANSI colours into HTML with aha, and photographs that.
-# Chromium lays out the Hebrew right to left inside the isolates `plan` writes, as a
-# bidi-aware terminal (GNOME Terminal, Konsole) shows it.
+# Chromium draws that capture cell by cell, left to right, as tmux does; the picture of the
+# same output in a file is laid out by Chromium's bidirectional algorithm, line by line.
 # The Neovim picture is made the same way: Neovim (the `neovim` package) in a tmux pane,
 # configured with the README's Neovim snippet (read from the README), types a broken link
 # and asks for a hover; `plan lsp` answers from a copy of the example as of 2009-06-30.
@@ -201,14 +204,34 @@ shoot() {
   [ -s "$2" ] || { echo "screenshots.sh: chromium wrote no $2" >&2; exit 1; }
 }
 
-# A terminal capture (ANSI colours) as a page: light grey on a dark background.
+# A terminal capture (ANSI colours) as a page: light grey on a dark background. term_page
+# FILE cells: each character in the cell it was written to, left to right, as a terminal
+# that never reorders (xterm.js, tmux, Windows Terminal) draws it. term_page FILE lines: each
+# line laid out by the Unicode bidirectional algorithm as a paragraph of its own, as a file
+# viewer, a CI log or a terminal that reorders by itself shows logical text.
 term_page() {
   printf '%s\n' '<!DOCTYPE html><html><head><meta charset="utf-8"><style>' \
     'html, body { margin: 0; background: #1e1e1e; }' \
     'pre { margin: 0; padding: 12px 16px; color: #d4d4d4; font: 14px/18px "DejaVu Sans Mono", monospace; }' \
-    '</style></head><body><pre>'
-  aha --no-header <"$1"
-  printf '%s\n' '</pre></body></html>'
+    'pre.cells { unicode-bidi: bidi-override; direction: ltr; }' \
+    'pre.cells .cell { display: inline-block; width: 1ch; text-align: center; }' \
+    'pre.lines div { unicode-bidi: plaintext; min-height: 18px; }' \
+    '</style></head><body>'
+  if [ "${2:-cells}" = cells ]; then
+    # DejaVu Sans Mono has no Hebrew: the letters would come from a proportional font and
+    # shift the columns after them, so each letter (with its niqqud) gets one cell's width.
+    printf '<pre class="cells">'
+    aha --no-header <"$1" | python3 -c 'import re, sys
+sys.stdout.write(re.sub("([\u05d0-\u05ea\u05f0-\u05f4][\u0591-\u05c7]*)",
+                        r"<span class=cell>\1</span>", sys.stdin.read()))'
+    printf '</pre>\n'
+  else
+    # aha closes its colour spans on the line that opened them, so each line is a paragraph.
+    printf '<pre class="lines">'
+    aha --no-header <"$1" | sed -e 's|^|<div>|' -e 's|$|</div>|'
+    printf '</pre>\n'
+  fi
+  printf '%s\n' '</body></html>'
 }
 made=()
 
@@ -234,21 +257,27 @@ if want federation; then
 fi
 
 # 2. `plan status` in a terminal. The pane is taller than the output, which ends with a
-# marker line, so that waiting for the marker means the output is complete.
+# marker line, so that waiting for the marker means the output is complete. The pane is a
+# terminal, so `plan` writes visual order (tmux, like most terminals, never reorders); the
+# same command into a file writes logical order, shown as a viewer of files lays it out.
 if want status; then
   rows=60
   tmux new-session -d -s "$session" -x "$cols" -y "$rows" \
-    "env -u COLUMNS -u LINES LANG=C.UTF-8 TERM=xterm-256color '$plan' --plan '$example' status --as-of $as_of --color always; echo '#done'; sleep 60"
+    "env -u COLUMNS -u LINES -u PLAN_BIDI LANG=C.UTF-8 TERM=xterm-256color '$plan' --plan '$example' status --as-of $as_of --color always; echo '#done'; sleep 60"
   for _ in $(seq 1 100); do
     tmux capture-pane -p -t "$session" | grep -q '^#done' && break
     sleep 0.1
   done
   tmux capture-pane -e -p -t "$session" | sed -e '/^#done/,$d' >"$work/status.ansi"
   tmux kill-session -t "$session"
-  term_page "$work/status.ansi" >"$work/status.html"
+  term_page "$work/status.ansi" cells >"$work/status.html"
   # 8.43 px per column is DejaVu Sans Mono's advance at 14 px; the picture is as tall as the text.
   shoot "$work/status.html" "$out/status-terminal.png" $((cols * 843 / 100 + 40)) 4000
-  made+=("$out/status-terminal.png")
+  env -u PLAN_BIDI COLUMNS="$cols" "$plan" --plan "$example" status --as-of $as_of --color always \
+    >"$work/status-file.ansi"
+  term_page "$work/status-file.ansi" lines >"$work/status-file.html"
+  shoot "$work/status-file.html" "$out/status-file.png" $((cols * 843 / 100 + 40)) 4000
+  made+=("$out/status-terminal.png" "$out/status-file.png")
 fi
 
 # 3. `plan lsp` in Neovim, 120 x 35: a link to a target that does not exist, typed in
