@@ -39,7 +39,9 @@ Message kind_with_article(ItemKind k) {
 }
 
 Message quoted_choices(const std::vector<std::string>& items, bool and_list) {
-  auto quoted = [](const std::string& s) { return "'" + s + "'"; };
+  auto quoted = [](const std::string& s) {
+    return "'" + s + "'";  // not YAML: a choice quoted for a person
+  };
   if (items.size() < 2) {
     // One item (or none) has no "or" to translate: a message with no words of its own.
     return message("{items}", {plan_text("items", items.empty() ? "" : quoted(items[0]))});

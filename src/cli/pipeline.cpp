@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "cli/terminal.hpp"
 #include "cli/i18n.hpp"
+#include "cli/terminal.hpp"
 #include "render/diagnostics_markdown.hpp"
 #include "render/gitlab_quality.hpp"
 #include "render/sarif.hpp"

@@ -138,8 +138,9 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
       options.language = opts.lang;
       options.strict = opts.strict;
       const CheckedPlan& c = *u.plan->checked;
-      std::optional<RenderResult> r = render_summary(
-          {*c.index, u.plan->stats, c.summary(), c.diags, translate, messages_rtl()}, templates, *unit_main, options, error);
+      std::optional<RenderResult> r =
+          render_summary({*c.index, u.plan->stats, c.summary(), c.diags, translate, messages_rtl()},
+                         templates, *unit_main, options, error);
       if (!r) {
         std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
         return kUsage;
@@ -303,8 +304,9 @@ Runner setup_render(CLI::App& sub) {
     // whole while it is made (where no temporary file can be made, it is).
     std::FILE* spill = std::tmpfile();
     options.spill = spill;
-    std::optional<RenderResult> rendered = render_summary(
-        {*c.index, m->stats, m->summary(), c.diags, translate, messages_rtl()}, templates, main, options, error);
+    std::optional<RenderResult> rendered =
+        render_summary({*c.index, m->stats, m->summary(), c.diags, translate, messages_rtl()},
+                       templates, main, options, error);
     if (!rendered) {
       std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
       return int{kUsage};

@@ -337,16 +337,11 @@ new AsyncFunction('github', 'context', 'core', 'require', fs.readFileSync(proces
 const std::string known_test_packages[] = {
     // scripts/debian-packages.txt's packages that only the tests, the benchmark or the
     // editors' checks need: the action does not install them on a user's runner.
-    "doctest-dev",
-    "tmux",
-    "libfribidi-bin",
-    "tidy",
-    "cmark-gfm",
-    "chromium",
-    "neovim",
-    "libvalijson-dev",
-    "python3-openpyxl",
-    "python3-icalendar",
+    "doctest-dev",      "tmux",
+    "libfribidi-bin",   "tidy",
+    "cmark-gfm",        "chromium",
+    "neovim",           "libvalijson-dev",
+    "python3-openpyxl", "python3-icalendar",
     "pre-commit"};
 
 }  // namespace plan::test::ci

@@ -205,10 +205,10 @@ TEST_CASE("terminal: after the period, status says it ended") {
   const std::string after = shipped("COLUMNS=100", "status --as-of 2010-03-01 --lang en");
   CHECK(after.find("period ended 2009-12-31") != std::string::npos);
   CHECK(after.find("00% of the period") == std::string::npos);
-  CHECK(shipped("COLUMNS=100", "status --as-of 2008-12-01 --lang en").find("period starts 2009-01-01") !=
-        std::string::npos);
-  CHECK(shipped("COLUMNS=100", "status --as-of 2009-12-31 --lang en").find("99% of the period gone") !=
-        std::string::npos);
+  CHECK(shipped("COLUMNS=100", "status --as-of 2008-12-01 --lang en")
+            .find("period starts 2009-01-01") != std::string::npos);
+  CHECK(shipped("COLUMNS=100", "status --as-of 2009-12-31 --lang en")
+            .find("99% of the period gone") != std::string::npos);
 }
 
 TEST_CASE("terminal: show prints every field whole, with multi-line notes indented") {
@@ -306,8 +306,8 @@ TEST_CASE("terminal: list keeps long ids whole on a line of their own and fits 6
   TempPlan p(kLongIds);
   for (int columns : {60, 80, 120}) {
     const std::string env = "NO_COLOR=1 COLUMNS=" + std::to_string(columns);
-    for (const std::string& out :
-         {p.run(env, "list --as-of 2009-06-01").out, shipped(env, "list --as-of 2009-06-01 --lang en")}) {
+    for (const std::string& out : {p.run(env, "list --as-of 2009-06-01").out,
+                                   shipped(env, "list --as-of 2009-06-01 --lang en")}) {
       CAPTURE(columns);
       CAPTURE(out);
       // Every row's DONE cell ends in the same column as the header's, whatever the id.

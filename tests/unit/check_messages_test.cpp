@@ -283,4 +283,3 @@ TEST_CASE("a summary's list of problems speaks the messages' language") {
         "unknown-goal: היעד &#39;\u2068T2\u2069&#39; מציין את המטרה &#39;\u2068G2\u2069&#39;, "
         "שאינה קיימת; אולי הכוונה ל־&#39;\u2068G1\u2069&#39;?");
 }
-
