@@ -5,22 +5,14 @@
 #include <fribidi.h>
 #include <utf8proc.h>
 
+#include "render/code_point.hpp"
+
 namespace plan {
 
 // GNU FriBidi 1.0.8 (Debian 12) knows Unicode 10 and utf8proc a later version: the skew
 // only concerns scripts added since, never Hebrew.
 
 namespace {
-// Decodes one code point; invalid bytes (never in a loaded plan) become U+FFFD.
-std::size_t next_code_point(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i,
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) {
-    cp = 0xFFFD;
-    return 1;
-  }
-  return static_cast<std::size_t>(n);
-}
 
 void append_utf8(std::string& out, FriBidiChar cp) {
   utf8proc_uint8_t buf[4];

@@ -6,21 +6,12 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "render/code_point.hpp"
 #include "render/figures.hpp"
 
 namespace plan {
 
 namespace {
-// Decodes one code point; invalid bytes (never in a loaded plan) count as U+FFFD.
-std::size_t next_code_point(std::string_view s, std::size_t i, utf8proc_int32_t& cp) {
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i,
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) {
-    cp = 0xFFFD;
-    return 1;
-  }
-  return static_cast<std::size_t>(n);
-}
 
 std::size_t cells(utf8proc_int32_t cp) {
   if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;  // control characters
