@@ -403,6 +403,12 @@ int run(int argc, char** argv) {
         tr("--plan DIR and the other options of every command may also come before its name "
            "(see 'plan help')."));
     runners.emplace_back(sub, c.setup(*sub));
+    // Every command's messages follow --lang (cli/i18n reads it before parsing); the commands
+    // with labels of their own declared it already, for both.
+    if (!sub->get_option_no_throw("--lang"))
+      sub->add_option("--lang")
+          ->description(tr("The language of the messages: en or he (default: the environment's)"))
+          ->type_name("LANG");
   }
   std::string topic;
   CLI::App* help = app.add_subcommand("help", tr("Show the help of plan, or of one command."))

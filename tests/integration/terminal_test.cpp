@@ -391,14 +391,18 @@ std::vector<std::string> fribidi_lines(const std::string& logical) {
 
 // The screen tmux keeps after running `plan ARGS` on the shipped plan, ENV set.
 std::vector<std::string> tmux_screen(const std::string& env, const std::string& args) {
-  const std::string server = "plan-bidi-" + std::to_string(::getpid());
+  // A server of its own each time: the last one may still be on its way out when the next
+  // starts, on a loaded machine.
+  static int calls = 0;
+  const std::string server =
+      "plan-bidi-" + std::to_string(::getpid()) + "-" + std::to_string(++calls);
   const std::string tmux = "tmux -u -L " + server + " ";
   const std::string cmd = "env -u NO_COLOR -u PLAN_BIDI TERM=xterm-256color LC_ALL=C.UTF-8 " + env +
                           " " + PLAN_BINARY + " --plan " + PLAN_SOURCE_DIR + "/plan " + args +
                           "; echo __END__; sleep 60";
   run(tmux + "new-session -d -x 120 -y 120 \"" + cmd + "\" 2>&1");
   std::string screen;
-  for (int i = 0; i < 200 && screen.find("__END__") == std::string::npos; ++i) {
+  for (int i = 0; i < 600 && screen.find("__END__") == std::string::npos; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     screen = run(tmux + "capture-pane -p -S -200 2>&1");
   }
