@@ -21,7 +21,21 @@ void read(const Json& t, const char* key, PluralText& into) {
   read(*it, "other", into.other);
 }
 
+// The "navigation" object: words of plan trace and plan show.
+void read_navigation(const Json& t, NavigationWords& into) {
+  auto it = t.find("navigation");
+  if (it == t.end() || !it->is_object()) return;
+  (void)into;
+}
+
 const char* const kStatusKeys[] = {"planned", "in-progress", "done", "blocked", "dropped"};
+
+// The "changes" object: words of plan diff and plan history.
+void read_changes(const Json& t, ChangeWords& into) {
+  auto it = t.find("changes");
+  if (it == t.end() || !it->is_object()) return;
+  (void)into;
+}
 
 std::size_t status_index(Status s) {
   const auto i = static_cast<std::size_t>(s);
@@ -93,6 +107,8 @@ TerminalLabels terminal_labels(const Json& labels) {
   }
   read(t, "no_match", l.no_match);
   read(t, "overdue_legend", l.overdue_legend);
+  read_navigation(t, l.navigation);
+  read_changes(t, l.changes);
   return l;
 }
 

@@ -20,6 +20,13 @@ struct PluralText {
   const std::string& of(std::size_t n) const { return n == 1 ? one : other; }
 };
 
+// plan trace and plan show: the "navigation" object of the labels' "terminal" object.
+struct NavigationWords {};
+
+// Kept apart from NavigationWords so that each command's words are read in one place.
+// plan diff and plan history: the "changes" object of the labels' "terminal" object.
+struct ChangeWords {};
+
 struct TerminalLabels {
   std::string untitled = "(untitled plan)";
   std::string as_of = "as of {date}";
@@ -59,6 +66,8 @@ struct TerminalLabels {
               list_owner = "OWNER", list_title = "TITLE";
   std::string no_match = "(no activities match)";
   std::string overdue_legend = "! overdue: due before {date}, not done or dropped";
+  NavigationWords navigation;
+  ChangeWords changes;
 
   const std::string& status_word(Status s) const;
   const std::string& counted_word(Status s) const;
