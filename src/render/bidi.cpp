@@ -37,9 +37,8 @@ bool rtl_code_point(FriBidiChar cp) {
 }
 
 // The cells a code point takes: marks, isolates and other controls none.
-std::size_t cell_width(FriBidiChar cp) {
-  const int w = utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
-  return w > 0 ? static_cast<std::size_t>(w) : 0;
+std::size_t cells(FriBidiChar cp) {
+  return cell_width(static_cast<utf8proc_int32_t>(cp));
 }
 
 // The line as code points, each with the colour (the SGR sequences since the last reset)
@@ -116,14 +115,14 @@ std::string visual_line(std::string_view logical, std::size_t width) {
   if (width != kNoWidthLimit && width > 0) {
     std::size_t begin = 0, used = 0, space = n;
     for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t w = cell_width(d.text[i]);
+      const std::size_t w = cells(d.text[i]);
       if (used + w > width && i > begin) {
         const bool at_space = space != n && space > begin;
         const std::size_t end = at_space ? space : i;
         rows.emplace_back(begin, end);
         begin = at_space ? space + 1 : i;
         used = 0;
-        for (std::size_t k = begin; k < i; ++k) used += cell_width(d.text[k]);
+        for (std::size_t k = begin; k < i; ++k) used += cells(d.text[k]);
         space = n;
       }
       used += w;

@@ -20,4 +20,12 @@ inline std::size_t next_code_point(std::string_view s, std::size_t i, utf8proc_i
   return static_cast<std::size_t>(n);
 }
 
+// The cells a code point takes in a terminal: none for control characters and combining
+// marks (niqqud), two for wide (CJK, emoji) characters, else one.
+inline std::size_t cell_width(utf8proc_int32_t cp) {
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;
+  const int w = utf8proc_charwidth(cp);
+  return w > 0 ? static_cast<std::size_t>(w) : 0;
+}
+
 }  // namespace plan

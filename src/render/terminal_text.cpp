@@ -11,15 +11,6 @@
 
 namespace plan {
 
-namespace {
-
-std::size_t cells(utf8proc_int32_t cp) {
-  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0)) return 0;  // control characters
-  int w = utf8proc_charwidth(cp);
-  return w > 0 ? static_cast<std::size_t>(w) : 0;
-}
-}  // namespace
-
 std::size_t display_width(std::string_view text) {
   std::size_t width = 0;
   utf8proc_int32_t cp;
@@ -33,7 +24,7 @@ std::size_t display_width(std::string_view text) {
       continue;
     }
     i += next_code_point(text, i, cp);
-    width += cells(cp);
+    width += cell_width(cp);
   }
   return width;
 }
@@ -50,9 +41,9 @@ std::string truncate_to_width(std::string_view text, std::size_t width) {
     // A cluster starts here: everything before it may be kept.
     if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
       cut = i;
-      if (used + cells(cp) > room) break;
+      if (used + cell_width(cp) > room) break;
     }
-    used += cells(cp);
+    used += cell_width(cp);
     prev = cp;
     i += n;
   }
