@@ -31,4 +31,9 @@ YamlNode& at_path(YamlNode& root, const std::vector<std::size_t>& path);
 // Whether two trees hold the same nodes, values and styles (places aside).
 bool same_tree(const YamlNode& a, const YamlNode& b);
 
+// Whether node `a` starts before node `b` in the text.
+inline bool starts_before(const YamlNode& a, const YamlNode& b) {
+  return a.line < b.line || (a.line == b.line && a.col < b.col);
+}
+
 }  // namespace plan
