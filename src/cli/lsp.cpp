@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -20,6 +21,7 @@
 #include "cli/i18n.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "lsp/server.hpp"
 
 #ifndef PLAN_VERSION
@@ -83,6 +85,22 @@ int serve(lsp::Server& server) {
   return server.exited() ? server.exit_code() : 1;
 }
 
+// The client's `locale` ("he", "en-us") chooses the language of the diagnostics, as --lang
+// would; without one, the environment's (chosen at start). Called once, before the first
+// publication: gettext speaks one language per process.
+lsp::MessageLanguage message_language(const std::string& locale) {
+  if (!locale.empty()) {
+    std::string lang = locale;  // BCP 47 "pt-br" → gettext's "pt_BR"
+    if (const std::size_t dash = lang.find('-'); dash != std::string::npos) {
+      lang[dash] = '_';
+      for (std::size_t i = dash + 1; i < lang.size(); ++i)
+        lang[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(lang[i])));
+    }
+    set_messages_language(lang);
+  }
+  return {translate, messages_rtl()};
+}
+
 }  // namespace
 
 Runner setup_lsp(CLI::App& sub) {
@@ -95,14 +113,15 @@ Runner setup_lsp(CLI::App& sub) {
     std::string error;
     const Date as_of = resolve_as_of(opts->as_of, error);
     if (!error.empty()) {
-      fmt::print(stderr, "plan lsp: {}\n", error);
+      write_text(stderr, error + "\n");  // "plan: …", already in the user's language
       return int{kUsage};
     }
     lsp::SessionConfig config;
     config.as_of = as_of;
     if (*PLAN_DOCS_URL) config.docs_url = std::string(PLAN_DOCS_URL) + "#diagnostics";
+    config.message_language = message_language;
     if (!size_limits_from_env(config.load, error)) {
-      fmt::print(stderr, "plan lsp: {}\n", error);
+      write_text(stderr, error + "\n");  // "plan: …", already in the user's language
       return int{kUsage};
     }
     // A folder named on the command line or by PLAN_DIR is the plan; otherwise the
@@ -111,7 +130,7 @@ Runner setup_lsp(CLI::App& sub) {
     const char* env = std::getenv("PLAN_DIR");
     if (!global.plan_dir.empty() || (env && *env)) {
       if (found.empty()) {
-        fmt::print(stderr, "plan lsp: {}\n", error);
+        write_text(stderr, error + "\n");  // "plan: …", already in the user's language
         return int{kUsage};
       }
       config.plan_dir = found;

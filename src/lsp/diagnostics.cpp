@@ -31,11 +31,16 @@ int severity_number(Severity s) {
 }
 }  // namespace
 
+// The message in the language chosen for the client; English when it has no Message.
+static std::string text_of(const Session& s, const Diagnostic& d) {
+  return d.text.empty() ? d.message : render_message(d.text, s.messages.translate, s.messages.rtl);
+}
+
 json to_lsp(Session& s, const Diagnostic& d) {
   json out{{"range", to_json(s.range(d.loc))},
            {"severity", severity_number(d.severity)},
            {"source", "plan"},
-           {"message", d.message}};
+           {"message", text_of(s, d)}};
   if (!d.code.empty()) {
     out["code"] = d.code;
     if (!s.docs_url().empty()) out["codeDescription"] = {{"href", s.docs_url()}};
@@ -43,7 +48,7 @@ json to_lsp(Session& s, const Diagnostic& d) {
   if (!d.notes.empty()) {
     json related = json::array();
     for (const Diagnostic& n : d.notes)
-      related.push_back({{"location", s.location(n.loc)}, {"message", n.message}});
+      related.push_back({{"location", s.location(n.loc)}, {"message", text_of(s, n)}});
     out["relatedInformation"] = std::move(related);
   }
   return out;

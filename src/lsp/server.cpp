@@ -176,6 +176,7 @@ json Server::initialize(const json& params) {
   session_.hierarchical_symbols =
       symbols && bool_at(*symbols, "hierarchicalDocumentSymbolSupport").value_or(false);
   if (const std::string* locale = string_at(params, "locale")) session_.locale = *locale;
+  session_.choose_message_language();
   if (const json* options = object_at(params, "initializationOptions")) {
     session_.inlay_hints = bool_at(*options, "inlayHints").value_or(true);
     session_.yaml_language_server = bool_at(*options, "yamlLanguageServer").value_or(false);

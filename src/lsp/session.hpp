@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -12,10 +13,18 @@
 #include "load/loader.hpp"
 #include "lsp/document.hpp"
 #include "lsp/json_rpc.hpp"
+#include "message.hpp"
 #include "pipeline/measured_plan.hpp"
 #include "pipeline/plan_sources.hpp"
 
 namespace plan::lsp {
+
+// The language of the published diagnostics' messages: a translation (null: English), and
+// whether that language runs right to left (plan text inside it is then isolated).
+struct MessageLanguage {
+  Translator translate = nullptr;
+  bool rtl = false;
+};
 
 struct SessionConfig {
   std::string plan_dir;      // given on the command line or by PLAN_DIR; else from the root
@@ -23,6 +32,10 @@ struct SessionConfig {
   Date as_of;                // the date figures are measured on
   LoadOptions load;          // size limits
   std::string docs_url;      // the README's table of diagnostic codes (codeDescription)
+  // Chooses the messages' language for the client's `locale` ("" when it sent none), once,
+  // in `initialize`, before anything is published: the catalogs speak one language per
+  // process. Null: English.
+  std::function<MessageLanguage(const std::string& locale)> message_language;
 };
 
 class Session {
@@ -35,7 +48,8 @@ class Session {
   // The client also runs yaml-language-server with the plan's schema: leave it the
   // diagnostics the schema and the YAML parser report (initializationOptions).
   bool yaml_language_server = false;
-  std::string locale;  // the client's, e.g. "he"; empty: the plan's language
+  std::string locale;        // the client's, e.g. "he"; empty: the plan's language
+  MessageLanguage messages;  // of the published diagnostics (see choose_message_language)
   // The client applies a WorkspaceEdit's versioned `documentChanges`
   // (workspace.workspaceEdit.documentChanges); else a rename answers with `changes`.
   bool document_changes = false;
@@ -47,6 +61,10 @@ class Session {
   // else the root itself when it holds a plan file, else the fallback) and reads it.
   void start(const std::string& workspace_root);
   const std::string& docs_url() const { return config_.docs_url; }
+  // The messages' language for `locale`, through the configured chooser.
+  void choose_message_language() {
+    if (config_.message_language) messages = config_.message_language(locale);
+  }
   bool has_plan() const { return !root_.empty(); }
   const std::string& plan_root() const { return root_; }  // absolute, no trailing '/'
 

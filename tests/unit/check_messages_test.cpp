@@ -12,11 +12,14 @@
 #include <vector>
 
 #include "helpers.hpp"
+#include "lsp/uri.hpp"
+#include "lsp_client.hpp"
 #include "render/diagnostics_markdown.hpp"
 #include "render/mustache_render.hpp"
 #include "render/summary.hpp"
 #include "render/template_context.hpp"
 #include "stats/stats.hpp"
+#include "temp_dir.hpp"
 
 using namespace plan;
 using plan::test::check_text;
@@ -282,4 +285,37 @@ TEST_CASE("a summary's list of problems speaks the messages' language") {
   CHECK(render_template(t, {}, *he, OutputFormat::html, true).text ==
         "unknown-goal: היעד &#39;\u2068T2\u2069&#39; מציין את המטרה &#39;\u2068G2\u2069&#39;, "
         "שאינה קיימת; אולי הכוונה ל־&#39;\u2068G1\u2069&#39;?");
+}
+
+TEST_CASE("the language server publishes diagnostics in the language of the client's locale") {
+  plan::test::TempDir dir;
+  dir.write("plan/plan.yaml", std::string(kHeader) +
+                                  "  - {id: T2, title: Second, goals: [G2]}\n"
+                                  "sections:\n  - id: s\n    title: S\n    activities:\n"
+                                  "      - {id: a, title: A, targets: [T1, T2]}\n");
+  const std::string root = (dir.path / "plan").string();
+  for (const char* locale : {"he", "en-us", ""}) {
+    CAPTURE(locale);
+    std::vector<std::string> asked;
+    lsp::SessionConfig config;
+    config.message_language = [&asked](const std::string& l) {
+      asked.push_back(l);
+      return l == "he" ? lsp::MessageLanguage{po_translate, true} : lsp::MessageLanguage{};
+    };
+    plan::test::LspClient c(config);
+    lsp::json params{{"rootUri", lsp::uri_from_path(root)}, {"capabilities", lsp::json::object()}};
+    if (*locale) params["locale"] = locale;
+    c.request("initialize", params);
+    c.notify("initialized", lsp::json::object());
+    CHECK(asked == std::vector<std::string>{locale});  // once, with the client's locale
+    const lsp::json diags = c.diagnostics(root + "/plan.yaml");
+    REQUIRE(diags.is_array());
+    REQUIRE(diags.size() == 1);
+    CHECK(diags[0]["code"] == "unknown-goal");
+    CHECK(diags[0]["message"] ==
+          (std::string(locale) == "he"
+               ? "היעד '\u2068T2\u2069' מציין את המטרה '\u2068G2\u2069', שאינה קיימת; אולי "
+                 "הכוונה ל־'\u2068G1\u2069'?"
+               : "target 'T2' names goal 'G2', which does not exist; did you mean 'G1'?"));
+  }
 }
