@@ -86,4 +86,12 @@ std::string render_message(const Message& m, Translator translate, bool rtl) {
   return english;
 }
 
+std::string fill_label(std::string_view text,
+                       std::initializer_list<std::pair<const char*, std::string>> values) {
+  const std::string format(text);  // a C string for Message::id
+  Message m = message(format.c_str());
+  for (const auto& [name, value] : values) m.args.push_back(arg(name, value));
+  return render_message(m);
+}
+
 }  // namespace plan

@@ -3,8 +3,11 @@
 // free of the environment and of gettext.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 // Marks an English text for the catalog without translating it here: xgettext finds it
@@ -52,5 +55,11 @@ Message plural_message(const char* one, const char* many, unsigned long n,
 // leaves a brace open, is not used: the English is (a bad catalog never breaks a message).
 // `rtl`: plan text is isolated, as a right-to-left sentence needs.
 std::string render_message(const Message& m, Translator translate = nullptr, bool rtl = false);
+
+// A label's text (a word of templates/labels, not a catalog message) with its `{name}`
+// placeholders filled by the same rules: one placeholder syntax for labels and messages. A
+// label that names a placeholder not given here is shown as written.
+std::string fill_label(std::string_view text,
+                       std::initializer_list<std::pair<const char*, std::string>> values);
 
 }  // namespace plan

@@ -14,6 +14,7 @@ std::vector<ChangeLog> read_change_logs(const std::vector<std::string>& plan_dir
     FolderChanges& f = walk.folders[i];
     ChangeLog& log = logs[i];
     if (!f.in_repository) {
+      log.no_repository = f.error.empty();
       log.why_unknown = f.error.empty() ? "not in a git repository" : f.error;
       continue;
     }

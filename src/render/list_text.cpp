@@ -75,7 +75,7 @@ std::string render_activity_list(const PlanIndex& ix, const Stats& s,
                pad_right(owner.empty() ? "" : free_text(owner, rtl), ownerw), a.title.value);
   }
   if (marked)
-    out += "\n" + fill(w.overdue_legend, {{"date", ltr_cell(s.as_of.text(), rtl)}}) + "\n";
+    out += "\n" + fill_label(w.overdue_legend, {{"date", ltr_cell(s.as_of.text(), rtl)}}) + "\n";
   return mirror_lines(out, rtl);
 }
 

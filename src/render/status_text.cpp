@@ -49,16 +49,18 @@ namespace {
 // "as of 2009-06-01, 41% of the period gone", or that the period ended or has not begun.
 std::string as_of_text(const Plan& p, const Stats& s, const TextLayout& l) {
   const TerminalLabels& w = l.words();
-  std::string out = fill(w.as_of, {{"date", ltr_cell(visible(s.as_of.text()), l.rtl)}});
+  std::string out = fill_label(w.as_of, {{"date", ltr_cell(visible(s.as_of.text()), l.rtl)}});
   const Meta* m = p.meta();
   if (!s.pace || !m) return out;
   if (s.as_of.valid && m->end.value < s.as_of)
-    return out + ", " + fill(w.period_ended, {{"date", ltr_cell(m->end.value.text(), l.rtl)}});
+    return out + ", " +
+           fill_label(w.period_ended, {{"date", ltr_cell(m->end.value.text(), l.rtl)}});
   if (s.as_of.valid && s.as_of < m->start.value)
-    return out + ", " + fill(w.period_starts, {{"date", ltr_cell(m->start.value.text(), l.rtl)}});
+    return out + ", " +
+           fill_label(w.period_starts, {{"date", ltr_cell(m->start.value.text(), l.rtl)}});
   std::string pct = percent_text(s.pace);
   pct.erase(0, pct.find_first_not_of(' '));
-  return out + ", " + fill(w.period_gone, {{"percent", ltr_cell(pct, l.rtl)}});
+  return out + ", " + fill_label(w.period_gone, {{"percent", ltr_cell(pct, l.rtl)}});
 }
 }  // namespace
 
@@ -158,8 +160,8 @@ struct Overview {
 
   // While a file is unread, the counts are of what was read.
   std::string heading(const std::string& name, std::size_t n) const {
-    return fill(s.complete ? w.heading : w.heading_partial,
-                {{"name", name}, {"n", ltr_cell(std::to_string(n), rtl)}});
+    return fill_label(s.complete ? w.heading : w.heading_partial,
+                      {{"name", name}, {"n", ltr_cell(std::to_string(n), rtl)}});
   }
   std::string cell(std::string_view t) const { return ltr_cell(t, rtl); }
   std::string bar(std::optional<double> f) const {
@@ -167,8 +169,8 @@ struct Overview {
   }
   std::string more(std::size_t n, const char* command) const {
     const std::string count = cell(std::to_string(n));
-    return *command ? fill(w.more_command, {{"n", count}, {"command", cell(command)}})
-                    : fill(w.more, {{"n", count}});
+    return *command ? fill_label(w.more_command, {{"n", count}, {"command", cell(command)}})
+                    : fill_label(w.more, {{"n", count}});
   }
 };
 
@@ -177,16 +179,16 @@ void unread_notice(const Overview& o, std::string& out) {
   if (o.s.complete) return;
   const Plan& p = o.p;
   const std::size_t total = p.files.empty() ? 0 : p.files.size() - 1;
-  const std::string notice =
-      fill(o.w.incomplete.of(total), {{"unread", o.cell(std::to_string(p.unread_files.size()))},
-                                      {"total", o.cell(std::to_string(total))}});
+  const std::string notice = fill_label(o.w.incomplete.of(total),
+                                        {{"unread", o.cell(std::to_string(p.unread_files.size()))},
+                                         {"total", o.cell(std::to_string(total))}});
   out += o.st.bold(o.st.red(truncate_to_width(notice, o.layout.width))) + "\n";
   std::string files;
   for (std::size_t k = 0; k < p.unread_files.size() && k < 3; ++k)
     files += (k ? ", " : "") + p.files[p.unread_files[k]];
   if (p.unread_files.size() > 3)
-    files = fill(o.w.more_files,
-                 {{"files", files}, {"n", o.cell(std::to_string(p.unread_files.size() - 3))}});
+    files = fill_label(o.w.more_files, {{"files", files},
+                                        {"n", o.cell(std::to_string(p.unread_files.size() - 3))}});
   const std::string lead = "  " + o.w.unread_legend;
   std::string legend = table_row(lead, display_width(lead), files, o.layout);
   legend.pop_back();
@@ -272,19 +274,19 @@ void overdue_list(const Overview& o, std::string& out) {
   });
   if (late.empty()) return;
   out += "\n" +
-         o.st.bold(o.st.red(fill(
+         o.st.bold(o.st.red(fill_label(
              o.w.heading, {{"name", o.w.overdue}, {"n", o.cell(std::to_string(late.size()))}}))) +
          "\n";
   std::size_t widest = 2, status_w = 11;
   for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k)
     widest = std::max(widest, display_width(visible(acts[late[k]].activity->id.value)));
   for (Status k : kStatuses) status_w = std::max(status_w, display_width(o.w.status_word(k)));
-  const std::size_t due_w = 1 + display_width(fill(o.w.due, {{"date", "2009-01-01"}})) + 2;
+  const std::size_t due_w = 1 + display_width(fill_label(o.w.due, {{"date", "2009-01-01"}})) + 2;
   const std::size_t aw = id_column(widest, 2 + due_w + status_w, o.layout);
   for (std::size_t k = 0; k < late.size() && k < kListLimit; ++k) {
     const Activity& a = *acts[late[k]].activity;
     std::string fixed = fmt::format("  {} {}  {}", id_cell(a.id.value, aw, "  ", out, o.rtl),
-                                    fill(o.w.due, {{"date", o.cell(a.due.value.text())}}),
+                                    fill_label(o.w.due, {{"date", o.cell(a.due.value.text())}}),
                                     pad_right(o.w.status_word(a.status.value), status_w));
     out += table_row(fixed, 2 + aw + due_w + status_w, a.title.value, o.layout);
   }
@@ -292,22 +294,35 @@ void overdue_list(const Overview& o, std::string& out) {
     out += o.st.dim("  " + o.more(late.size() - kListLimit, "plan list --overdue")) + "\n";
 }
 
+// The staleness note in the labels' words (the JSON keeps the English `note`).
+std::string staleness_note(const Staleness& st, const TerminalLabels& w, bool rtl) {
+  if (st.shallow)
+    return st.boundary.empty() ? w.stale_shallow
+                               : fill_label(w.stale_shallow_before,
+                                            {{"date", ltr_cell(visible(st.boundary), rtl)}});
+  const std::string why =
+      st.no_repository ? w.no_repository : free_text(visible(st.why_unknown), rtl);
+  return fill_label(w.stale_unknown, {{"why", why}});
+}
+
 // Who has not updated: started activities whose state has not changed in git for longer
 // than the plan allows, the longest silent first; the note (not known, shallow) once.
 void stale_list(const Overview& o, const Staleness* st, std::string& out) {
   if (!st) return;
   if (!st->note.empty())
-    out += "\n" + o.st.dim(truncate_to_width(visible(st->note), o.layout.width)) + "\n";
+    out += "\n" +
+           o.st.dim(truncate_to_width(staleness_note(*st, o.w, o.layout.rtl), o.layout.width)) +
+           "\n";
   if (st->stale.empty()) return;
   const auto& acts = o.ix.activities();
   std::vector<StaleActivity> rows = st->stale;
   std::stable_sort(rows.begin(), rows.end(),
                    [](const StaleActivity& a, const StaleActivity& b) { return a.days > b.days; });
   out += (st->note.empty() ? "\n" : "") +
-         o.st.bold(o.st.yellow(
-             truncate_to_width(fill(o.w.stale, {{"n", o.cell(std::to_string(rows.size()))},
-                                                {"days", o.cell(std::to_string(st->stale_after))}}),
-                               o.layout.width))) +
+         o.st.bold(o.st.yellow(truncate_to_width(
+             fill_label(o.w.stale, {{"n", o.cell(std::to_string(rows.size()))},
+                                    {"days", o.cell(std::to_string(st->stale_after))}}),
+             o.layout.width))) +
          "\n";
   std::size_t widest = 2, days_w = 1, status_w = 11;
   for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
@@ -316,17 +331,18 @@ void stale_list(const Overview& o, const Staleness* st, std::string& out) {
   }
   for (Status k : kStatuses) status_w = std::max(status_w, display_width(o.w.status_word(k)));
   // "  id  since 2009-04-01  61 days  in-progress "
-  const std::size_t since_w = 1 + display_width(fill(o.w.since, {{"date", "2009-01-01"}}));
-  const std::size_t days_cell_w = display_width(fill(o.w.days, {{"n", std::string(days_w, '0')}}));
+  const std::size_t since_w = 1 + display_width(fill_label(o.w.since, {{"date", "2009-01-01"}}));
+  const std::size_t days_cell_w =
+      display_width(fill_label(o.w.days, {{"n", std::string(days_w, '0')}}));
   const std::size_t fixed_others = 2 + since_w + 2 + days_cell_w + 2 + status_w;
   const std::size_t aw = id_column(widest, fixed_others, o.layout);
   for (std::size_t k = 0; k < rows.size() && k < kListLimit; ++k) {
     const Activity& a = *acts[rows[k].activity].activity;
-    std::string fixed =
-        fmt::format("  {} {}  {}  {}", id_cell(a.id.value, aw, "  ", out, o.rtl),
-                    fill(o.w.since, {{"date", o.cell(rows[k].last_change)}}),
-                    fill(o.w.days, {{"n", o.cell(pad_left(std::to_string(rows[k].days), days_w))}}),
-                    pad_right(o.w.status_word(a.status.value), status_w));
+    std::string fixed = fmt::format(
+        "  {} {}  {}  {}", id_cell(a.id.value, aw, "  ", out, o.rtl),
+        fill_label(o.w.since, {{"date", o.cell(rows[k].last_change)}}),
+        fill_label(o.w.days, {{"n", o.cell(pad_left(std::to_string(rows[k].days), days_w))}}),
+        pad_right(o.w.status_word(a.status.value), status_w));
     out += table_row(fixed, fixed_others + aw, a.title.value, o.layout);
   }
   if (rows.size() > kListLimit)
@@ -375,17 +391,17 @@ void coverage_gaps(const Overview& o, std::string& out) {
 std::string check_line(const CheckSummary& checks, const Style& style, std::size_t width,
                        const TerminalLabels& w, bool rtl) {
   auto count = [&](const PluralText& t, std::size_t n) {
-    return fill(t.of(n), {{"n", ltr_cell(std::to_string(n), rtl)}});
+    return fill_label(t.of(n), {{"n", ltr_cell(std::to_string(n), rtl)}});
   };
-  std::string check = fill(w.check, {{"errors", count(w.errors, checks.errors)},
-                                     {"warnings", count(w.warnings, checks.warnings)}});
+  std::string check = fill_label(w.check, {{"errors", count(w.errors, checks.errors)},
+                                           {"warnings", count(w.warnings, checks.warnings)}});
   if (checks.errors > 0)
     check = style.red(check);
   else if (checks.warnings > 0)
     check = style.yellow(check);
   const std::string details =
       checks.errors + checks.warnings > 0
-          ? "  " + fill(w.details, {{"command", ltr_cell("plan check", rtl)}})
+          ? "  " + fill_label(w.details, {{"command", ltr_cell("plan check", rtl)}})
           : "";
   return "\n" + check +
          (display_width(check) + display_width(details) <= width ? style.dim(details) : "") + "\n";

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "message.hpp"
 #include "render/figures.hpp"
 #include "render/terminal_text.hpp"
 
@@ -69,15 +70,6 @@ std::string text_bar(const Completion& c, bool rtl) {
   }
   for (; used < 10; ++used) out += "░";
   return out;
-}
-
-// "{unread} of {total}" in a label, filled in.
-std::string fill(std::string text, const std::string& key, const std::string& value) {
-  const std::string mark = "{" + key + "}";
-  for (std::size_t at = text.find(mark); at != std::string::npos;
-       at = text.find(mark, at + value.size()))
-    text.replace(at, mark.size(), value);
-  return text;
 }
 
 std::string join(const std::vector<std::string>& list) {
@@ -394,8 +386,8 @@ std::unique_ptr<TemplateContext> template_context(const SummaryPlan& sp, const J
   const std::size_t file_count = std::max(unread, p.files.empty() ? 0 : p.files.size() - 1);
   root["incomplete"] = TemplateData{unread > 0};
   root["incomplete_text"] = template_text(
-      unread > 0 ? fill(fill(w->words()("incomplete"), "unread", std::to_string(unread)), "total",
-                        std::to_string(file_count))
+      unread > 0 ? fill_label(w->words()("incomplete"), {{"unread", std::to_string(unread)},
+                                                         {"total", std::to_string(file_count)}})
                  : "");
   w->completion_fields(root, s.plan);
   root["pace_percent_text"] = template_text(percent_figure(reported(s.pace)));

@@ -84,6 +84,10 @@ TerminalLabels terminal_labels(const Json& labels) {
   read(t, "more", l.more);
   read(t, "more_command", l.more_command);
   read(t, "stale", l.stale);
+  read(t, "stale_unknown", l.stale_unknown);
+  read(t, "no_repository", l.no_repository);
+  read(t, "stale_shallow", l.stale_shallow);
+  read(t, "stale_shallow_before", l.stale_shallow_before);
   read(t, "since", l.since);
   read(t, "days", l.days);
   read(t, "coverage_gaps", l.coverage_gaps);
@@ -128,29 +132,6 @@ TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::strin
 const TerminalLabels& english_terminal_labels() {
   static const TerminalLabels english;
   return english;
-}
-
-std::string fill(std::string_view text,
-                 std::initializer_list<std::pair<const char*, std::string>> values) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      const std::size_t close = text.find('}', i);
-      if (close != std::string_view::npos) {
-        const std::string_view name = text.substr(i + 1, close - i - 1);
-        const std::pair<const char*, std::string>* hit = nullptr;
-        for (const auto& v : values)
-          if (name == v.first) hit = &v;
-        if (hit) {
-          out += hit->second;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out += text[i++];
-  }
-  return out;
 }
 
 }  // namespace plan

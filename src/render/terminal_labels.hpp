@@ -9,6 +9,7 @@
 #include <string>
 #include <utility>
 
+#include "message.hpp"
 #include "model.hpp"
 #include "render/report.hpp"
 
@@ -47,6 +48,12 @@ struct TerminalLabels {
   std::string more = "and {n} more";
   std::string more_command = "and {n} more: {command}";
   std::string stale = "Stale ({n}): no change for over {days} days";
+  std::string stale_unknown = "staleness not known: {why}";
+  std::string no_repository = "not in a git repository";
+  std::string stale_shallow =
+      "staleness: a shallow clone, changes before its oldest commit are not known";
+  std::string stale_shallow_before =
+      "staleness: a shallow clone, changes before {date} are not known";
   std::string since = "since {date}";
   std::string days = "{n} days";
   std::string coverage_gaps = "Coverage gaps";
@@ -85,9 +92,5 @@ TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::strin
 
 // The English labels, for callers that have no language.
 const TerminalLabels& english_terminal_labels();
-
-// `text` with each {name} replaced by its value; an unknown {name} is left as it is.
-std::string fill(std::string_view text,
-                 std::initializer_list<std::pair<const char*, std::string>> values);
 
 }  // namespace plan

@@ -57,8 +57,12 @@ Staleness staleness_of(const PlanIndex& index, const ChangeLog& log, const Date&
   s.stale_after = stale_after_days;
   if (!log.known) {
     if (!log.why_unknown.empty()) s.note = "staleness not known: " + log.why_unknown;
+    s.why_unknown = log.why_unknown;
+    s.no_repository = log.no_repository;
     return s;
   }
+  s.shallow = log.shallow;
+  s.boundary = log.boundary;
   if (log.shallow)
     s.note = log.boundary.empty()
                  ? "staleness: a shallow clone, changes before its oldest commit are not known"

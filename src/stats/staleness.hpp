@@ -20,9 +20,10 @@ struct ChangeLog {
   // an as-of date before the repository's first commit).
   bool known = false;
   std::string why_unknown;
-  bool shallow = false;     // a shallow clone: dates before its boundary are not known
-  std::string boundary;     // shallow: YYYY-MM-DD of the oldest commit there is
-  std::string last_change;  // the plan folder's last commit, YYYY-MM-DD; "" for none
+  bool no_repository = false;  // why_unknown is "not in a git repository"
+  bool shallow = false;        // a shallow clone: dates before its boundary are not known
+  std::string boundary;        // shallow: YYYY-MM-DD of the oldest commit there is
+  std::string last_change;     // the plan folder's last commit, YYYY-MM-DD; "" for none
   // Activity id (compared ignoring ASCII case, lowered here) → YYYY-MM-DD of the last
   // commit, on or before the as-of date, that changed its status, measure or percent (or
   // added it). An activity changed in the working tree but not committed counts as
@@ -50,7 +51,14 @@ int stale_after_of(const Plan& plan, int fallback);
 // What one plan's outputs show of it (`plan status`, its JSON, `plan list --stale`).
 struct Staleness {
   bool known = false;
-  std::string note;  // said once: why it is not known, or that the clone is shallow
+  std::string note;  // said once, in English (the JSON's): why it is not known, or shallow
+  // The same as data, for the words of the plan's language (status_text): not known because
+  // it is not in a repository, or for `why_unknown` (git's own words); or a shallow clone,
+  // whose oldest commit is `boundary` ("" when not known).
+  bool no_repository = false;
+  std::string why_unknown;
+  bool shallow = false;
+  std::string boundary;
   int stale_after = 0;
   std::vector<StaleActivity> stale;
 };

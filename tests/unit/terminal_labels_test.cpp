@@ -9,6 +9,7 @@
 #include "render/status_text.hpp"
 #include "render/templates.hpp"
 #include "render/terminal_labels.hpp"
+#include "stats/staleness.hpp"
 
 namespace plan {
 
@@ -92,7 +93,7 @@ TEST_CASE("the Hebrew terminal labels are read from he.json, plurals included") 
   const TerminalLabels he = builtin("he");
   CHECK(he.goals == "מטרות");
   CHECK(he.errors.of(1) == "שגיאה אחת");
-  CHECK(fill(he.errors.of(2), {{"n", "2"}}) == "2 שגיאות");
+  CHECK(fill_label(he.errors.of(2), {{"n", "2"}}) == "2 שגיאות");
   CHECK(he.status_word(Status::in_progress) == "בביצוע");
 }
 
@@ -106,9 +107,12 @@ TEST_CASE("a labels file without a terminal object keeps the English words") {
   CHECK(partial.errors.other == "{n} errors");
 }
 
-TEST_CASE("fill replaces named placeholders and leaves unknown ones") {
-  CHECK(fill("{name} ({n})", {{"name", "Goals"}, {"n", "7"}}) == "Goals (7)");
-  CHECK(fill("{x} and {", {{"n", "1"}}) == "{x} and {");
+TEST_CASE("fill replaces named placeholders by the rules of messages") {
+  CHECK(fill_label("{name} ({n})", {{"name", "Goals"}, {"n", "7"}}) == "Goals (7)");
+  CHECK(fill_label("{x} and {", {{"n", "1"}}) == "{x} and {");
+  // A label naming a placeholder the command does not give is shown as written, whole.
+  CHECK(fill_label("{x} and {n}", {{"n", "1"}}) == "{x} and {n}");
+  CHECK(fill_label("{{n}} is {n}", {{"n", "1"}}) == "{n} is 1");
 }
 
 TEST_CASE("isolates and marks take no cells") {
@@ -147,6 +151,31 @@ TEST_CASE("a left-to-right status has no marks and no isolates around its cells"
   CHECK(out.find("\u2066") == std::string::npos);
   CHECK(out.find("\u2067") == std::string::npos);
   CHECK(out.find("Goals (1)") != std::string::npos);
+}
+
+TEST_CASE("the staleness note is said in the labels' language") {
+  auto m = test::measure_text(kHebrewPlan);
+  REQUIRE(m);
+  static const TerminalLabels he = builtin("he");
+  const TextLayout layout{120, Style{}, true, &he};
+  Staleness st;
+  st.note = "staleness not known: not in a git repository";
+  st.no_repository = true;
+  std::string out = render_status_text(*m->checked->index, m->stats, m->summary(), layout, &st);
+  CHECK(out.find("staleness") == std::string::npos);
+  CHECK(out.find("לא ידוע אילו פעילויות ללא עדכון: לא במאגר git") != std::string::npos);
+  st = Staleness{};
+  st.known = true;
+  st.note = "staleness: a shallow clone, changes before 2009-05-01 are not known";
+  st.shallow = true;
+  st.boundary = "2009-05-01";
+  out = render_status_text(*m->checked->index, m->stats, m->summary(), layout, &st);
+  CHECK(out.find("שכפול רדוד, שינויים שלפני \u20662009-05-01\u2069 אינם ידועים") !=
+        std::string::npos);
+  // English words for an English layout, as the JSON's note says it.
+  out =
+      render_status_text(*m->checked->index, m->stats, m->summary(), TextLayout{120, Style{}}, &st);
+  CHECK(out.find(st.note) != std::string::npos);
 }
 
 }  // namespace plan
