@@ -17,6 +17,7 @@
 #include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
+#include "cli/terminal.hpp"
 #include "render/export_csv.hpp"
 #include "render/export_ics.hpp"
 #include "render/export_table.hpp"
@@ -52,15 +53,15 @@ ExportKind parse_kind(const std::string& kind) {
 // A temporary file for libxlsxwriter (which writes only to a named file), removed when done.
 class TempFile {
  public:
-  bool make(std::string& error) {
+  bool make(Message& error) {
     std::error_code ec;
     fs::path dir = fs::temp_directory_path(ec);
     if (ec) dir = "/tmp";
     path_ = (dir / "plan-export-XXXXXX").string();
     const int fd = ::mkstemp(path_.data());
     if (fd < 0) {
-      error =
-          fmt::format("cannot make a temporary file in {}: {}", dir.string(), std::strerror(errno));
+      error = message(N_("cannot make a temporary file in {folder}: {reason}"),
+                      {plan_text("folder", dir.string()), arg("reason", std::strerror(errno))});
       path_.clear();
       return false;
     }
@@ -82,11 +83,12 @@ class TempFile {
 // The workbook's bytes, through a temporary file; false after saying why.
 bool make_xlsx(const MeasuredPlan& m, std::string& bytes) {
   TempFile temp;
-  std::string error;
-  if (!temp.make(error)) {
-    std::fprintf(stderr, "plan: %s\n", error.c_str());
+  Message cannot;
+  if (!temp.make(cannot)) {
+    write_text(stderr, plan_says(cannot));
     return false;
   }
+  std::string error;
   error = write_xlsx(*m.checked->index, m.stats, temp.path());
   if (error.empty() && !read_regular_file(temp.path(), std::size_t{1} << 40, bytes, error))
     error = "cannot read the workbook back: " + error;

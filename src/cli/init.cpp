@@ -35,23 +35,29 @@ struct InitOptions {
   std::string tool_repository = PLAN_SOURCE_REPOSITORY;
 };
 
-// Why `rel` cannot be written under `dir` without touching anything that is there, or "":
-// the file exists, a folder on its way is a file, or a link on its way leaves `dir`.
-std::string blocked(const fs::path& dir, const std::string& rel) {
+// Why `rel` cannot be written under `dir` without touching anything that is there, or an
+// empty message: the file exists, a folder on its way is a file, or a link on its way
+// leaves `dir`.
+Message blocked(const fs::path& dir, const std::string& rel) {
   const fs::path p = dir / rel;
+  const std::string path = p.lexically_normal().string();
   struct stat st {};
-  if (::lstat(p.c_str(), &st) == 0) return "exists";
+  if (::lstat(p.c_str(), &st) == 0) return message(N_("{path} exists"), {plan_text("path", path)});
   fs::path at = dir;
   for (const fs::path& part : fs::path(rel).parent_path()) {
-    if (::stat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-      return "cannot be created: " + at.lexically_normal().string() + " is a file, not a folder";
-    at /= part;
-    if (::stat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
-      return "cannot be created: " + at.lexically_normal().string() + " is a file, not a folder";
+    for (int i = 0; i < 2; ++i) {  // the folder, then the part under it
+      if (i == 1) at /= part;
+      if (::stat(at.c_str(), &st) == 0 && !S_ISDIR(st.st_mode))
+        return message(
+            N_("{path} cannot be created: {file} is a file, not a folder"),
+            {plan_text("path", path), plan_text("file", at.lexically_normal().string())});
+    }
   }
   std::string error;
-  if (!check_folder_links(p.string(), dir.string(), error)) return "cannot be written: " + error;
-  return "";
+  if (!check_folder_links(p.string(), dir.string(), error))
+    return message(N_("{path} cannot be written: {reason}"),
+                   {plan_text("path", path), arg("reason", error)});
+  return {};
 }
 
 bool ends_with(const std::string& s, std::string_view end) {
@@ -105,11 +111,11 @@ Runner setup_init(CLI::App& sub) {
     // Nothing is written unless every file can be, and nothing would be overwritten.
     std::vector<std::string> problems;
     for (const auto& [rel, content] : files)
-      if (std::string why = blocked(opts->dir, rel); !why.empty())
-        problems.push_back((fs::path(opts->dir) / rel).lexically_normal().string() + " " + why);
+      if (Message why = blocked(opts->dir, rel); !why.empty()) problems.push_back(text_of(why));
     if (!problems.empty()) {
       std::string list;
-      for (const std::string& e : problems) list += "\n  " + e;
+      // Each line a right-to-left paragraph in such a language, though it starts with a path.
+      for (const std::string& e : problems) list += (messages_rtl() ? "\n\u200F  " : "\n  ") + e;
       std::fputs(
           plan_says(message(N_("init cannot write {n} of its files; nothing was written:{files}"),
                             {arg("n", problems.size()), arg("files", list)}))

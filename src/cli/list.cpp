@@ -162,16 +162,17 @@ std::vector<std::size_t> select_rows(const MeasuredPlan& m, const ListOptions& o
 // (--section, --target, --goal) need --plan: the same id means different things in two units.
 int list_workspace(const std::string& file, const ListOptions& opts) {
   if (!opts.section.empty() || !opts.target.empty() || !opts.goal.empty()) {
-    std::fprintf(stderr,
-                 "plan: --section, --target and --goal name ids of one plan; over a workspace, "
-                 "name the unit's plan with --plan\n");
+    write_text(stderr,
+               plan_says(message(N_("--section, --target and --goal name ids of one plan; over a "
+                                    "workspace, name the unit's plan with --plan"))));
     return kUsage;
   }
   Date as_of;
   auto ws = measure_workspace(file, opts.as_of, as_of, opts.stale);
   if (!ws) return kUsage;
   if (opts.stale && !ws->history_note.empty())
-    std::fprintf(stderr, "plan: staleness not known: %s\n", ws->history_note.c_str());
+    write_text(stderr, plan_says(message(N_("staleness not known: {reason}"),
+                                         {plan_text("reason", visible(ws->history_note))})));
   const TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
   std::unique_ptr<JsonStreamSink> sink;
   if (opts.json) {

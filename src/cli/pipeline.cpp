@@ -27,18 +27,27 @@ namespace plan::cli {
 
 namespace {
 
+// An error of the command line's, in the user's language: "plan: …" without the line break.
+std::string error_of(const Message& m) {
+  std::string line = plan_says(m);
+  line.pop_back();
+  return line;
+}
+
 // --workspace FILE|DIR or $PLAN_WORKSPACE: the workspace file it names, or "" with `error`.
 std::string workspace_file_named(const std::string& given, const char* origin, std::string& error) {
   std::error_code ec;
   if (fs::is_directory(given, ec)) {
     const fs::path file = fs::path(given) / kWorkspaceFileName;
     if (fs::exists(file, ec)) return file.string();
-    error = fmt::format("plan: {} names the folder '{}', which has no {}", origin, given,
-                        kWorkspaceFileName);
+    error = error_of(message(
+        N_("{origin} names the folder '{folder}', which has no {file}"),
+        {arg("origin", origin), plan_text("folder", given), arg("file", kWorkspaceFileName)}));
     return "";
   }
   if (!fs::exists(given, ec)) {
-    error = fmt::format("plan: {} names '{}', which does not exist", origin, given);
+    error = error_of(message(N_("{origin} names '{path}', which does not exist"),
+                             {arg("origin", origin), plan_text("path", given)}));
     return "";
   }
   return given;
@@ -46,11 +55,17 @@ std::string workspace_file_named(const std::string& given, const char* origin, s
 
 std::string one_plan_only(const GlobalOptions& global, const char* origin,
                           const std::string& file) {
-  const std::string who = global.command.empty() ? "this command" : "plan " + global.command;
-  return fmt::format(
-      "plan: {} works on one plan, and {} is the workspace '{}'; name one of its plans with "
-      "--plan DIR (a unit's plan folder)",
-      who, origin, file);
+  const MessageArg who = global.command.empty() ? nested("command", message(N_("this command")))
+                                                : arg("command", "plan " + global.command);
+  if (!origin)
+    return error_of(
+        message(N_("{command} works on one plan, and the nearest is the workspace '{file}'; "
+                   "name one of its plans with --plan DIR (a unit's plan folder)"),
+                {who, plan_text("file", file)}));
+  return error_of(
+      message(N_("{command} works on one plan, and {origin} is the workspace '{file}'; name one "
+                 "of its plans with --plan DIR (a unit's plan folder)"),
+              {who, arg("origin", origin), plan_text("file", file)}));
 }
 
 }  // namespace
@@ -59,9 +74,9 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
   std::error_code ec;
   out = {};
   if (!global.plan_dir.empty() && !global.workspace.empty()) {
-    error =
-        "plan: --plan and --workspace cannot be given together: --plan names one plan, "
-        "--workspace a workspace of many";
+    error = error_of(
+        message(N_("--plan and --workspace cannot be given together: --plan names one plan, "
+                   "--workspace a workspace of many")));
     return false;
   }
   std::string dir = global.plan_dir;
@@ -93,8 +108,11 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
   }
   if (!dir.empty()) {
     if (!fs::is_directory(dir, ec)) {
-      error = fmt::format("plan: {} names '{}', which {}", origin, dir,
-                          fs::exists(dir, ec) ? "is not a folder" : "does not exist");
+      error = error_of(fs::exists(dir, ec)
+                           ? message(N_("{origin} names '{path}', which is not a folder"),
+                                     {arg("origin", origin), plan_text("path", dir)})
+                           : message(N_("{origin} names '{path}', which does not exist"),
+                                     {arg("origin", origin), plan_text("path", dir)}));
       return false;
     }
     out.plan_dir = dir;
@@ -103,7 +121,8 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
   // As git finds .git: this folder, then each parent in turn.
   fs::path cwd = fs::current_path(ec);
   if (ec) {
-    error = fmt::format("plan: cannot tell the current folder: {}", ec.message());
+    error = error_of(
+        message(N_("cannot tell the current folder: {reason}"), {arg("reason", ec.message())}));
     return false;
   }
   for (fs::path p = cwd;; p = p.parent_path()) {
@@ -112,7 +131,7 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
     if (has_workspace && !(has_plan && accepts == Accepts::one_plan)) {
       const std::string file = (p / kWorkspaceFileName).lexically_proximate(cwd).string();
       if (accepts == Accepts::one_plan) {
-        error = one_plan_only(global, "the nearest", file);
+        error = one_plan_only(global, nullptr, file);
         return false;
       }
       out.workspace_file = file;
@@ -124,10 +143,10 @@ bool find_input(const GlobalOptions& global, Accepts accepts, Input& out, std::s
     }
     if (p == p.root_path() || p.parent_path() == p) break;
   }
-  error = fmt::format(
-      "plan: no plan/ folder or {} here or in any parent folder; give one with --plan DIR "
-      "or PLAN_DIR (one plan), or --workspace FILE (many)",
-      kWorkspaceFileName);
+  error =
+      error_of(message(N_("no plan/ folder or {file} here or in any parent folder; give one with "
+                          "--plan DIR or PLAN_DIR (one plan), or --workspace FILE (many)"),
+                       {arg("file", kWorkspaceFileName)}));
   return false;
 }
 
@@ -164,8 +183,10 @@ bool size_limits_from_env(LoadOptions& options, std::string& error) {
     if (!v || !*v) continue;  // set but empty counts as not set, as with NO_COLOR
     const auto mb = parse_size_limit_mb(v);
     if (!mb) {
-      error = fmt::format("plan: {} is '{}', but it must be a whole number of MiB from 1 to {}",
-                          name, v, kMaxSizeLimitMb);
+      error = error_of(
+          message(N_("{name} is '{value}', but it must be a whole number of MiB from 1 to {max}"),
+                  {arg("name", name), plan_text("value", visible(v)),
+                   arg("max", static_cast<unsigned long long>(kMaxSizeLimitMb))}));
       return false;
     }
     options.*field = *mb << 20;
@@ -246,8 +267,9 @@ void print_github(const std::vector<DiagnosticGroup>& groups) {
     // The log has every problem: a summary that cannot be written is said, not made an
     // error of the plan's.
     if (!in_summary)
-      std::fprintf(stderr, "plan: cannot append the problems to GITHUB_STEP_SUMMARY ('%s')\n",
-                   visible(summary).c_str());
+      write_text(stderr, plan_says(message(
+                             N_("cannot append the problems to GITHUB_STEP_SUMMARY ('{path}')"),
+                             {plan_text("path", visible(summary))})));
   }
   if (rest.empty()) return;
   const std::size_t more_errors = errors - shown_errors;
