@@ -8,8 +8,10 @@
 #include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "model.hpp"
+#include "plan_index.hpp"
 #include "render/report.hpp"
 
 namespace plan {
@@ -20,8 +22,28 @@ struct PluralText {
   const std::string& of(std::size_t n) const { return n == 1 ? one : other; }
 };
 
-// plan trace and plan show: the "navigation" object of the labels' "terminal" object.
-struct NavigationWords {};
+// plan trace and plan show: the "navigation" object of the labels' "terminal" object. The
+// status words, the pace words and the plural of "file could not be read" are
+// TerminalLabels' own.
+struct NavigationWords {
+  // The kinds of item, before an id: "goal G1", "activity general.2".
+  std::string goal = "goal", target = "target", section = "section", activity = "activity";
+  // trace: the lines with no item.
+  std::string no_target = "(no target serves this goal)";
+  std::string no_activity = "(no activity serves this target)";
+  std::string counts_towards = "counts towards:";
+  std::string counts_towards_inherited = "counts towards (inherited from a parent):";
+  std::string no_targets = "(no targets)";
+  // show: a field's name by its key in the item's JSON object (the "fields" object); a key
+  // with no name of its own is shown as it is, as the English words are.
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::string yes = "yes", no = "no";
+  std::string measure = "{actual} of {planned}";  // then the unit, if any
+  std::string total = "total";                    // after the counts by status
+
+  const std::string& kind(ItemKind k) const;
+  const std::string& field(const std::string& key) const;
+};
 
 // Kept apart from NavigationWords so that each command's words are read in one place.
 // plan diff and plan history: the "changes" object of the labels' "terminal" object.

@@ -98,6 +98,22 @@ test('list of the shipped plan reads as FriBidi orders it', async () => {
   await compareWithFribidi(['--plan', shipped, 'list', '--as-of', asOf], 100);
 });
 
+for (const cols of [60, 120]) {
+  test(`trace of the shipped plan at ${cols} columns reads as FriBidi orders it, in Hebrew`, async () => {
+    const { rows, logical, rtlRows } = await compareWithFribidi(
+      ['--plan', shipped, 'trace', 'accompaniment.3.6', '--as-of', asOf], cols);
+    assert.ok(logical.includes('נספרת ביעדים:') && !logical.includes('counts towards'), 'the plan\'s language');
+    assert.ok(rtlRows >= 6, `the Hebrew layout is right to left (${rtlRows} rows)`);
+    // The goal's row: its title, as FriBidi shows it alone, left of its figure and its kind.
+    const [title] = fribidi('טיפוח הרעיון', ['--rtl']);
+    const [kind] = fribidi('מטרה', ['--rtl']);
+    const goal = rows.find((r) => r.includes('G1 '));
+    assert.ok(goal, `a row names G1:\n${rows.join('\n')}`);
+    assert.ok(goal.indexOf(title) < goal.indexOf('0%') && goal.indexOf('0%') < goal.indexOf(kind),
+      `title, figure, kind from left to right: ${goal}`);
+  });
+}
+
 test("the shipped plan's goal titles are in the right order, and in logical order without the pass", async () => {
   const json = JSON.parse(run(['--plan', shipped, 'status', '--as-of', asOf, '--json']).stdout);
   const cols = 200;  // wide enough that no title is cut
