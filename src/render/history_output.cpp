@@ -25,9 +25,12 @@ std::string history_text(const std::vector<HistoryPoint>& points, const TextLayo
   // One row a commit, oldest first in either direction: time runs down the screen, and
   // in a right-to-left layout every row mirrors (the date on the right, the bar filling
   // from the right).
-  const std::size_t figure_w = std::max<std::size_t>(4, display_width(w.gap));
-  std::size_t id_w = 7;
-  for (const HistoryPoint& p : points) id_w = std::max(id_w, display_width(p.commit.short_id));
+  // The figure's column is as wide as "100%", or as the word for a gap when there is one.
+  std::size_t figure_w = 4, id_w = 7;
+  for (const HistoryPoint& p : points) {
+    id_w = std::max(id_w, display_width(p.commit.short_id));
+    if (!p.loaded) figure_w = std::max(figure_w, display_width(w.gap));
+  }
   std::string out;
   for (const HistoryPoint& p : points) {
     const std::string c = p.loaded ? ltr_cell(pad_left(percent_figure(p.completion), figure_w), rtl)

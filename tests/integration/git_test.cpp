@@ -425,6 +425,8 @@ TEST_CASE("plan diff and plan history of an English plan take --lang he") {
   CHECK(diff.find("מצב מתוכנן ← בוצע") != std::string::npos);
   const std::string history = at_width(r, 80, "history --color never --lang he");
   CHECK(history.find("\u200F\u2066") != std::string::npos);
+  // No gap in this history: the figure's column is as wide as "100%", not as the word.
+  CHECK(history.find("\u2066  0%\u2069") != std::string::npos);
   // Without --lang, the English plan's own words and direction.
   const std::string english = at_width(r, 80, "history --color never");
   CHECK(english.find("\u200F") == std::string::npos);
