@@ -50,7 +50,32 @@ const char* const kStatusKeys[] = {"planned", "in-progress", "done", "blocked", 
 void read_changes(const Json& t, ChangeWords& into) {
   auto it = t.find("changes");
   if (it == t.end() || !it->is_object()) return;
-  (void)into;
+  const Json& c = *it;
+  read(c, "plan", into.plan);
+  read(c, "points", into.points);
+  read(c, "sides", into.sides);
+  read(c, "working_tree", into.working_tree);
+  read(c, "at", into.at);
+  read(c, "in_working_tree", into.in_working_tree);
+  read(c, "unread", into.unread);
+  read(c, "not_loaded", into.not_loaded);
+  read(c, "targets", into.targets);
+  read(c, "added", into.added);
+  read(c, "removed", into.removed);
+  read(c, "changed", into.changed);
+  read(c, "change", into.change);
+  if (auto f = c.find("field"); f != c.end() && f->is_object()) {
+    read(*f, "status", into.field_status);
+    read(*f, "measure", into.field_measure);
+    read(*f, "percent", into.field_percent);
+    read(*f, "due", into.field_due);
+  }
+  read(c, "errors", into.errors);
+  read(c, "new", into.new_error);
+  read(c, "fixed", into.fixed_error);
+  read(c, "nothing", into.nothing);
+  read(c, "gap", into.gap);
+  read(c, "no_commits", into.no_commits);
 }
 
 std::size_t status_index(Status s) {

@@ -46,8 +46,36 @@ struct NavigationWords {
 };
 
 // Kept apart from NavigationWords so that each command's words are read in one place.
-// plan diff and plan history: the "changes" object of the labels' "terminal" object.
-struct ChangeWords {};
+// plan diff and plan history: the "changes" object of the labels' "terminal" object. The
+// section headings Goals and Activities and the status words are TerminalLabels' own.
+struct ChangeWords {
+  std::string plan = "Plan: {before} → {after}";
+  std::string points = "({delta} points)";
+  // The two sides compared, "HEAD (1a2b3c4) → working tree"; the arrow turns with the
+  // layout (a right-to-left reader reads the older side first, on the right).
+  std::string sides = "{from} → {to}";
+  std::string working_tree = "working tree";
+  // Where a file could not be read: "at HEAD~1 (1a2b3c4)", "in the working tree".
+  std::string at = "at {revision}";
+  std::string in_working_tree = "in the working tree";
+  PluralText unread{"{unread} of {total} file could not be read {where}: figures are incomplete",
+                    "{unread} of {total} files could not be read {where}: figures are incomplete"};
+  std::string not_loaded =
+      "The plan at {side} does not load (a file does not parse), so only its errors are "
+      "compared.";
+  std::string targets = "Targets";
+  std::string added = "added", removed = "removed", changed = "changed";
+  // One field of an activity that changed: "status planned → done".
+  std::string change = "{field} {before} → {after}";
+  std::string field_status = "status", field_measure = "measure", field_percent = "percent",
+              field_due = "due";
+  std::string errors = "Errors";
+  std::string new_error = "new", fixed_error = "fixed";
+  std::string nothing = "Nothing in the plan changed.";
+  // plan history: a commit where the plan did not load, and no commit at all.
+  std::string gap = "gap";
+  std::string no_commits = "(no commit changed the plan folder)";
+};
 
 struct TerminalLabels {
   std::string untitled = "(untitled plan)";
