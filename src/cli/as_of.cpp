@@ -4,16 +4,26 @@
 #include <cstdlib>
 #include <ctime>
 
-#include <fmt/format.h>
-
+#include "check/wording.hpp"
+#include "cli/i18n.hpp"
 #include "util/date.hpp"
 
 namespace plan::cli {
 
+// A line of its own in the user's language (a right-to-left paragraph in Hebrew), without
+// the newline: the callers add it as they print.
+static std::string line(const Message& m) {
+  std::string s = line_of(m);
+  s.pop_back();
+  return s;
+}
+
 Date resolve_as_of(const std::string& option, std::string& error) {
   if (!option.empty()) {
     Date d = parse_date(option);
-    if (!d.valid) error = "plan: --as-of is " + explain_bad_date(d);
+    if (!d.valid)
+      error =
+          line(message(N_("plan: --as-of is {reason}"), {nested("reason", bad_date_reason(d))}));
     return d;
   }
   long long seconds;
@@ -22,7 +32,8 @@ Date resolve_as_of(const std::string& option, std::string& error) {
     errno = 0;
     seconds = std::strtoll(sde, &end, 10);
     if (*end != '\0' || errno == ERANGE || seconds < 0) {
-      error = fmt::format("plan: SOURCE_DATE_EPOCH '{}' is not a number of seconds", sde);
+      error = line(message(N_("plan: SOURCE_DATE_EPOCH '{value}' is not a number of seconds"),
+                           {plan_text("value", sde)}));
       return {};
     }
   } else {

@@ -18,6 +18,7 @@
 #include "render/diff_output.hpp"
 #include "render/summary.hpp"
 #include "render/templates.hpp"
+#include "render/terminal_labels.hpp"
 #include "util/date.hpp"
 #include "util/visible.hpp"
 
@@ -27,7 +28,7 @@ namespace {
 
 struct DiffOptions {
   std::vector<std::string> revisions;
-  std::string format = "text", as_of, color = "auto", bidi;
+  std::string format = "text", as_of, color = "auto", bidi, lang;
   bool json = false;
 };
 
@@ -46,6 +47,7 @@ Runner setup_diff(CLI::App& sub) {
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     const std::string dir = plan_dir_or_explain(global);
     if (dir.empty()) return int{kUsage};
@@ -89,15 +91,16 @@ Runner setup_diff(CLI::App& sub) {
       } else {
         states[i] = measure(check_plan_dir(dir, limits), as_of);
         labels.to = "working tree";
+        labels.to_working_tree = true;
       }
     }
     const PlanDiff d = diff_plans(states[0]->view(), states[1]->view());
     if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
       const std::initializer_list<const Plan*> plans = {
           &states[1]->checked->load.plan, &states[0]->checked->load.plan};  // newer first
-      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), "", plans, error);
+      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), opts->lang, plans, error);
       labels.rtl = plans_rtl(plans);
-      if (labels.to == "working tree")
+      if (labels.to_working_tree)
         labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);
     }
     std::string out;
@@ -106,9 +109,23 @@ Runner setup_diff(CLI::App& sub) {
       out = diff_json(d, labels).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     else if (opts->format == "md")
       out = diff_markdown(d, labels);
-    else
-      out = diff_text(d, labels,
-                      TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
+    else {
+      // The words of the newer side's plan (or of --lang), as status has them.
+      TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+      std::string why;
+      // A side that does not load names no language: the other side's is the plan's.
+      const Plan& newer = states[1]->checked->load.plan;
+      const Plan& plan =
+          labels_language("", {&newer}).empty() ? states[0]->checked->load.plan : newer;
+      const TerminalLabels words = terminal_labels_for(dir, opts->lang, plan, layout.rtl, why);
+      if (!why.empty()) {
+        write_text(stderr, "plan: " + why + "\n");
+        return int{kUsage};
+      }
+      layout.labels = &words;
+      if (labels.to_working_tree) labels.to = words.changes.working_tree;
+      out = diff_text(d, labels, layout);
+    }
     opts->json || opts->format == "md" ? (void)std::fputs(out.c_str(), stdout)
                                        : write_text(stdout, out);
     return int{kOk};

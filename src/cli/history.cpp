@@ -13,14 +13,16 @@
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
 #include "git/repository.hpp"
+#include "load/loader.hpp"
 #include "pipeline/history.hpp"
 #include "render/history_output.hpp"
+#include "render/terminal_labels.hpp"
 
 namespace plan::cli {
 
 namespace {
 struct HistoryOptions {
-  std::string format = "text", color = "auto", from = "HEAD", bidi;
+  std::string format = "text", color = "auto", from = "HEAD", bidi, lang;
   bool json = false, all_parents = false;
 };
 }  // namespace
@@ -42,6 +44,7 @@ Runner setup_history(CLI::App& sub) {
   sub.add_option("--from", opts->from, tr("Walk back from this revision (default: HEAD)"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     const std::string dir = plan_dir_or_explain(global);
     if (dir.empty()) return int{kUsage};
@@ -67,9 +70,23 @@ Runner setup_history(CLI::App& sub) {
       out = history_json(points).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
     else if (opts->format == "csv")
       out = history_csv(points);
-    else
-      out = history_text(points,
-                         TextLayout{terminal_width(stdout), Style{use_color(opts->color, stdout)}});
+    else {
+      // The plan's language, as the working tree has it (read, not checked: only its
+      // plan: block matters), unless --lang names one.
+      LoadOptions limits;
+      const Plan plan = opts->lang.empty() && size_limits_from_env(limits, error)
+                            ? load_plan_dir(dir, limits).plan
+                            : Plan{};
+      TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+      std::string why;
+      const TerminalLabels words = terminal_labels_for(dir, opts->lang, plan, layout.rtl, why);
+      if (!why.empty()) {
+        write_text(stderr, "plan: " + why + "\n");
+        return int{kUsage};
+      }
+      layout.labels = &words;
+      out = history_text(points, layout);
+    }
     opts->json || opts->format == "csv" ? (void)std::fputs(out.c_str(), stdout)
                                         : write_text(stdout, out);
     return int{kOk};

@@ -12,12 +12,13 @@
 #include "render/json_sink.hpp"
 #include "render/navigation_text.hpp"
 #include "render/report.hpp"
+#include "render/terminal_labels.hpp"
 
 namespace plan::cli {
 
 namespace {
 struct ShowOptions {
-  std::string id, as_of, color = "auto", bidi;
+  std::string id, as_of, color = "auto", bidi, lang;
   bool json = false;
 };
 
@@ -30,6 +31,7 @@ Runner setup_show(CLI::App& sub) {
   sub.add_flag("--json", opts->json, tr("Print the item as it appears in 'plan status --json'"));
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
@@ -39,10 +41,23 @@ Runner setup_show(CLI::App& sub) {
     JsonTreeSink tree;
     write_item(tree, *m->checked->index, m->stats, *item);
     const Json& obj = tree.result;
+    if (opts->json) {
+      std::fputs((obj.dump(2) + "\n").c_str(), stdout);
+      return finish(m);
+    }
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-    std::string out =
-        opts->json ? obj.dump(2) + "\n" : render_show_text(obj, item_kind_name(item->kind), layout);
-    opts->json ? (void)std::fputs(out.c_str(), stdout) : write_text(stdout, out);
+    // The labels of the plan's language (or --lang), from the plan's repository first, as
+    // for status; files[0] is the plan folder.
+    const Plan& plan = m->checked->load.plan;
+    std::string why;
+    const TerminalLabels labels = terminal_labels_for(plan.files.empty() ? "" : plan.files.front(),
+                                                      opts->lang, plan, layout.rtl, why);
+    if (!why.empty()) {
+      write_text(stderr, "plan: " + why + "\n");
+      return int{kUsage};
+    }
+    layout.labels = &labels;
+    write_text(stdout, render_show_text(obj, item->kind, layout));
     return finish(m);
   };
 }

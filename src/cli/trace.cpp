@@ -10,12 +10,13 @@
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
 #include "render/navigation_text.hpp"
+#include "render/terminal_labels.hpp"
 
 namespace plan::cli {
 
 namespace {
 struct TraceOptions {
-  std::string id, as_of, color = "auto", bidi;
+  std::string id, as_of, color = "auto", bidi, lang;
 };
 }  // namespace
 
@@ -25,12 +26,24 @@ Runner setup_trace(CLI::App& sub) {
   add_as_of_option(sub, opts->as_of);
   add_color_option(sub, opts->color);
   add_bidi_option(sub, opts->bidi);
+  add_lang_option(sub, opts->lang);
   return [opts](const GlobalOptions& global) {
     auto m = load_and_measure(global, opts->as_of);
     if (!m) return int{kUsage};
     const ItemRef* item = find_item_or_explain(*m->checked, opts->id);
     if (!item) return int{kUsage};  // an id that names nothing is a usage error
     TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+    // The labels of the plan's language (or --lang), from the plan's repository first, as
+    // for status; files[0] is the plan folder.
+    const Plan& plan = m->checked->load.plan;
+    std::string why;
+    const TerminalLabels labels = terminal_labels_for(plan.files.empty() ? "" : plan.files.front(),
+                                                      opts->lang, plan, layout.rtl, why);
+    if (!why.empty()) {
+      write_text(stderr, "plan: " + why + "\n");
+      return int{kUsage};
+    }
+    layout.labels = &labels;
     write_text(stdout, render_trace_text(*m->checked->index, m->stats, *item, layout));
     return finish(m);
   };

@@ -91,11 +91,13 @@ class FileBuilder : private FieldReader {
   void build(const YamlNode& root) {
     if (!root.is_mapping()) {
       error("wrong-type", root,
-            fmt::format("the top level of a plan file should be a mapping with keys {}, not {}",
-                        quoted_list(top_level_keys(), " and "), describe(root)));
+            message(N_("the top level of a plan file should be a mapping with keys {keys}, not "
+                       "{what}"),
+                    {nested("keys", quoted_keys(top_level_keys())),
+                     nested("what", description(root))}));
       return;
     }
-    auto fields = collect(root, top_level_keys(), "at the top level");
+    auto fields = collect(root, top_level_keys(), message(N_("at the top level")));
     for (std::size_t i = 0; i < root.pair_count(); ++i) {
       const YamlNode& key = root.key(i);
       const YamlNode& value = root.value_at(i);
@@ -103,11 +105,11 @@ class FileBuilder : private FieldReader {
         continue;
       if (key.value == "plan") read_meta(key, value);
       if (key.value == "goals")
-        read_list(value, "goals", "goal", [&](const YamlNode& n) { read_goal(n); });
+        read_list(value, Kind::goal, [&](const YamlNode& n) { read_goal(n); });
       if (key.value == "targets")
-        read_list(value, "targets", "target", [&](const YamlNode& n) { read_target(n); });
+        read_list(value, Kind::target, [&](const YamlNode& n) { read_target(n); });
       if (key.value == "sections")
-        read_list(value, "sections", "section", [&](const YamlNode& n) { read_section(n); });
+        read_list(value, Kind::section, [&](const YamlNode& n) { read_section(n); });
     }
   }
 
@@ -124,20 +126,33 @@ class FileBuilder : private FieldReader {
     return id;
   }
 
+  // The items of a plan file. Each message below is a whole sentence per kind, so that a
+  // translation can word (and inflect) each as its language needs.
+  enum class Kind { goal, target, section, activity };
+
   template <class Fn>
-  void read_list(const YamlNode& value, const char* key, const char* item, Fn&& each) {
+  void read_list(const YamlNode& value, Kind kind, Fn&& each) {
     if (value.is_null()) return;
     if (!value.is_sequence()) {
+      static const char* const texts[] = {
+          N_("'goals' should be a list of goals (items starting with '- '), not {what}"),
+          N_("'targets' should be a list of targets (items starting with '- '), not {what}"),
+          N_("'sections' should be a list of sections (items starting with '- '), not {what}"),
+          N_("'activities' should be a list of activities (items starting with '- '), not "
+             "{what}")};
       error("wrong-type", value,
-            fmt::format("'{}' should be a list of {} (items starting with '- '), not {}", key, key,
-                        describe(value)));
+            message(texts[static_cast<int>(kind)], {nested("what", description(value))}));
       return;
     }
+    static const char* const each_texts[] = {
+        N_("each goal should be a mapping with at least 'id' and 'title', not {what}"),
+        N_("each target should be a mapping with at least 'id' and 'title', not {what}"),
+        N_("each section should be a mapping with at least 'id' and 'title', not {what}"),
+        N_("each activity should be a mapping with at least 'id' and 'title', not {what}")};
     for (const YamlNode& n : value.children) {
       if (!n.is_mapping()) {
         error("wrong-type", n,
-              fmt::format("each {} should be a mapping with at least 'id' and 'title', not {}",
-                          item, describe(n)));
+              message(each_texts[static_cast<int>(kind)], {nested("what", description(n))}));
         continue;
       }
       each(n);
@@ -145,16 +160,39 @@ class FileBuilder : private FieldReader {
   }
 
   // "activity 'general.1'", or "an activity with no id".
-  static std::string name(const char* kind, const Located<std::string>& id) {
-    if (!id.value.empty()) return fmt::format("{} '{}'", kind, id.value);
-    return fmt::format("{} {} with no id", kind[0] == 'a' ? "an" : "a", kind);
+  static Message name(Kind kind, const Located<std::string>& id) {
+    static const char* const named[] = {N_("goal '{id}'"), N_("target '{id}'"),
+                                        N_("section '{id}'"), N_("activity '{id}'")};
+    static const char* const unnamed[] = {N_("a goal with no id"), N_("a target with no id"),
+                                          N_("a section with no id"), N_("an activity with no id")};
+    const auto k = static_cast<int>(kind);
+    if (!id.value.empty()) return message(named[k], {plan_text("id", id.value)});
+    return message(unnamed[k]);
+  }
+
+  // Where a key of an item is: "in activity 'general.1'", or "in an activity with no id".
+  static Message inside(Kind kind, const Located<std::string>& id) {
+    static const char* const named[] = {N_("in goal '{id}'"), N_("in target '{id}'"),
+                                        N_("in section '{id}'"), N_("in activity '{id}'")};
+    static const char* const unnamed[] = {N_("in a goal with no id"), N_("in a target with no id"),
+                                          N_("in a section with no id"),
+                                          N_("in an activity with no id")};
+    const auto k = static_cast<int>(kind);
+    if (!id.value.empty()) return message(named[k], {plan_text("id", id.value)});
+    return message(unnamed[k]);
+  }
+
+  // The kind itself, as "'id' of goal" reads before the item has an id.
+  static Message kind_word(Kind kind) {
+    static const char* const words[] = {N_("goal"), N_("target"), N_("section"), N_("activity")};
+    return message(words[static_cast<int>(kind)]);
   }
 
   // id and title are required of every goal, target, section and activity.
-  void identity(const YamlNode& map, const Fields& f, const char* kind, Located<std::string>& id,
+  void identity(const YamlNode& map, const Fields& f, Kind kind, Located<std::string>& id,
                 Located<std::string>& title) {
-    text(f, "id", kind, id);
-    std::string owner = name(kind, id);
+    text(f, "id", kind_word(kind), id);
+    const Message owner = name(kind, id);
     text(f, "title", owner, title);
     // A value of the wrong type was reported already; "missing" would say it twice.
     auto absent = [&](const char* key) {
@@ -168,29 +206,37 @@ class FileBuilder : private FieldReader {
       return true;
     };
     if (absent("id")) {
-      std::string which = title.given() ? fmt::format("the {} titled '{}'", kind, title.value)
-                                        : fmt::format("this {}", kind);
+      static const char* const titled[] = {
+          N_("the goal titled '{title}'"), N_("the target titled '{title}'"),
+          N_("the section titled '{title}'"), N_("the activity titled '{title}'")};
+      static const char* const untitled[] = {N_("this goal"), N_("this target"), N_("this section"),
+                                             N_("this activity")};
+      const auto k = static_cast<int>(kind);
+      Message which = title.given() ? message(titled[k], {plan_text("title", title.value)})
+                                    : message(untitled[k]);
       error("missing-field", map,
-            fmt::format("{} has no id; add 'id: …' (an ASCII letter, then letters, digits, '.', "
-                        "'_' or '-')",
-                        which));
+            message(N_("{item} has no id; add 'id: …' (an ASCII letter, then letters, digits, "
+                       "'.', '_' or '-')"),
+                    {nested("item", std::move(which))}));
     }
     if (absent("title"))
-      error("missing-field", map, fmt::format("{} has no title; add 'title: …'", owner));
+      error("missing-field", map,
+            message(N_("{item} has no title; add 'title: …'"), {nested("item", owner)}));
   }
 
   void read_meta(const YamlNode& key, const YamlNode& value) {
     Meta m;
     m.loc = at(key);
     if (!value.is_mapping()) {
-      error("wrong-type", value.is_null() ? key : value,
-            fmt::format("'plan' should be a mapping of the plan's metadata ({}), not {}",
-                        quoted_list(meta_keys(), " and "), describe(value)));
+      error(
+          "wrong-type", value.is_null() ? key : value,
+          message(N_("'plan' should be a mapping of the plan's metadata ({keys}), not {what}"),
+                  {nested("keys", quoted_keys(meta_keys())), nested("what", description(value))}));
       plan_.metas.push_back(std::move(m));
       return;
     }
-    Fields f = collect(value, meta_keys(), "in 'plan'");
-    const std::string owner = "the plan";
+    Fields f = collect(value, meta_keys(), message(N_("in 'plan'")));
+    const Message owner = message(N_("the plan"));
     text(f, "id", owner, m.id);
     text(f, "title", owner, m.title);
     text(f, "organization", owner, m.organization);
@@ -199,31 +245,33 @@ class FileBuilder : private FieldReader {
       std::string fixed = m.language.value;
       std::replace(fixed.begin(), fixed.end(), '_', '-');
       const bool hint = fixed != m.language.value && is_language_tag(fixed);
-      error_at(
-          "bad-language", m.language.loc,
-          fmt::format("the plan's language '{}' is not a language tag (BCP 47) like 'he', 'en' "
-                      "or 'en-GB'{}",
-                      m.language.value.size() > 40 ? m.language.value.substr(0, 37) + "..."
-                                                   : m.language.value,
-                      hint ? fmt::format("; did you mean '{}'?", fixed) : ""));
+      error_at("bad-language", m.language.loc,
+               message(N_("the plan's language '{language}' is not a language tag (BCP 47) like "
+                          "'he', 'en' or 'en-GB'{hint}"),
+                       {plan_text("language", m.language.value.size() > 40
+                                                  ? m.language.value.substr(0, 37) + "..."
+                                                  : m.language.value),
+                        nested("hint", hint ? did_you_mean_message(fixed) : Message{})}));
       m.language = {};
     }
     text(f, "status", owner, m.status);
     date(f, "published", owner, m.published);
     read_stale_after(f, owner, m.stale_after);
     if (f.find("title") == f.end() || f.at("title").value->is_null())
-      error("missing-field", key, "the plan has no title; add 'title: …' under 'plan:'");
+      error("missing-field", key,
+            message(N_("the plan has no title; add 'title: …' under 'plan:'")));
     if (auto it = f.find("period"); it != f.end() && !it->second.value->is_null()) {
       const YamlNode& p = *it->second.value;
       if (!p.is_mapping()) {
         error("wrong-type", p,
-              fmt::format("'period' of the plan should be a mapping like {{start: 2009-01-01, end: "
-                          "2009-12-31}}, not {}",
-                          describe(p)));
+              message(N_("'period' of the plan should be a mapping like {{start: 2009-01-01, end: "
+                         "2009-12-31}}, not {what}"),
+                      {nested("what", description(p))}));
       } else {
-        Fields pf = collect(p, period_keys(), "in 'period'");
-        date(pf, "start", "the plan's period", m.start);
-        date(pf, "end", "the plan's period", m.end);
+        Fields pf = collect(p, period_keys(), message(N_("in 'period'")));
+        const Message period = message(N_("the plan's period"));
+        date(pf, "start", period, m.start);
+        date(pf, "end", period, m.end);
       }
     }
     if (auto it = f.find("contacts"); it != f.end() && !it->second.value->is_null())
@@ -235,16 +283,19 @@ class FileBuilder : private FieldReader {
                 std::vector<std::pair<std::string, std::string>>& out) {
     if (!v.is_mapping()) {
       error("wrong-type", v,
-            fmt::format("'contacts{}' should be a mapping of names to text, like "
-                        "{{phone: 03-6925418}}, not {}",
-                        prefix.empty() ? "" : "." + prefix, describe(v)));
+            message(N_("'{key}' should be a mapping of names to text, like {{phone: 03-6925418}}, "
+                       "not {what}"),
+                    {plan_text("key", prefix.empty() ? "contacts" : "contacts." + prefix),
+                     nested("what", description(v))}));
       return;
     }
     for (std::size_t i = 0; i < v.pair_count(); ++i) {
       const YamlNode& k = v.key(i);
       const YamlNode& val = v.value_at(i);
       if (!k.is_scalar()) {
-        error("wrong-type", k, "a key in 'contacts' should be text, not " + describe(k));
+        error("wrong-type", k,
+              message(N_("a key in 'contacts' should be text, not {what}"),
+                      {nested("what", description(k))}));
         continue;
       }
       std::string full = prefix.empty() ? k.value : prefix + "." + k.value;
@@ -254,7 +305,8 @@ class FileBuilder : private FieldReader {
         out.emplace_back(full, val.value);
       } else {
         error("wrong-type", val,
-              fmt::format("contact '{}' should be text, not {}", full, describe(val)));
+              message(N_("contact '{name}' should be text, not {what}"),
+                      {plan_text("name", full), nested("what", description(val))}));
       }
     }
   }
@@ -262,19 +314,19 @@ class FileBuilder : private FieldReader {
   void read_goal(const YamlNode& map) {
     Goal g;
     g.loc = at(map);
-    Fields f = collect(map, goal_keys(), "in " + name("goal", peek_id(map)));
-    identity(map, f, "goal", g.id, g.title);
-    text(f, "description", name("goal", g.id), g.description);
+    Fields f = collect(map, goal_keys(), inside(Kind::goal, peek_id(map)));
+    identity(map, f, Kind::goal, g.id, g.title);
+    text(f, "description", name(Kind::goal, g.id), g.description);
     plan_.goals.push_back(std::move(g));
   }
 
   void read_target(const YamlNode& map) {
     Target t;
     t.loc = at(map);
-    Fields f = collect(map, target_keys(), "in " + name("target", peek_id(map)));
-    identity(map, f, "target", t.id, t.title);
-    const std::string owner = name("target", t.id);
-    refs(f, "goals", "goal", owner, t.goals);
+    Fields f = collect(map, target_keys(), inside(Kind::target, peek_id(map)));
+    identity(map, f, Kind::target, t.id, t.title);
+    const Message owner = name(Kind::target, t.id);
+    refs(f, "goals", kind_word(Kind::goal), owner, t.goals);
     text(f, "owner", owner, t.owner);
     texts(f, "partners", owner, t.partners);
     text(f, "description", owner, t.description);
@@ -284,10 +336,10 @@ class FileBuilder : private FieldReader {
   void read_section(const YamlNode& map) {
     Section s;
     s.loc = at(map);
-    Fields f = collect(map, section_keys(), "in " + name("section", peek_id(map)));
-    identity(map, f, "section", s.id, s.title);
+    Fields f = collect(map, section_keys(), inside(Kind::section, peek_id(map)));
+    identity(map, f, Kind::section, s.id, s.title);
     if (auto it = f.find("activities"); it != f.end())
-      read_list(*it->second.value, "activities", "activity",
+      read_list(*it->second.value, Kind::activity,
                 [&](const YamlNode& n) { s.activities.push_back(read_activity(n)); });
     s.activities.shrink_to_fit();  // a large plan keeps no half-empty growth room
     plan_.sections.push_back(std::move(s));
@@ -296,10 +348,10 @@ class FileBuilder : private FieldReader {
   Activity read_activity(const YamlNode& map) {
     Activity a;
     a.loc = at(map);
-    Fields f = collect(map, activity_keys(), "in " + name("activity", peek_id(map)));
-    identity(map, f, "activity", a.id, a.title);
-    const std::string owner = name("activity", a.id);
-    refs(f, "targets", "target", owner, a.targets);
+    Fields f = collect(map, activity_keys(), inside(Kind::activity, peek_id(map)));
+    identity(map, f, Kind::activity, a.id, a.title);
+    const Message owner = name(Kind::activity, a.id);
+    refs(f, "targets", kind_word(Kind::target), owner, a.targets);
     Located<std::string> status;
     if (text(f, "status", owner, status)) {
       a.status_text = status.value;
@@ -316,94 +368,103 @@ class FileBuilder : private FieldReader {
     if (auto it = f.find("measure"); it != f.end() && !it->second.value->is_null())
       a.measure = read_measure(*it->second.key, *it->second.value, owner);
     if (auto it = f.find("activities"); it != f.end())
-      read_list(*it->second.value, "activities", "activity",
+      read_list(*it->second.value, Kind::activity,
                 [&](const YamlNode& n) { a.activities.push_back(read_activity(n)); });
     a.activities.shrink_to_fit();
     return a;
   }
 
   // A percentage from 0 to 100; one outside is reported and not kept.
-  void read_percent(const Fields& f, const std::string& owner, Located<double>& out) {
-    if (number(f, "percent", owner, out, " from 0 to 100") &&
+  void read_percent(const Fields& f, const Message& owner, Located<double>& out) {
+    if (number(f, "percent", owner, out, message(N_("a number from 0 to 100"))) &&
         !(out.value >= 0 && out.value <= 100)) {
-      error_at(
-          "bad-percent", out.loc,
-          fmt::format("'percent' of {} is {}; it must be from 0 to 100", owner, num(out.value)));
+      error_at("bad-percent", out.loc,
+               message(N_("'percent' of {owner} is {value}; it must be from 0 to 100"),
+                       {nested("owner", owner), plan_text("value", num(out.value))}));
       out = {};
     }
   }
 
   // Whole days from 1 to kMaxStaleAfter; not kept otherwise (`bad-stale-after`).
-  void read_stale_after(const Fields& f, const std::string& owner, Located<int>& out) {
+  void read_stale_after(const Fields& f, const Message& owner, Located<int>& out) {
     Located<double> days;
-    if (!number(f, "stale_after", owner, days, " (whole days from 1 to 3650)")) return;
+    if (!number(f, "stale_after", owner, days,
+                message(N_("a number (whole days from 1 to {max})"),
+                        {arg("max", static_cast<unsigned long long>(kMaxStaleAfter))})))
+      return;
     if (days.value >= 1 && days.value <= kMaxStaleAfter && days.value == std::floor(days.value)) {
       out.value = static_cast<int>(days.value);
       out.loc = days.loc;
       return;
     }
     error_at("bad-stale-after", days.loc,
-             fmt::format("'stale_after' of {} is {}; it is a whole number of days from 1 to {} "
-                         "(the default is 30)",
-                         owner, num(days.value), kMaxStaleAfter));
+             message(N_("'stale_after' of {owner} is {value}; it is a whole number of days from 1 "
+                        "to {max} (the default is 30)"),
+                     {nested("owner", owner), plan_text("value", num(days.value)),
+                      arg("max", static_cast<unsigned long long>(kMaxStaleAfter))}));
   }
 
   // A weight above 0 and at most kMaxWeight; 1 when not given (or not kept).
-  void read_weight(const Fields& f, const std::string& owner, Located<double>& out) {
-    if (number(f, "weight", owner, out, " above 0 (the default is 1)") &&
+  void read_weight(const Fields& f, const Message& owner, Located<double>& out) {
+    if (number(f, "weight", owner, out, message(N_("a number above 0 (the default is 1)"))) &&
         !(out.value > 0 && out.value <= kMaxWeight)) {
-      error_at(
-          "bad-weight", out.loc,
-          out.value > 0
-              ? fmt::format("'weight' of {} is {}; a weight is at most {} (weights compare "
-                            "activities with each other; the default is 1)",
-                            owner, num(out.value), num(kMaxWeight))
-              : fmt::format("'weight' of {} is {}; a weight must be above 0 (the default is 1)",
-                            owner, num(out.value)));
+      error_at("bad-weight", out.loc,
+               out.value > 0
+                   ? message(N_("'weight' of {owner} is {value}; a weight is at most {max} "
+                                "(weights compare activities with each other; the default is 1)"),
+                             {nested("owner", owner), plan_text("value", num(out.value)),
+                              arg("max", num(kMaxWeight))})
+                   : message(N_("'weight' of {owner} is {value}; a weight must be above 0 (the "
+                                "default is 1)"),
+                             {nested("owner", owner), plan_text("value", num(out.value))}));
       out = {};
     }
     if (!out.given()) out.value = 1.0;
   }
 
   std::optional<Measure> read_measure(const YamlNode& key, const YamlNode& v,
-                                      const std::string& owner) {
+                                      const Message& owner) {
     if (!v.is_mapping()) {
       error("wrong-type", v,
-            fmt::format("'measure' of {} should be a mapping like {{unit: meetings, planned: 5-6, "
-                        "actual: 0}}, not {}",
-                        owner, describe(v)));
+            message(N_("'measure' of {owner} should be a mapping like {{unit: meetings, planned: "
+                       "5-6, actual: 0}}, not {what}"),
+                    {nested("owner", owner), nested("what", description(v))}));
       return std::nullopt;
     }
     Measure m;
     m.loc = at(key);
-    Fields f = collect(v, measure_keys(), "in the measure of " + owner);
-    const std::string mowner = "the measure of " + owner;
+    Fields f = collect(v, measure_keys(),
+                       message(N_("in the measure of {owner}"), {nested("owner", owner)}));
+    const Message mowner = message(N_("the measure of {owner}"), {nested("owner", owner)});
     text(f, "unit", mowner, m.unit);
-    if (number(f, "actual", mowner, m.actual, " (how many so far; 0 if none)") &&
+    if (number(f, "actual", mowner, m.actual,
+               message(N_("a number (how many so far; 0 if none)"))) &&
         m.actual.value < 0) {
       error_at("negative-actual", m.actual.loc,
-               fmt::format("the actual count of {} is {}; counts cannot be negative (write 0 if "
-                           "nothing is done yet)",
-                           owner, num(m.actual.value)));
+               message(N_("the actual count of {owner} is {value}; counts cannot be negative "
+                          "(write 0 if nothing is done yet)"),
+                       {nested("owner", owner), plan_text("value", num(m.actual.value))}));
       m.actual = {};
     } else if (m.actual.given() && m.actual.value > kMaxCount) {
       error_at("bad-actual", m.actual.loc,
-               fmt::format("the actual count of {} is {}; a count is at most {}", owner,
-                           num(m.actual.value), num(kMaxCount)));
+               message(N_("the actual count of {owner} is {value}; a count is at most {max}"),
+                       {nested("owner", owner), plan_text("value", num(m.actual.value)),
+                        arg("max", num(kMaxCount))}));
       m.actual = {};
     }
     auto it = f.find("planned");
     if (it == f.end() || it->second.value->is_null()) {
       error("missing-field", it == f.end() ? v : *it->second.key,
-            fmt::format("{} has no 'planned' amount; add 'planned: 5' or a range 'planned: 5-6'",
-                        mowner));
+            message(N_("{item} has no 'planned' amount; add 'planned: 5' or a range 'planned: "
+                       "5-6'"),
+                    {nested("item", mowner)}));
       return std::nullopt;
     }
     const YamlNode& p = *it->second.value;
     if (!range(p, m.planned.value)) {
       error("wrong-type", p,
-            fmt::format("'planned' of {} should be a number or a range like 5-6, not {}", mowner,
-                        describe(p)));
+            message(N_("'planned' of {owner} should be a number or a range like 5-6, not {what}"),
+                    {nested("owner", mowner), nested("what", description(p))}));
       return std::nullopt;
     }
     m.planned.loc = at(p);
@@ -411,11 +472,13 @@ class FileBuilder : private FieldReader {
     for (double end : {r.low, r.high}) {
       if (end > 0 && end <= kMaxCount) continue;
       error_at("bad-range", m.planned.loc,
-               end <= 0 ? fmt::format("the planned amount of {} must be above 0 (it is {}); for "
-                                      "work with no count, use 'percent'",
-                                      owner, num(end))
-                        : fmt::format("the planned amount of {} is {}; a count is at most {}",
-                                      owner, num(end), num(kMaxCount)));
+               end <= 0 ? message(N_("the planned amount of {owner} must be above 0 (it is "
+                                     "{value}); for work with no count, use 'percent'"),
+                                  {nested("owner", owner), plan_text("value", num(end))})
+                        : message(N_("the planned amount of {owner} is {value}; a count is at "
+                                     "most {max}"),
+                                  {nested("owner", owner), plan_text("value", num(end)),
+                                   arg("max", num(kMaxCount))}));
       return std::nullopt;
     }
     return m;

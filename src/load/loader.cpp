@@ -5,8 +5,6 @@
 #include <filesystem>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "load/build.hpp"
 #include "load/encoding.hpp"
 #include "load/source_files.hpp"
@@ -28,17 +26,27 @@ void append(std::vector<T>& to, std::vector<T>& from) {
 }
 }  // namespace
 
+void SourceText::skip(Message why) {
+  skip_reason = render_message(why);
+  skip_text = std::move(why);
+}
+
 FilePart load_file(SourceText& f, std::uint32_t index) {
   FilePart part;
   if (!f.skip_reason.empty()) {
+    // A reason given only as text (by a caller outside load/) is shown as it is: a message
+    // with no words of its own, kept out of the catalog.
+    static const char* const as_is = "{reason}";
+    Message why =
+        f.skip_text.empty() ? message(as_is, {arg("reason", f.skip_reason)}) : f.skip_text;
     if (f.too_large) {
-      part.diags.push_back(make_error("too-large", {index, 0, 0}, f.skip_reason));
+      part.diags.push_back(make_error("too-large", {index, 0, 0}, std::move(why)));
       part.unread = true;
     } else if (f.unreadable) {
-      part.diags.push_back(make_error("unreadable", {index, 0, 0}, f.skip_reason));
+      part.diags.push_back(make_error("unreadable", {index, 0, 0}, std::move(why)));
       part.unread = true;
     } else {
-      part.diags.push_back(make_warning("skipped-file", {index, 0, 0}, f.skip_reason));
+      part.diags.push_back(make_warning("skipped-file", {index, 0, 0}, std::move(why)));
     }
     return part;
   }
@@ -109,14 +117,14 @@ LoadResult load_sources(const std::string& root_display, std::vector<SourceText>
 bool within_size_limits(std::size_t size, std::size_t total, const LoadOptions& options,
                         SourceText& s) {
   if (size > options.max_file_size) {
-    s.skip_reason =
-        fmt::format("the file is {} MiB, over the limit of {} MiB per file (PLAN_MAX_FILE_MB)",
-                    size >> 20, options.max_file_size >> 20);
+    s.skip(message(N_("the file is {size} MiB, over the limit of {limit} MiB per file "
+                      "(PLAN_MAX_FILE_MB)"),
+                   {arg("size", static_cast<unsigned long long>(size >> 20)),
+                    arg("limit", static_cast<unsigned long long>(options.max_file_size >> 20))}));
   } else if (total + size > options.max_total_size) {
-    s.skip_reason = fmt::format(
-        "the plan's files together pass the limit of {} MiB (PLAN_MAX_TOTAL_MB); "
-        "this file was not read",
-        options.max_total_size >> 20);
+    s.skip(message(N_("the plan's files together pass the limit of {limit} MiB "
+                      "(PLAN_MAX_TOTAL_MB); this file was not read"),
+                   {arg("limit", static_cast<unsigned long long>(options.max_total_size >> 20))}));
   } else {
     return true;
   }
@@ -142,6 +150,7 @@ std::vector<SourceText> read_plan_dir(const std::string& dir, const LoadOptions&
     SourceText s;
     s.path = display_path(e.path, cwd);
     s.skip_reason = e.skip_reason;
+    s.skip_text = e.skip_text;
     s.unreadable = e.unreadable;
     if (const auto r = options.replacements.find(s.path);
         s.skip_reason.empty() && r != options.replacements.end()) {
@@ -152,7 +161,7 @@ std::vector<SourceText> read_plan_dir(const std::string& dir, const LoadOptions&
       if (!ec && !within_size_limits(size, total, options, s)) {
         // too large: not read
       } else if (!read_regular_file(e.open_path, options.max_file_size, s.bytes, why)) {
-        s.skip_reason = "cannot read the file: " + why;
+        s.skip(message(N_("cannot read the file: {reason}"), {arg("reason", why)}));
         s.unreadable = true;
       }
       total += s.bytes.size();

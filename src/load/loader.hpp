@@ -30,9 +30,13 @@ struct LoadResult {
 struct SourceText {
   std::string path;  // as shown to the user
   std::string bytes;
-  std::string skip_reason;
+  std::string skip_reason;  // in English; skip_text is the same as a message (when set)
   bool unreadable = false;  // an I/O failure rather than a file we chose to skip
   bool too_large = false;   // over a size limit: an error in the plan, not an I/O failure
+  Message skip_text{};
+
+  // Marks the file not read: `why` and its English.
+  void skip(Message why);
 };
 
 // Whether a file of `size` bytes may be read when `total` bytes of the plan were read

@@ -4,8 +4,6 @@
 #include <filesystem>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "util/text.hpp"
 
 namespace fs = std::filesystem;
@@ -17,20 +15,25 @@ static bool has_yaml_extension(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml";
 }
 
-static const char* kind_name(fs::file_type t) {
+void SourceEntry::skip(Message why) {
+  skip_reason = render_message(why);
+  skip_text = std::move(why);
+}
+
+// Why a file that is not a regular file was skipped: a sentence per kind of file (a
+// folder has its own, in walk()).
+static Message not_a_file(fs::file_type t) {
   switch (t) {
-    case fs::file_type::directory:
-      return "a folder";
     case fs::file_type::fifo:
-      return "a FIFO";
+      return message(N_("a FIFO, not a file; skipped"));
     case fs::file_type::socket:
-      return "a socket";
+      return message(N_("a socket, not a file; skipped"));
     case fs::file_type::block:
-      return "a block device";
+      return message(N_("a block device, not a file; skipped"));
     case fs::file_type::character:
-      return "a character device";
+      return message(N_("a character device, not a file; skipped"));
     default:
-      return "not a regular file";
+      return message(N_("not a regular file, not a file; skipped"));
   }
 }
 
@@ -53,18 +56,21 @@ static void walk(const fs::path& dir, const fs::path& canonical_root,
                  std::vector<SourceEntry>& entries) {
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
+  // The folder as an entry of its own that could not be read, saying why.
+  auto unlisted = [&](Message why) {
+    SourceEntry e{dir.string(), "", "", true};
+    e.skip(std::move(why));
+    entries.push_back(std::move(e));
+  };
   if (ec) {
-    entries.push_back(
-        {dir.string(), "",
-         fmt::format("cannot list the folder ({}): its files were not read", ec.message()), true});
+    unlisted(message(N_("cannot list the folder ({reason}): its files were not read"),
+                     {arg("reason", ec.message())}));
     return;
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      entries.push_back(
-          {dir.string(), "",
-           fmt::format("cannot list the whole folder ({}): some files were not read", ec.message()),
-           true});
+      unlisted(message(N_("cannot list the whole folder ({reason}): some files were not read"),
+                       {arg("reason", ec.message())}));
       return;
     }
     const fs::path& p = it->path();
@@ -74,23 +80,23 @@ static void walk(const fs::path& dir, const fs::path& canonical_root,
     if (!has_yaml_extension(p)) continue;
     SourceEntry e{p.string(), p.string(), ""};
     if (ec) {
-      e.skip_reason = fmt::format("cannot inspect: {}; skipped", ec.message());
+      e.skip(message(N_("cannot inspect: {reason}; skipped"), {arg("reason", ec.message())}));
     } else if (st.type() == fs::file_type::symlink) {
       // A link is read only when it stays inside the plan folder and ends at a regular file.
       fs::path target = fs::canonical(p, ec);
       if (ec) {
-        e.skip_reason = fmt::format("a broken link ({}); skipped", ec.message());
+        e.skip(message(N_("a broken link ({reason}); skipped"), {arg("reason", ec.message())}));
       } else if (!is_inside(target, canonical_root)) {
-        e.skip_reason = "a link that leaves the plan folder; skipped";
+        e.skip(message(N_("a link that leaves the plan folder; skipped")));
       } else if (!fs::is_regular_file(fs::status(target, ec))) {
-        e.skip_reason = "a link to something that is not a regular file; skipped";
+        e.skip(message(N_("a link to something that is not a regular file; skipped")));
       } else {
         e.open_path = target.string();
       }
     } else if (st.type() == fs::file_type::directory) {
-      e.skip_reason = "a folder named like a YAML file; the files inside it are read";
+      e.skip(message(N_("a folder named like a YAML file; the files inside it are read")));
     } else if (st.type() != fs::file_type::regular) {
-      e.skip_reason = fmt::format("{}, not a file; skipped", kind_name(st.type()));
+      e.skip(not_a_file(st.type()));
     }
     entries.push_back(std::move(e));
   }
@@ -111,9 +117,9 @@ std::vector<SourceEntry> find_plan_files(const std::string& root) {
       if (!e.skip_reason.empty() || (e.open_path != e.path) != links) continue;
       fs::path c = fs::weakly_canonical(e.open_path, ec);
       if (!seen.insert(c.string()).second)
-        e.skip_reason =
-            links ? "a link to the same file as another one read (the file itself); skipped"
-                  : "the same file as another one read; skipped";
+        e.skip(links ? message(N_("a link to the same file as another one read (the file itself); "
+                                  "skipped"))
+                     : message(N_("the same file as another one read; skipped")));
     }
   return entries;
 }

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "message.hpp"
+
 namespace plan {
 
 struct SourceEntry {
@@ -13,6 +15,10 @@ struct SourceEntry {
   std::string open_path;    // what to open: the path, or a link's target inside the folder
   std::string skip_reason;  // non-empty: not read, and the warning says why
   bool unreadable = false;  // a folder that could not be listed: an I/O error, not a warning
+  Message skip_text{};      // skip_reason as a message, for a translation
+
+  // Marks the entry skipped: `why` and its English.
+  void skip(Message why);
 };
 
 // Every *.yaml / *.yml below `root`, sorted by path. `root` must be a folder. Hidden

@@ -48,45 +48,47 @@ class WorkspaceBuilder : private FieldReader {
   void build(const YamlNode& root) {
     if (!root.is_mapping()) {
       error("wrong-type", root,
-            fmt::format("the top level of a workspace file should be a mapping with keys {}, "
-                        "not {}",
-                        quoted_list(workspace_top_keys(), " and "), describe(root)));
+            message(N_("the top level of a workspace file should be a mapping with keys {keys}, "
+                       "not {what}"),
+                    {nested("keys", quoted_keys(workspace_top_keys())),
+                     nested("what", description(root))}));
       return;
     }
-    Fields f = collect(root, workspace_top_keys(), "at the top level of the workspace file");
+    Fields f =
+        collect(root, workspace_top_keys(), message(N_("at the top level of the workspace file")));
     auto ws = f.find("workspace");
     if (ws == f.end() || ws->second.value->is_null()) {
       error("missing-field", ws == f.end() ? root : *ws->second.key,
-            "the workspace file has no 'workspace:' block; add one with at least "
-            "'title: …'");
+            message(N_("the workspace file has no 'workspace:' block; add one with at least "
+                       "'title: …'")));
     } else {
       read_workspace(*ws->second.key, *ws->second.value);
     }
     auto units = f.find("units");
     if (units == f.end() || units->second.value->is_null()) {
       error("missing-field", units == f.end() ? root : *units->second.key,
-            "the workspace names no units; add 'units:' with entries like '- {id: hq, path: "
-            "plan}' or '- glob: units/*/plan'");
+            message(N_("the workspace names no units; add 'units:' with entries like '- {{id: hq, "
+                       "path: plan}}' or '- glob: units/*/plan'")));
       return;
     }
     const YamlNode& list = *units->second.value;
     if (!list.is_sequence()) {
       error("wrong-type", list,
-            fmt::format("'units' should be a list of unit entries (items starting with '- '), "
-                        "not {}",
-                        describe(list)));
+            message(N_("'units' should be a list of unit entries (items starting with '- '), not "
+                       "{what}"),
+                    {nested("what", description(list))}));
       return;
     }
     if (list.children.empty())
       error("missing-field", *units->second.key,
-            "'units' lists no unit; add entries like '- {id: hq, path: plan}' or "
-            "'- glob: units/*/plan'");
+            message(N_("'units' lists no unit; add entries like '- {{id: hq, path: plan}}' or '- "
+                       "glob: units/*/plan'")));
     for (const YamlNode& n : list.children) {
       if (!n.is_mapping()) {
         error("wrong-type", n,
-              fmt::format("each unit should be a mapping with 'id' and 'path', or a 'glob', "
-                          "not {}",
-                          describe(n)));
+              message(N_("each unit should be a mapping with 'id' and 'path', or a 'glob', not "
+                         "{what}"),
+                      {nested("what", description(n))}));
         continue;
       }
       read_entry(n);
@@ -98,30 +100,35 @@ class WorkspaceBuilder : private FieldReader {
     spec_.loc = at(key);
     if (!value.is_mapping()) {
       error("wrong-type", value,
-            fmt::format("'workspace' should be a mapping ({}), not {}",
-                        quoted_list(workspace_keys(), " and "), describe(value)));
+            message(N_("'workspace' should be a mapping ({keys}), not {what}"),
+                    {nested("keys", quoted_keys(workspace_keys())),
+                     nested("what", description(value))}));
       return;
     }
-    Fields f = collect(value, workspace_keys(), "in 'workspace'");
-    const std::string owner = "the workspace";
+    Fields f = collect(value, workspace_keys(), message(N_("in 'workspace'")));
+    const Message owner = message(N_("the workspace"));
     if (!text(f, "title", owner, spec_.title) && f.find("title") == f.end())
-      error("missing-field", key, "the workspace has no title; add 'title: …' under 'workspace:'");
+      error("missing-field", key,
+            message(N_("the workspace has no title; add 'title: …' under 'workspace:'")));
     if (text(f, "language", owner, spec_.language) && !language_tag(spec_.language.value)) {
-      error_at(
-          "bad-language", spec_.language.loc,
-          fmt::format("the workspace's language '{}' is not a language tag (BCP 47) like "
-                      "'he', 'en' or 'en-GB'",
-                      spec_.language.value.size() > 40 ? spec_.language.value.substr(0, 37) + "..."
-                                                       : spec_.language.value));
+      error_at("bad-language", spec_.language.loc,
+               message(N_("the workspace's language '{language}' is not a language tag (BCP 47) "
+                          "like 'he', 'en' or 'en-GB'"),
+                       {plan_text("language", spec_.language.value.size() > 40
+                                                  ? spec_.language.value.substr(0, 37) + "..."
+                                                  : spec_.language.value)}));
       spec_.language = {};
     }
-    if (number(f, "stale_after", owner, spec_.stale_after, " of days from 1 to 3650")) {
+    if (number(f, "stale_after", owner, spec_.stale_after,
+               message(N_("a number of days from 1 to {max}"),
+                       {arg("max", static_cast<unsigned long long>(kMaxStaleAfterDays))}))) {
       const double d = spec_.stale_after.value;
       if (!(d >= 1 && d <= kMaxStaleAfterDays && std::floor(d) == d)) {
         error_at("bad-stale-after", spec_.stale_after.loc,
-                 fmt::format("'stale_after' of the workspace is {}; it must be a whole number of "
-                             "days from 1 to {}",
-                             num(d), kMaxStaleAfterDays));
+                 message(N_("'stale_after' of the workspace is {value}; it must be a whole number "
+                            "of days from 1 to {max}"),
+                         {plan_text("value", num(d)),
+                          arg("max", static_cast<unsigned long long>(kMaxStaleAfterDays))}));
         spec_.stale_after = {};
       }
     }
@@ -130,47 +137,51 @@ class WorkspaceBuilder : private FieldReader {
   void read_entry(const YamlNode& map) {
     UnitEntry e;
     e.loc = at(map);
-    std::string owner = "a unit entry";
+    Message owner = message(N_("a unit entry"));
+    Message where = message(N_("in a unit entry"));
     for (std::size_t i = 0; i < map.pair_count(); ++i)
-      if (map.key(i).is_scalar() && map.key(i).value == "id" && map.value_at(i).is_scalar())
-        owner = fmt::format("unit '{}'", map.value_at(i).value);
-    Fields f = collect(map, unit_entry_keys(), "in " + owner);
+      if (map.key(i).is_scalar() && map.key(i).value == "id" && map.value_at(i).is_scalar()) {
+        owner = message(N_("unit '{id}'"), {plan_text("id", map.value_at(i).value)});
+        where = message(N_("in unit '{id}'"), {plan_text("id", map.value_at(i).value)});
+      }
+    Fields f = collect(map, unit_entry_keys(), where);
     text(f, "id", owner, e.id);
     text(f, "title", owner, e.title);
     text(f, "path", owner, e.path);
     text(f, "glob", owner, e.glob);
-    if (number(f, "weight", owner, e.weight, " above 0 (the default is 1)") &&
+    if (number(f, "weight", owner, e.weight, message(N_("a number above 0 (the default is 1)"))) &&
         !(e.weight.value > 0 && e.weight.value <= kMaxUnitWeight)) {
       error_at("bad-weight", e.weight.loc,
-               fmt::format("'weight' of {} is {}; a unit's weight must be above 0 and at most {} "
-                           "(the default is 1)",
-                           owner, num(e.weight.value), num(kMaxUnitWeight)));
+               message(N_("'weight' of {owner} is {value}; a unit's weight must be above 0 and at "
+                          "most {max} (the default is 1)"),
+                       {nested("owner", owner), plan_text("value", num(e.weight.value)),
+                        arg("max", num(kMaxUnitWeight))}));
       e.weight = {};
     }
     if (!e.weight.given()) e.weight.value = 1.0;
     const bool has_path = f.count("path") > 0, has_glob = f.count("glob") > 0;
     if (has_path && has_glob) {
       error("bad-unit", *f.at("glob").key,
-            fmt::format("{} has both 'path' and 'glob'; give 'path' for one plan folder, or "
-                        "'glob' for every folder it matches, not both",
-                        owner));
+            message(N_("{item} has both 'path' and 'glob'; give 'path' for one plan folder, or "
+                       "'glob' for every folder it matches, not both"),
+                    {nested("item", owner)}));
     } else if (!has_path && !has_glob) {
       error("missing-field", map,
-            fmt::format("{} has neither 'path' (one plan folder, with an 'id') nor 'glob' "
-                        "(every folder it matches, like units/*/plan)",
-                        owner));
+            message(N_("{item} has neither 'path' (one plan folder, with an 'id') nor 'glob' "
+                       "(every folder it matches, like units/*/plan)"),
+                    {nested("item", owner)}));
     } else if (has_path && f.count("id") == 0) {
       error("missing-field", map,
-            fmt::format("the unit at path '{}' has no id; add 'id: …' (an ASCII letter, then "
-                        "letters, digits, '.', '_' or '-')",
-                        e.path.value));
+            message(N_("the unit at path '{path}' has no id; add 'id: …' (an ASCII letter, then "
+                       "letters, digits, '.', '_' or '-')"),
+                    {plan_text("path", e.path.value)}));
     } else if (has_glob) {
       for (const char* key : {"id", "title"})
         if (auto it = f.find(key); it != f.end())
           error("bad-unit", *it->second.key,
-                fmt::format("a glob's units take their id from the folder each match names, "
-                            "and their title from their own plan; '{}' belongs to a 'path' entry",
-                            key));
+                message(N_("a glob's units take their id from the folder each match names, and "
+                           "their title from their own plan; '{key}' belongs to a 'path' entry"),
+                        {plan_text("key", key)}));
     }
     spec_.entries.push_back(std::move(e));
   }
@@ -277,7 +288,8 @@ WorkspaceRead read_workspace_file(const std::string& file, std::size_t max_size)
   std::string bytes, why;
   if (!read_regular_file(file, max_size, bytes, why)) {
     r.diags.push_back(
-        make_error("unreadable", {1, 0, 0}, "cannot read the workspace file: " + why));
+        make_error("unreadable", {1, 0, 0},
+                   message(N_("cannot read the workspace file: {reason}"), {arg("reason", why)})));
     r.io_error = true;
     return r;
   }
@@ -287,8 +299,8 @@ WorkspaceRead read_workspace_file(const std::string& file, std::size_t max_size)
     build_workspace(*root, 1, r.spec, r.diags);
   } else if (r.diags.empty()) {
     r.diags.push_back(make_error("missing-field", {1, 0, 0},
-                                 "the workspace file is empty; it needs 'workspace: {title: …}' "
-                                 "and 'units:'"));
+                                 message(N_("the workspace file is empty; it needs 'workspace: "
+                                            "{{title: …}}' and 'units:'"))));
   }
   sort_diagnostics(r.diags);
   return r;
@@ -331,14 +343,17 @@ static void drop_shared_folders(std::vector<UnitPlace>& units, Diagnostics& diag
     if (other) {
       Diagnostic d = make_error(
           "duplicate-unit", u.id_loc,
-          same ? fmt::format("units '{}' and '{}' are one plan folder ('{}'); its activities would "
-                             "count twice: list it once",
-                             other->id, u.id, u.path)
-               : fmt::format("unit '{}' ('{}') is inside unit '{}' ('{}'), whose plan reads every "
-                             "file below it: its activities would count twice; list one of them",
-                             u.id, u.path, other->id, other->path));
-      d.notes.push_back(
-          make_note(other->id_loc, fmt::format("unit '{}' is listed here", other->id)));
+          same ? message(N_("units '{first}' and '{second}' are one plan folder ('{path}'); its "
+                            "activities would count twice: list it once"),
+                         {plan_text("first", other->id), plan_text("second", u.id),
+                          plan_text("path", u.path)})
+               : message(N_("unit '{id}' ('{path}') is inside unit '{outer}' ('{outer_path}'), "
+                            "whose plan reads every file below it: its activities would count "
+                            "twice; list one of them"),
+                         {plan_text("id", u.id), plan_text("path", u.path),
+                          plan_text("outer", other->id), plan_text("outer_path", other->path)}));
+      d.notes.push_back(make_note(
+          other->id_loc, message(N_("unit '{id}' is listed here"), {plan_text("id", other->id)})));
       diags.push_back(std::move(d));
       continue;
     }
@@ -363,48 +378,53 @@ std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::strin
     const fs::file_status st = fs::status(p, e);
     if (!fs::exists(st)) {
       diags.push_back(make_error("missing-unit", at,
-                                 fmt::format("unit '{}': '{}' does not exist; a unit's path is a "
-                                             "plan folder, relative to the workspace file's folder",
-                                             id, u.path)));
+                                 message(N_("unit '{id}': '{path}' does not exist; a unit's path "
+                                            "is a plan folder, relative to the workspace file's "
+                                            "folder"),
+                                         {plan_text("id", id), plan_text("path", u.path)})));
       return;
     }
     const fs::path real = fs::canonical(p, e);
     if (!e && !repo.empty() && !inside(real, repo)) {
       diags.push_back(
           make_error("unit-outside", at,
-                     fmt::format("unit '{}': '{}' is outside the repository holding the workspace "
-                                 "file{}; a unit's plan must be "
-                                 "inside it",
-                                 id, u.path,
-                                 real != fs::absolute(p, e).lexically_normal()
-                                     ? fmt::format(" (through a link, to {})", real.string())
-                                     : "")));
+                     real != fs::absolute(p, e).lexically_normal()
+                         ? message(N_("unit '{id}': '{path}' is outside the repository holding "
+                                      "the workspace file (through a link, to {target}); a "
+                                      "unit's plan must be inside it"),
+                                   {plan_text("id", id), plan_text("path", u.path),
+                                    plan_text("target", real.string())})
+                         : message(N_("unit '{id}': '{path}' is outside the repository holding "
+                                      "the workspace file; a unit's plan must be inside it"),
+                                   {plan_text("id", id), plan_text("path", u.path)})));
       return;
     }
     if (fs::is_regular_file(st)) {
       if (p.filename() == kWorkspaceFileName)
         diags.push_back(make_error(
             "nested-workspace", at,
-            fmt::format("unit '{}': '{}' is a workspace file; a unit is one plan folder, and a "
-                        "workspace does not list another workspace",
-                        id, u.path)));
+            message(N_("unit '{id}': '{path}' is a workspace file; a unit is one plan folder, "
+                       "and a workspace does not list another workspace"),
+                    {plan_text("id", id), plan_text("path", u.path)})));
       else
-        diags.push_back(
-            make_error("missing-unit", at,
-                       fmt::format("unit '{}': '{}' is a file, not a plan folder", id, u.path)));
+        diags.push_back(make_error("missing-unit", at,
+                                   message(N_("unit '{id}': '{path}' is a file, not a plan folder"),
+                                           {plan_text("id", id), plan_text("path", u.path)})));
       return;
     }
     if (!fs::is_directory(st)) {
       diags.push_back(make_error("missing-unit", at,
-                                 fmt::format("unit '{}': '{}' is not a plan folder", id, u.path)));
+                                 message(N_("unit '{id}': '{path}' is not a plan folder"),
+                                         {plan_text("id", id), plan_text("path", u.path)})));
       return;
     }
     if (fs::exists(p / kWorkspaceFileName, e) || (!ws_file.empty() && inside(ws_file, real))) {
       diags.push_back(make_error(
           "nested-workspace", at,
-          fmt::format("unit '{}': '{}' holds a workspace file ({}); a unit is one plan folder, "
-                      "and a workspace does not list another workspace",
-                      id, u.path, kWorkspaceFileName)));
+          message(N_("unit '{id}': '{path}' holds a workspace file ({file}); a unit is one plan "
+                     "folder, and a workspace does not list another workspace"),
+                  {plan_text("id", id), plan_text("path", u.path),
+                   plan_text("file", kWorkspaceFileName)})));
       return;
     }
     u.readable = true;
@@ -420,9 +440,12 @@ std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::strin
       const UnitPlace& first = units[it->second];
       Diagnostic d = make_error(
           "duplicate-unit", u.id_loc,
-          fmt::format("two units have the id '{}' ('{}' and '{}'); each unit needs its own id",
-                      u.id, first.path, u.path));
-      d.notes.push_back(make_note(first.id_loc, fmt::format("'{}' is first used here", first.id)));
+          message(N_("two units have the id '{id}' ('{first}' and '{second}'); each unit needs "
+                     "its own id"),
+                  {plan_text("id", u.id), plan_text("first", first.path),
+                   plan_text("second", u.path)}));
+      d.notes.push_back(make_note(
+          first.id_loc, message(N_("'{id}' is first used here"), {plan_text("id", first.id)})));
       diags.push_back(std::move(d));
       return;
     }
@@ -449,11 +472,13 @@ std::vector<UnitPlace> resolve_units(const WorkspaceSpec& spec, const std::strin
     if (matches.empty()) {
       diags.push_back(make_error(
           "empty-glob", e.glob.loc,
-          fmt::format("the glob '{}' matches no folder (it is relative to the workspace file's "
-                      "folder{}); fix the pattern or "
-                      "remove the entry",
-                      e.glob.value,
-                      spec.files.empty() || spec.files[0] == "./" ? "" : ", " + spec.files[0])));
+          spec.files.empty() || spec.files[0] == "./"
+              ? message(N_("the glob '{glob}' matches no folder (it is relative to the workspace "
+                           "file's folder); fix the pattern or remove the entry"),
+                        {plan_text("glob", e.glob.value)})
+              : message(N_("the glob '{glob}' matches no folder (it is relative to the workspace "
+                           "file's folder, {folder}); fix the pattern or remove the entry"),
+                        {plan_text("glob", e.glob.value), plan_text("folder", spec.files[0])})));
       continue;
     }
     for (const Match& m : matches) {

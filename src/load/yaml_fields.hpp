@@ -19,8 +19,13 @@
 namespace plan {
 
 // How a node reads in a message: "empty", "a list", "a mapping", "the number 5" or
-// "the text '…'" (cut to 40 bytes).
+// "the text '…'" (cut to 40 bytes), as a message (`description`) or in English.
+Message description(const YamlNode& n);
 std::string describe(const YamlNode& n);
+
+// "'a', 'b' and 'c'": keys listed for a person, as a message ("{items} and {last}", the
+// words check/wording's lists use).
+Message quoted_keys(const std::vector<std::string>& keys);
 
 // The number a plain scalar holds (a quoted "5" is text), or nothing.
 std::optional<double> plain_number(const YamlNode& n);
@@ -40,34 +45,36 @@ struct Field {
 using Fields = std::map<std::string, Field>;
 
 // Reads the fields of one file's mappings, appending located errors to `diags`. `owner`
-// names what holds the field in messages ("activity 'a.1'", "the plan"). A field that is
-// absent or empty (`key:` with no value) reads as not given, without an error.
+// names what holds the field in messages ("activity 'a.1'", "the plan"), `where` where a
+// key is ("in activity 'a.1'", "at the top level"): messages of their own, so that a
+// translation words them as its sentences need. A field that is absent or empty (`key:`
+// with no value) reads as not given, without an error.
 class FieldReader {
  public:
   FieldReader(std::uint32_t file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
   Loc at(const YamlNode& n) const { return {file_, n.line, n.col}; }
-  void error(const char* code, const YamlNode& n, std::string message);
-  void error_at(const char* code, const Loc& loc, std::string message);
+  void error(const char* code, const YamlNode& n, Message text);
+  void error_at(const char* code, const Loc& loc, Message text);
   Diagnostics& diagnostics() { return diags_; }
 
   // The known keys of a mapping; unknown ones (and keys that are not text) are reported,
   // with a suggestion. A duplicate key keeps the first.
-  Fields collect(const YamlNode& map, const std::vector<std::string>& known,
-                 const std::string& owner);
+  Fields collect(const YamlNode& map, const std::vector<std::string>& known, const Message& where);
 
   // Text: a scalar of any style. True when given and text.
-  bool text(const Fields& f, const char* key, const std::string& owner, Located<std::string>& out);
-  // A plain number; `expected` says which in the error ("from 0 to 100").
-  bool number(const Fields& f, const char* key, const std::string& owner, Located<double>& out,
-              const char* expected = "");
+  bool text(const Fields& f, const char* key, const Message& owner, Located<std::string>& out);
+  // A plain number; `expected` says which in the error ("a number from 0 to 100"; empty:
+  // "a number").
+  bool number(const Fields& f, const char* key, const Message& owner, Located<double>& out,
+              const Message& expected = {});
   // A date as text; a date that is not a real day is kept (invalid) for the checks.
-  void date(const Fields& f, const char* key, const std::string& owner, Located<Date>& out);
-  // A list of ids of `item`s ("goal"); given-but-empty keeps its place.
-  void refs(const Fields& f, const char* key, const char* item, const std::string& owner,
+  void date(const Fields& f, const char* key, const Message& owner, Located<Date>& out);
+  // A list of ids of `item`s (the word "goal" as a message); given-but-empty keeps its place.
+  void refs(const Fields& f, const char* key, const Message& item, const Message& owner,
             Located<std::vector<Ref>>& out);
   // A list of names.
-  void texts(const Fields& f, const char* key, const std::string& owner,
+  void texts(const Fields& f, const char* key, const Message& owner,
              Located<std::vector<std::string>>& out);
 
  private:

@@ -8,8 +8,6 @@
 #include <set>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "util/text.hpp"
 #include "util/text_position.hpp"
 
@@ -20,6 +18,14 @@
 
 namespace plan {
 namespace {
+
+// Sizes as the messages give them.
+unsigned long long kib(std::size_t bytes) {
+  return bytes >> 10;
+}
+unsigned long long mib(std::size_t bytes) {
+  return bytes >> 20;
+}
 
 // Stops the build once the file is known to be bad; caught in parse_yaml, never past it.
 struct Abort {
@@ -128,13 +134,15 @@ class TreeBuilder {
                      "out instead of nesting aliases"),
                   {arg("nodes", static_cast<unsigned long long>(limits_.max_alias_nodes))}))};
     if (alias_bytes_ > alias_bytes_budget_)
-      throw Abort{
-          make_error("alias-limit", loc_of(e.start_mark),
-                     fmt::format("aliases copy more than {} KiB of text in this file "
-                                 "({} times its size, at least {} KiB, at most {} MiB); "
-                                 "write the values out, or alias less",
-                                 alias_bytes_budget_ >> 10, limits_.alias_bytes_per_byte,
-                                 limits_.min_alias_bytes >> 10, limits_.max_alias_bytes >> 20))};
+      throw Abort{make_error(
+          "alias-limit", loc_of(e.start_mark),
+          message(N_("aliases copy more than {budget} KiB of text in this file "
+                     "({times} times its size, at least {min} KiB, at most {max} MiB); "
+                     "write the values out, or alias less"),
+                  {arg("budget", kib(alias_bytes_budget_)),
+                   arg("times", static_cast<unsigned long long>(limits_.alias_bytes_per_byte)),
+                   arg("min", kib(limits_.min_alias_bytes)),
+                   arg("max", mib(limits_.max_alias_bytes))}))};
     YamlNode copy = resolve(a.path);  // a copy first: the push below may move the original
     add(std::move(copy), nullptr, a.cost);
   }
@@ -389,9 +397,14 @@ Diagnostic syntax_error(const yaml_parser_t& p, const TreeBuilder& b, std::strin
   if (problem == "found character that cannot start any token" && char_at(text, at) == '\t')
     return make_error("yaml-syntax", at,
                       message(N_("YAML syntax error: a tab cannot indent YAML; use spaces")));
-  std::string msg = "YAML syntax error: " + problem;
-  if (!context.empty()) msg += fmt::format(" ({} at line {})", context, ctx.line);
-  return make_error("yaml-syntax", at, msg);
+  // libyaml's own words, in English: the rare problem the cases above do not name.
+  if (context.empty())
+    return make_error("yaml-syntax", at,
+                      message(N_("YAML syntax error: {problem}"), {arg("problem", problem)}));
+  return make_error("yaml-syntax", at,
+                    message(N_("YAML syntax error: {problem} ({context} at line {line})"),
+                            {arg("problem", problem), arg("context", context),
+                             arg("line", static_cast<unsigned long long>(ctx.line))}));
 }
 
 }  // namespace

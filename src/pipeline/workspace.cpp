@@ -7,8 +7,6 @@
 #include <unordered_map>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "check/cross_plan.hpp"
 #include "load/workspace_file.hpp"
 #include "pipeline/staleness.hpp"
@@ -142,12 +140,16 @@ std::unique_ptr<Workspace> load_workspace(const std::string& file, const Date& a
     if (!valid_id(u.id) || u.id.size() > kMaxIdLength)
       ws->diags.push_back(make_error(
           "bad-id", p.id_loc,
-          fmt::format("the unit id '{}' is not an id: an ASCII letter, then letters, digits, "
-                      "'.', '_' or '-', at most {} characters{}",
-                      u.id, kMaxIdLength,
-                      ws->spec.entries[p.entry].glob.given()
-                          ? " (a glob's unit is named by the folder the first wildcard matches)"
-                          : "")));
+          ws->spec.entries[p.entry].glob.given()
+              ? message(N_("the unit id '{id}' is not an id: an ASCII letter, then letters, "
+                           "digits, '.', '_' or '-', at most {max} characters (a glob's unit is "
+                           "named by the folder the first wildcard matches)"),
+                        {plan_text("id", u.id),
+                         arg("max", static_cast<unsigned long long>(kMaxIdLength))})
+              : message(N_("the unit id '{id}' is not an id: an ASCII letter, then letters, "
+                           "digits, '.', '_' or '-', at most {max} characters"),
+                        {plan_text("id", u.id),
+                         arg("max", static_cast<unsigned long long>(kMaxIdLength))})));
   }
 
   // Every unit on every core; each unit's files one after another then (with one unit,
@@ -162,12 +164,13 @@ std::unique_ptr<Workspace> load_workspace(const std::string& file, const Date& a
   for (std::size_t i = 0; i < places.size(); ++i) {
     Unit& u = ws->units[i];
     if (empty[i])
-      ws->diags.push_back(make_error(
-          "missing-unit",
-          ws->spec.entries[places[i].entry].path.given()
-              ? ws->spec.entries[places[i].entry].path.loc
-              : places[i].id_loc,
-          fmt::format("unit '{}': '{}' holds no plan file (*.yaml or *.yml)", u.id, u.path)));
+      ws->diags.push_back(
+          make_error("missing-unit",
+                     ws->spec.entries[places[i].entry].path.given()
+                         ? ws->spec.entries[places[i].entry].path.loc
+                         : places[i].id_loc,
+                     message(N_("unit '{id}': '{path}' holds no plan file (*.yaml or *.yml)"),
+                             {plan_text("id", u.id), plan_text("path", u.path)})));
     if (u.title.empty() && u.plan) {
       const Meta* m = u.plan->checked->load.plan.meta();
       if (m && m->title.given()) u.title = m->title.value;

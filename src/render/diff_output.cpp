@@ -42,85 +42,193 @@ Json state(const std::optional<ActivityState>& s) {
           {"completion", completion(s->completion)}};
 }
 
-// "status planned → done, measure 2/5-6 → 3/5-6": only what changed.
-std::string changes(const ActivityState& a, const ActivityState& b) {
-  std::string out;
-  auto one = [&](const char* name, const std::string& x, const std::string& y) {
-    if (x == y) return;
-    out += (out.empty() ? "" : ", ") +
-           fmt::format("{} {} → {}", name, x.empty() ? "–" : x, y.empty() ? "–" : y);
-  };
-  one("status", a.status, b.status);
-  one("measure", a.measure, b.measure);
-  one("percent", a.percent, b.percent);
-  one("due", a.due, b.due);
-  return out;
-}
-
 const char* kind(const ActivityChange& c) {
   return !c.before ? "added" : !c.after ? "removed" : "changed";
+}
+
+// The words, the direction and the width that every part of diff_text shares.
+struct DiffText {
+  const DiffLabels& l;
+  const TextLayout& layout;
+  const Style& st = layout.style;
+  const TerminalLabels& w = layout.words();
+  const ChangeWords& cw = w.changes;
+  const bool rtl = layout.rtl;
+  // The arrow between a before and an after: a right-to-left reader meets the before first.
+  const char* arrow = rtl ? "←" : "→";
+
+  std::string cell(std::string_view t) const { return ltr_cell(t, rtl); }
+  // A side as shown: a revision is written left to right, the working tree is a word.
+  std::string side(const std::string& label, bool working_tree) const {
+    return working_tree ? visible(label) : cell(visible(label));
+  }
+  std::string from() const { return side(l.from, false); }
+  std::string to() const { return side(l.to, l.to_working_tree); }
+  // A status as the layout's words have it; a value that is no status stays as written.
+  std::string status(const std::string& s) const {
+    const auto parsed = parse_status(s);
+    return parsed ? w.status_word(*parsed) : visible(s);
+  }
+  // "status planned → done, measure 2/5-6 → 3/5-6": only what changed.
+  std::string changes(const ActivityState& a, const ActivityState& b) const {
+    std::string out;
+    auto one = [&](const std::string& name, const std::string& x, const std::string& y,
+                   bool is_status) {
+      if (x == y) return;
+      auto shown = [&](const std::string& v) {
+        return v.empty() ? std::string("–") : is_status ? status(v) : cell(visible(v));
+      };
+      out += (out.empty() ? "" : ", ") +
+             fill_label(cw.change, {{"field", name}, {"before", shown(x)}, {"after", shown(y)}});
+    };
+    one(cw.field_status, a.status, b.status, true);
+    one(cw.field_measure, a.measure, b.measure, false);
+    one(cw.field_percent, a.percent, b.percent, false);
+    one(cw.field_due, a.due, b.due, false);
+    return out;
+  }
+  // Lines of at most the layout's width, broken at spaces outside an isolate (which must
+  // open and close on one line); a word wider than the width keeps a line of its own.
+  std::vector<std::string> wrapped(const std::string& text) const {
+    if (!layout.limited() || display_width(text) <= layout.width) return {text};
+    std::vector<std::string> words;
+    std::string word;
+    int depth = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      const std::string_view rest = std::string_view(text).substr(i);
+      for (const char* open : {"\u2066", "\u2067", "\u2068"})
+        if (rest.substr(0, 3) == open) ++depth;
+      if (rest.substr(0, 3) == "\u2069" && depth > 0) --depth;
+      if (text[i] == ' ' && depth == 0) {
+        words.push_back(word);
+        word.clear();
+      } else {
+        word += text[i];
+      }
+    }
+    words.push_back(word);
+    std::vector<std::string> lines{""};
+    for (const std::string& wd : words) {
+      std::string& line = lines.back();
+      if (!line.empty() && display_width(line) + 1 + display_width(wd) > layout.width)
+        lines.push_back(wd);
+      else
+        line += (line.empty() ? "" : " ") + wd;
+    }
+    return lines;
+  }
+  // The text wrapped, each line painted on its own (a colour never spans a line break).
+  template <typename Paint>
+  std::string paragraph(const std::string& text, Paint paint) const {
+    std::string out;
+    for (const std::string& line : wrapped(text)) out += paint(line) + "\n";
+    return out;
+  }
+};
+
+// First: a side whose files did not all load has no completion to compare.
+void unread_notices(const PlanDiff& d, const DiffText& t, std::string& out) {
+  auto notice = [&](std::size_t unread, std::size_t files, const std::string& where) {
+    if (unread == 0) return;
+    const std::string text =
+        fill_label(t.cw.unread.of(files), {{"unread", t.cell(std::to_string(unread))},
+                                           {"total", t.cell(std::to_string(files))},
+                                           {"where", where}});
+    out += t.paragraph(text, [&](const std::string& s) { return t.st.yellow(s); });
+  };
+  auto at = [&](bool working_tree, const std::string& side) {
+    return working_tree ? t.cw.in_working_tree : fill_label(t.cw.at, {{"revision", side}});
+  };
+  if (d.before_broken) notice(d.before_unread.size(), d.before_files, at(false, t.from()));
+  if (d.after_broken) notice(d.after_unread.size(), d.after_files, at(t.l.to_working_tree, t.to()));
+}
+
+// "Plan: 30% → 45% (+15 points)   HEAD (1a2b3c4) → working tree"; the sides on a line of
+// their own when both do not fit.
+void headline(const PlanDiff& d, const DiffText& t, std::string& out) {
+  std::string figures = t.st.bold(
+      fill_label(t.cw.plan, {{"before", t.cell(pct(d.before))}, {"after", t.cell(pct(d.after))}}));
+  if (const std::string dl = delta(d.before, d.after); !dl.empty())
+    figures += " " + fill_label(t.cw.points, {{"delta", t.cell(dl)}});
+  const std::string sides = fill_label(t.cw.sides, {{"from", t.from()}, {"to", t.to()}});
+  if (!t.layout.limited() || display_width(figures) + 3 + display_width(sides) <= t.layout.width)
+    out += figures + t.st.dim("   " + sides) + "\n";
+  else
+    out += figures + "\n" + t.st.dim("  " + sides) + "\n";
+}
+
+void completion_section(const DiffText& t, const std::string& title,
+                        const std::vector<CompletionChange>& list, std::string& out) {
+  if (list.empty()) return;
+  out += "\n" + t.st.bold(title) + "\n";
+  std::size_t w = 2;
+  for (const auto& c : list) w = std::max(w, display_width(visible(c.id)));
+  w = id_column(w, 2 + 1 + 4 + 3 + 4 + 1 + 4, t.layout);
+  for (const auto& c : list) {
+    const std::string fixed = "  " + id_cell(c.id, w, "  ", out, t.rtl) + " " +
+                              t.cell(pad_left(pct(c.before), 4)) + " " + t.arrow + " " +
+                              t.cell(pad_right(pct(c.after), 4)) + " " +
+                              t.cell(pad_left(delta(c.before, c.after), 4));
+    out += table_row(fixed, 2 + w + 1 + 4 + 3 + 4 + 1 + 4, c.title, t.layout);
+  }
+}
+
+void activity_section(const PlanDiff& d, const DiffText& t, std::string& out) {
+  if (d.activities.empty()) return;
+  out += "\n" + t.st.bold(t.w.activities) + "\n";
+  const std::size_t what_w = std::max(
+      {display_width(t.cw.added), display_width(t.cw.removed), display_width(t.cw.changed)});
+  std::size_t w = 2;
+  for (const auto& c : d.activities) w = std::max(w, display_width(visible(c.id)));
+  w = id_column(w, 2 + what_w + 1 + 1 + 30, t.layout);
+  for (const auto& c : d.activities) {
+    const std::string what = !c.before  ? t.st.green(pad_right(t.cw.added, what_w))
+                             : !c.after ? t.st.red(pad_right(t.cw.removed, what_w))
+                                        : pad_right(t.cw.changed, what_w);
+    const std::string detail =
+        c.before && c.after
+            ? t.changes(*c.before, *c.after)
+            : t.cw.field_status + " " + t.status((c.after ? c.after : c.before)->status);
+    const std::string indent(2 + what_w + 1, ' ');
+    out += table_row("  " + what + " " + id_cell(c.id, w, indent, out, t.rtl) + " " + detail,
+                     2 + what_w + 1 + w + 1 + display_width(detail), c.title, t.layout);
+  }
+}
+
+void error_section(const PlanDiff& d, const DiffText& t, std::string& out) {
+  if (d.new_errors.empty() && d.fixed_errors.empty()) return;
+  out += "\n" + t.st.bold(t.cw.errors) + "\n";
+  const std::size_t mark_w =
+      std::max(display_width(t.cw.new_error), display_width(t.cw.fixed_error));
+  // The messages of plan check, cut like a title where the width is limited.
+  auto row = [&](const std::string& mark, const std::string& e) {
+    const std::string fixed = "  " + mark;
+    out += table_row(fixed, 2 + mark_w, e, t.layout);
+  };
+  for (const auto& e : d.new_errors) row(t.st.red(pad_right(t.cw.new_error, mark_w)), e);
+  for (const auto& e : d.fixed_errors) row(t.st.green(pad_right(t.cw.fixed_error, mark_w)), e);
 }
 
 }  // namespace
 
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout) {
-  const Style& st = layout.style;
+  const DiffText t{l, layout};
   std::string out;
-  // First: a side whose files did not all load has no completion to compare.
-  auto where = [](const std::string& label) {
-    return label == "working tree" ? "in the working tree" : "at " + visible(label);
-  };
-  if (d.before_broken)
-    out +=
-        st.yellow(incomplete_notice(d.before_unread.size(), d.before_files, where(l.from))) + "\n";
-  if (d.after_broken)
-    out += st.yellow(incomplete_notice(d.after_unread.size(), d.after_files, where(l.to))) + "\n";
-  out += st.bold(fmt::format("Plan: {} → {}", pct(d.before), pct(d.after)));
-  if (const std::string dl = delta(d.before, d.after); !dl.empty())
-    out += fmt::format(" ({} points)", dl);
-  out += st.dim(fmt::format("   {} → {}", visible(l.from), visible(l.to))) + "\n";
-  if (d.before_broken || d.after_broken)
-    out += st.yellow(fmt::format(
-        "\nThe plan at {} does not load (a file does not parse), so only its errors are "
-        "compared.\n",
-        visible(d.after_broken ? l.to : l.from)));
-  auto section = [&](const char* title, const std::vector<CompletionChange>& list) {
-    if (list.empty()) return;
-    out += "\n" + st.bold(title) + "\n";
-    std::size_t w = 2;
-    for (const auto& c : list) w = std::max(w, display_width(visible(c.id)));
-    w = id_column(w, 2 + 1 + 4 + 3 + 4 + 1 + 4, layout);
-    for (const auto& c : list) {
-      std::string fixed = fmt::format("  {} {:>4} → {:<4} {:>4}", id_cell(c.id, w, "  ", out),
-                                      pct(c.before), pct(c.after), delta(c.before, c.after));
-      out += table_row(fixed, 2 + w + 1 + 4 + 3 + 4 + 1 + 4, c.title, layout);
-    }
-  };
-  section("Goals", d.goals);
-  section("Targets", d.targets);
-  if (!d.activities.empty()) {
-    out += "\n" + st.bold("Activities") + "\n";
-    std::size_t w = 2;
-    for (const auto& c : d.activities) w = std::max(w, display_width(visible(c.id)));
-    w = id_column(w, 2 + 7 + 1 + 1 + 30, layout);
-    for (const auto& c : d.activities) {
-      std::string what = !c.before ? st.green("added  ") : !c.after ? st.red("removed") : "changed";
-      std::string detail = visible(
-          c.before && c.after ? changes(*c.before, *c.after)
-                              : fmt::format("status {}", (c.after ? c.after : c.before)->status));
-      out += table_row(fmt::format("  {} {} {}", what, id_cell(c.id, w, "          ", out), detail),
-                       2 + 7 + 1 + w + 1 + display_width(detail), c.title, layout);
-    }
+  unread_notices(d, t, out);
+  headline(d, t, out);
+  if (d.before_broken || d.after_broken) {
+    const bool after = d.after_broken;
+    out += "\n" + t.paragraph(fill_label(t.cw.not_loaded, {{"side", after ? t.to() : t.from()}}),
+                              [&](const std::string& s) { return t.st.yellow(s); });
   }
-  if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
-    out += "\n" + st.bold("Errors") + "\n";
-    for (const auto& e : d.new_errors) out += "  " + st.red("new  ") + " " + visible(e) + "\n";
-    for (const auto& e : d.fixed_errors) out += "  " + st.green("fixed") + " " + visible(e) + "\n";
-  }
+  completion_section(t, t.w.goals, d.goals, out);
+  completion_section(t, t.cw.targets, d.targets, out);
+  activity_section(d, t, out);
+  error_section(d, t, out);
   if (d.goals.empty() && d.targets.empty() && d.activities.empty() && d.new_errors.empty() &&
       d.fixed_errors.empty() && !d.before_broken && !d.after_broken)
-    out += "\nNothing in the plan changed.\n";
-  return out;
+    out += "\n" + t.cw.nothing + "\n";
+  return mirror_lines(out, layout.rtl);
 }
 
 namespace {

@@ -10,13 +10,15 @@
 namespace plan {
 
 struct DiffLabels {
-  std::string from, to;  // "HEAD", "working tree"
+  std::string from, to;  // "HEAD (1a2b3c4)", "working tree" (for text, in the layout's words)
   // For Markdown: the labels of the plan's language (templates/labels; English when
   // empty) and whether the plan's text runs right to left.
   Json words;
   bool rtl = false;
+  bool to_working_tree = false;  // `to` names the working tree, not a revision
 };
 
+// In the layout's words and direction (see TextLayout), fitted to its width.
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout);
 std::string diff_markdown(const PlanDiff& d, const DiffLabels& l);
 Json diff_json(const PlanDiff& d, const DiffLabels& l);

@@ -1,5 +1,6 @@
 #include "render/history_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <string_view>
@@ -19,15 +20,29 @@ Json completion_json(const Completion& c) {
 }  // namespace
 
 std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout) {
+  const ChangeWords& w = layout.words().changes;
+  const bool rtl = layout.rtl;
+  // One row a commit, oldest first in either direction: time runs down the screen, and
+  // in a right-to-left layout every row mirrors (the date on the right, the bar filling
+  // from the right).
+  // The figure's column is as wide as "100%", or as the word for a gap when there is one.
+  std::size_t figure_w = 4, id_w = 7;
+  for (const HistoryPoint& p : points) {
+    id_w = std::max(id_w, display_width(p.commit.short_id));
+    if (!p.loaded) figure_w = std::max(figure_w, display_width(w.gap));
+  }
   std::string out;
   for (const HistoryPoint& p : points) {
-    std::string c = p.loaded ? percent_figure(p.completion) : layout.style.red("gap");
-    std::string fixed = fmt::format("{} {} {} {}", p.commit.date, p.commit.short_id, pad_left(c, 4),
-                                    progress_bar(p.loaded ? p.completion : std::nullopt, 10));
-    out += table_row(fixed, 10 + 1 + 7 + 1 + 4 + 1 + 10, p.commit.subject, layout);
+    const std::string c = p.loaded ? ltr_cell(pad_left(percent_figure(p.completion), figure_w), rtl)
+                                   : pad_left(layout.style.red(w.gap), figure_w);
+    const std::string bar = progress_bar(p.loaded ? p.completion : std::nullopt, 10);
+    const std::string fixed = ltr_cell(visible(p.commit.date), rtl) + " " +
+                              ltr_cell(pad_right(visible(p.commit.short_id), id_w), rtl) + " " + c +
+                              " " + (p.loaded ? rtl_bar(bar, rtl) : bar);
+    out += table_row(fixed, 10 + 1 + id_w + 1 + figure_w + 1 + 10, p.commit.subject, layout);
   }
-  if (points.empty()) out += "(no commit changed the plan folder)\n";
-  return out;
+  if (points.empty()) out += w.no_commits + "\n";
+  return mirror_lines(out, rtl);
 }
 
 std::string csv_field(const std::string& text) {

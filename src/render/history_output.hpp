@@ -12,6 +12,7 @@
 
 namespace plan {
 
+// A row a commit, in the layout's words and direction (see TextLayout).
 std::string history_text(const std::vector<HistoryPoint>& points, const TextLayout& layout);
 std::string history_csv(const std::vector<HistoryPoint>& points);
 // One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; made visible;

@@ -1,5 +1,5 @@
-// Text for `plan trace`, `plan show` and `plan list`: one item's chain of links, one item
-// in full, and a filtered table of activities.
+// Text for `plan trace` and `plan show`: one item's chain of links, and one item in full,
+// in the layout's words (TerminalLabels::navigation) and direction.
 #pragma once
 
 #include <string>
@@ -18,7 +18,8 @@ namespace plan {
 std::string render_trace_text(const PlanIndex& ix, const Stats& s, const ItemRef& item,
                               const TextLayout& layout);
 
-// Every field of one item of the report (`item` is its JSON object), one per line.
-std::string render_show_text(const Json& item, const char* kind, const TextLayout& layout);
+// Every field of one item of the report (`item` is its JSON object), one per line: each
+// field's name in the layout's words (a key with no name of its own as it is).
+std::string render_show_text(const Json& item, ItemKind kind, const TextLayout& layout);
 
 }  // namespace plan

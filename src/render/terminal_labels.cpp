@@ -25,7 +25,23 @@ void read(const Json& t, const char* key, PluralText& into) {
 void read_navigation(const Json& t, NavigationWords& into) {
   auto it = t.find("navigation");
   if (it == t.end() || !it->is_object()) return;
-  (void)into;
+  const Json& n = *it;
+  read(n, "goal", into.goal);
+  read(n, "target", into.target);
+  read(n, "section", into.section);
+  read(n, "activity", into.activity);
+  read(n, "no_target", into.no_target);
+  read(n, "no_activity", into.no_activity);
+  read(n, "counts_towards", into.counts_towards);
+  read(n, "counts_towards_inherited", into.counts_towards_inherited);
+  read(n, "no_targets", into.no_targets);
+  read(n, "yes", into.yes);
+  read(n, "no", into.no);
+  read(n, "measure", into.measure);
+  read(n, "total", into.total);
+  if (auto f = n.find("fields"); f != n.end() && f->is_object())
+    for (auto k = f->begin(); k != f->end(); ++k)
+      if (k->is_string()) into.fields.emplace_back(k.key(), k->get<std::string>());
 }
 
 const char* const kStatusKeys[] = {"planned", "in-progress", "done", "blocked", "dropped"};
@@ -34,7 +50,32 @@ const char* const kStatusKeys[] = {"planned", "in-progress", "done", "blocked", 
 void read_changes(const Json& t, ChangeWords& into) {
   auto it = t.find("changes");
   if (it == t.end() || !it->is_object()) return;
-  (void)into;
+  const Json& c = *it;
+  read(c, "plan", into.plan);
+  read(c, "points", into.points);
+  read(c, "sides", into.sides);
+  read(c, "working_tree", into.working_tree);
+  read(c, "at", into.at);
+  read(c, "in_working_tree", into.in_working_tree);
+  read(c, "unread", into.unread);
+  read(c, "not_loaded", into.not_loaded);
+  read(c, "targets", into.targets);
+  read(c, "added", into.added);
+  read(c, "removed", into.removed);
+  read(c, "changed", into.changed);
+  read(c, "change", into.change);
+  if (auto f = c.find("field"); f != c.end() && f->is_object()) {
+    read(*f, "status", into.field_status);
+    read(*f, "measure", into.field_measure);
+    read(*f, "percent", into.field_percent);
+    read(*f, "due", into.field_due);
+  }
+  read(c, "errors", into.errors);
+  read(c, "new", into.new_error);
+  read(c, "fixed", into.fixed_error);
+  read(c, "nothing", into.nothing);
+  read(c, "gap", into.gap);
+  read(c, "no_commits", into.no_commits);
 }
 
 std::size_t status_index(Status s) {
@@ -42,6 +83,26 @@ std::size_t status_index(Status s) {
   return i < 5 ? i : 0;
 }
 }  // namespace
+
+const std::string& NavigationWords::kind(ItemKind k) const {
+  switch (k) {
+    case ItemKind::goal:
+      return goal;
+    case ItemKind::target:
+      return target;
+    case ItemKind::section:
+      return section;
+    case ItemKind::activity:
+      break;
+  }
+  return activity;
+}
+
+const std::string& NavigationWords::field(const std::string& key) const {
+  for (const auto& [k, name] : fields)
+    if (k == key) return name;
+  return key;
+}
 
 const std::string& TerminalLabels::status_word(Status s) const {
   return status[status_index(s)];

@@ -8,9 +8,11 @@
 #include <initializer_list>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "message.hpp"
 #include "model.hpp"
+#include "plan_index.hpp"
 #include "render/report.hpp"
 
 namespace plan {
@@ -21,12 +23,60 @@ struct PluralText {
   const std::string& of(std::size_t n) const { return n == 1 ? one : other; }
 };
 
-// plan trace and plan show: the "navigation" object of the labels' "terminal" object.
-struct NavigationWords {};
+// plan trace and plan show: the "navigation" object of the labels' "terminal" object. The
+// status words, the pace words and the plural of "file could not be read" are
+// TerminalLabels' own.
+struct NavigationWords {
+  // The kinds of item, before an id: "goal G1", "activity general.2".
+  std::string goal = "goal", target = "target", section = "section", activity = "activity";
+  // trace: the lines with no item.
+  std::string no_target = "(no target serves this goal)";
+  std::string no_activity = "(no activity serves this target)";
+  std::string counts_towards = "counts towards:";
+  std::string counts_towards_inherited = "counts towards (inherited from a parent):";
+  std::string no_targets = "(no targets)";
+  // show: a field's name by its key in the item's JSON object (the "fields" object); a key
+  // with no name of its own is shown as it is, as the English words are.
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::string yes = "yes", no = "no";
+  std::string measure = "{actual} of {planned}";  // then the unit, if any
+  std::string total = "total";                    // after the counts by status
+
+  const std::string& kind(ItemKind k) const;
+  const std::string& field(const std::string& key) const;
+};
 
 // Kept apart from NavigationWords so that each command's words are read in one place.
-// plan diff and plan history: the "changes" object of the labels' "terminal" object.
-struct ChangeWords {};
+// plan diff and plan history: the "changes" object of the labels' "terminal" object. The
+// section headings Goals and Activities and the status words are TerminalLabels' own.
+struct ChangeWords {
+  std::string plan = "Plan: {before} → {after}";
+  std::string points = "({delta} points)";
+  // The two sides compared, "HEAD (1a2b3c4) → working tree"; the arrow turns with the
+  // layout (a right-to-left reader reads the older side first, on the right).
+  std::string sides = "{from} → {to}";
+  std::string working_tree = "working tree";
+  // Where a file could not be read: "at HEAD~1 (1a2b3c4)", "in the working tree".
+  std::string at = "at {revision}";
+  std::string in_working_tree = "in the working tree";
+  PluralText unread{"{unread} of {total} file could not be read {where}: figures are incomplete",
+                    "{unread} of {total} files could not be read {where}: figures are incomplete"};
+  std::string not_loaded =
+      "The plan at {side} does not load (a file does not parse), so only its errors are "
+      "compared.";
+  std::string targets = "Targets";
+  std::string added = "added", removed = "removed", changed = "changed";
+  // One field of an activity that changed: "status planned → done".
+  std::string change = "{field} {before} → {after}";
+  std::string field_status = "status", field_measure = "measure", field_percent = "percent",
+              field_due = "due";
+  std::string errors = "Errors";
+  std::string new_error = "new", fixed_error = "fixed";
+  std::string nothing = "Nothing in the plan changed.";
+  // plan history: a commit where the plan did not load, and no commit at all.
+  std::string gap = "gap";
+  std::string no_commits = "(no commit changed the plan folder)";
+};
 
 struct TerminalLabels {
   std::string untitled = "(untitled plan)";

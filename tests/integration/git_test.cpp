@@ -5,10 +5,12 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -291,4 +293,142 @@ TEST_CASE("plan diff with a revision that has no plan folder says so and exits 2
     CHECK(out.find(") cannot be compared: the commit has no plan folder\n") != std::string::npos);
   }
   CHECK(r.plan("diff HEAD --color never --as-of 2009-06-01").rfind("0\n", 0) == 0);
+}
+
+namespace {
+
+// A Hebrew plan (language: he) that moves, gains and loses activities, breaks and is fixed.
+const char* kHebrewHeader =
+    "plan: {title: תוכנית העבודה של המטה, language: he,"
+    " period: {start: 2009-01-01, end: 2009-12-31}}\n"
+    "goals:\n"
+    "  - {id: G1, title: הרחבת הפעילות בקהילה}\n"
+    "  - {id: G2, title: חיזוק הקשר עם החברים בכל המחוזות}\n"
+    "targets:\n"
+    "  - {id: T1, title: כנס שנתי מוצלח, goals: [G1]}\n"
+    "  - {id: T2, title: פורומים אזוריים בכל המחוזות, goals: [G1, G2]}\n";
+
+std::string hebrew_activities(const std::string& a1_status, const std::string& a2_actual,
+                              const std::string& a2_due, bool with_a3) {
+  std::string s =
+      "sections:\n"
+      "  - id: S1\n"
+      "    title: מפגשים\n"
+      "    activities:\n"
+      "      - {id: A1, title: כנס שנתי לכל חברי התנועה, targets: [T1], status: " +
+      a1_status +
+      "}\n"
+      "      - id: A2\n"
+      "        title: פורומים אזוריים (צפון ודרום)\n"
+      "        targets: [T2]\n"
+      "        status: in-progress\n"
+      "        due: " +
+      a2_due +
+      "\n"
+      "        measure: {unit: מפגשים, planned: 5-6, actual: " +
+      a2_actual + "}\n";
+  if (with_a3) s += "      - {id: A3, title: עלון חודשי לחברים, targets: [T2], percent: 50}\n";
+  return s;
+}
+
+// A repository of the Hebrew plan: four commits (the third breaks it) and an uncommitted change.
+void hebrew_history(Repo& r) {
+  r.write("plan/plan.yaml", kHebrewHeader);
+  r.write("plan/activities.yaml", hebrew_activities("planned", "0", "2009-10-01", false));
+  r.commit("התחלת התוכנית");
+  r.write("plan/activities.yaml", hebrew_activities("in-progress", "2", "2009-10-01", true));
+  r.commit("Forums under way, newsletter added");
+  r.write("plan/activities.yaml", "sections: [\n");
+  r.commit("Break the plan");
+  r.write("plan/activities.yaml", hebrew_activities("done", "5", "2009-11-15", true));
+  r.commit("תיקון: הכנס התקיים");
+  r.write("plan/activities.yaml", hebrew_activities("done", "6", "2009-11-15", false));
+}
+
+// A terminal of `columns` columns that is not one (a pipe): logical order, the width kept.
+std::string at_width(const Repo& r, int columns, const std::string& args) {
+  Run x = run("cd " + r.path.string() + " && unset LANGUAGE LANG LC_MESSAGES; COLUMNS=" +
+              std::to_string(columns) + " LC_ALL=C.UTF-8 " + plan_cmd(args + " 2>&1"));
+  return std::to_string(x.status) + "\n" + x.out;
+}
+
+// The widest line of the output, in terminal cells (the directional marks take none).
+std::size_t widest_line(const std::string& text) {
+  std::size_t widest = 0, cells = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      widest = std::max(widest, cells);
+      cells = 0;
+    } else if ((c & 0xC0) != 0x80) {
+      // U+200E/F (RLM, LRM) and U+2066-2069 (isolates) are E2 80 8E/8F and E2 81 A6-A9.
+      const std::string_view rest = std::string_view(text).substr(i, 3);
+      const bool mark = rest == "\u200F" || rest == "\u200E" || rest == "\u2066" ||
+                        rest == "\u2067" || rest == "\u2068" || rest == "\u2069";
+      if (!mark) ++cells;
+    }
+  }
+  return std::max(widest, cells);
+}
+
+}  // namespace
+
+TEST_CASE("plan diff and plan history of a Hebrew plan speak Hebrew, mirrored, within the width") {
+  Repo r;
+  hebrew_history(r);
+  const std::string he60 = at_width(r, 60, "diff HEAD~3 --color never --as-of 2009-06-01");
+  const std::string he120 = at_width(r, 120, "diff HEAD~2 HEAD~1 --color never --as-of 2009-06-01");
+  const std::string he60_broken =
+      at_width(r, 60, "diff HEAD~2 HEAD~1 --color never --as-of 2009-06-01");
+  const std::string history80 = at_width(r, 80, "history --color never");
+  pin("diff-he-60.txt", he60);
+  pin("diff-he-120.txt", he120);
+  pin("diff-he-60-broken.txt", he60_broken);
+  pin("history-he-80.txt", history80);
+  // --lang en: the same plan in English words and a left-to-right layout.
+  pin("diff-en-80.txt", at_width(r, 80, "diff HEAD~3 --color never --as-of 2009-06-01 --lang en"));
+  pin("history-en-80.txt", at_width(r, 80, "history --color never --lang en"));
+
+  for (const std::string* out : {&he60, &he60_broken}) {
+    CAPTURE(*out);
+    CHECK(widest_line(*out) <= 60);
+  }
+  CHECK(widest_line(history80) <= 80);
+  // Hebrew words, every line a right-to-left paragraph, revisions and figures isolated.
+  CHECK(he60.find("\u200Fמטרות\n") != std::string::npos);
+  CHECK(he60.find("\u2066HEAD~3 (") != std::string::npos);
+  CHECK(he60.find("עותק העבודה") != std::string::npos);
+  CHECK(he60.find("working tree") == std::string::npos);
+  CHECK(he60.find("שונתה") != std::string::npos);
+  CHECK(he60.find("Goals") == std::string::npos);
+  CHECK(he120.find("שגיאות") != std::string::npos);
+  CHECK(history80.find("\u2067█") != std::string::npos);  // a bar fills from the right
+  CHECK(history80.find("\u200F\u20662009-03-01\u2069") != std::string::npos);
+  // JSON and CSV do not change with the language.
+  const auto j = nlohmann::json::parse(r.stdout_of("diff HEAD~3 --json --as-of 2009-06-01"));
+  CHECK(j["to"] == "working tree");
+  CHECK(j["changed"][0]["change"] == "changed");
+  CHECK(r.stdout_of("history --format csv").rfind("date,commit,subject,completion", 0) == 0);
+}
+
+TEST_CASE("plan diff and plan history of an English plan take --lang he") {
+  Repo r;
+  r.write("plan/plan.yaml", kHeader);
+  r.write("plan/activities.yaml", activities("planned", "0", false));
+  r.commit("Start the plan");
+  r.write("plan/activities.yaml", activities("done", "2", true));
+  const std::string diff = at_width(r, 80, "diff --color never --as-of 2009-06-01 --lang he");
+  CAPTURE(diff);
+  CHECK(diff.find("\u200Fתוכנית: ") != std::string::npos);
+  CHECK(diff.find("status planned") == std::string::npos);
+  CHECK(diff.find("מצב \u2066") == std::string::npos);  // a status word is a word, not a cell
+  CHECK(diff.find("מצב מתוכנן ← בוצע") != std::string::npos);
+  const std::string history = at_width(r, 80, "history --color never --lang he");
+  CHECK(history.find("\u200F\u2066") != std::string::npos);
+  // No gap in this history: the figure's column is as wide as "100%", not as the word.
+  CHECK(history.find("\u2066  0%\u2069") != std::string::npos);
+  // Without --lang, the English plan's own words and direction.
+  const std::string english = at_width(r, 80, "history --color never");
+  CHECK(english.find("\u200F") == std::string::npos);
+  CHECK(english.find("Start the plan") != std::string::npos);
 }

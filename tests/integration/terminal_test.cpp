@@ -443,6 +443,55 @@ TEST_CASE("terminal: tmux shows the shipped plan's Hebrew in FriBidi's visual or
   CHECK(reordered >= 3);  // the goals' titles at least
 }
 
+TEST_CASE("terminal: tmux shows trace of the shipped plan in Hebrew, in FriBidi's visual order") {
+  REQUIRE(plan::test::have("tmux"));
+  REQUIRE_MESSAGE(plan::test::have("fribidi"), "fribidi (libfribidi-bin) is the oracle");
+  // An activity: its section and parent above, the targets and goals it counts towards below.
+  const char* args = "trace accompaniment.3.6 --as-of 2009-06-01 --color never";
+  const std::string logical = shipped_piped(args);
+  CAPTURE(logical);
+  // The plan's language: Hebrew words, every line a right-to-left paragraph.
+  CHECK(logical.find("נספרת ביעדים:") != std::string::npos);
+  CHECK(logical.find("counts towards") == std::string::npos);
+  const std::vector<std::string> expected = fribidi_lines(logical);
+  const std::vector<std::string> screen = tmux_screen("", args);
+  REQUIRE(screen.size() > expected.size());  // and the __END__ line
+  std::size_t reordered = 0;
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    CAPTURE(i);
+    CHECK(trimmed(screen[i]) == trimmed(expected[i]));
+    if (plan::has_rtl(lines(logical)[i])) {
+      ++reordered;
+      CHECK(trimmed(screen[i]) != trimmed(without_controls(lines(logical)[i])));
+      // Right-aligned, as a Hebrew reader reads a screen: the line ends at the last column
+      // but for its indent (spaces, which tmux leaves out of the capture at a row's end).
+      const std::size_t indent = without_controls(lines(logical)[i]).find_first_not_of(' ');
+      CHECK(plan::display_width(screen[i]) + indent >= 119);
+    }
+  }
+  CHECK(reordered >= 6);  // every line but the blank one
+  // The goal's title as FriBidi shows it on its own, on the goal's row.
+  CHECK(screen[6].find(plan::visual_line("טיפוח הרעיון השיתופי")) != std::string::npos);
+}
+
+TEST_CASE("terminal: trace and show take --lang, before or after the command's name") {
+  const std::string en = shipped_piped("trace G1 --as-of 2009-06-01 --lang en");
+  CHECK(en.rfind("goal G1 ", 0) == 0);
+  CHECK(en.find("\u200f") == std::string::npos);
+  CHECK(shipped_piped("--lang en show G1 --as-of 2009-06-01").rfind("goal G1\n", 0) == 0);
+  // The plan's language without --lang; an English plan with --lang he mirrors.
+  CHECK(shipped_piped("show G1 --as-of 2009-06-01").rfind("\u200fמטרה \u2066G1\u2069\n", 0) == 0);
+  const std::string he = run(
+      std::string("env -u PLAN_BIDI LC_ALL=C.UTF-8 ") + PLAN_BINARY + " --plan " + PLAN_SOURCE_DIR +
+      "/tests/golden/status-english/plan --lang he trace G1 --as-of 2009-06-01");
+  CHECK(he.rfind("\u200fמטרה \u2066G1\u2069 ", 0) == 0);
+  // One option for the labels and the messages: the help lists it once.
+  const std::string help = run(std::string(PLAN_BINARY) + " trace --help");
+  const std::size_t first = help.find("--lang");
+  REQUIRE(first != std::string::npos);
+  CHECK(help.find("--lang", first + 1) == std::string::npos);
+}
+
 TEST_CASE("terminal: with --bidi logical or PLAN_BIDI=logical tmux shows the logical order") {
   REQUIRE(plan::test::have("tmux"));
   const std::vector<std::string> logical = lines(shipped_piped(kStatusArgs));

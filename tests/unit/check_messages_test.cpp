@@ -14,6 +14,7 @@
 #include "helpers.hpp"
 #include "lsp/uri.hpp"
 #include "lsp_client.hpp"
+#include "po_catalog.hpp"
 #include "render/diagnostics_markdown.hpp"
 #include "render/mustache_render.hpp"
 #include "render/summary.hpp"
@@ -23,82 +24,12 @@
 
 using namespace plan;
 using plan::test::check_text;
+using plan::test::hebrew;
+using plan::test::ids_of;
 using plan::test::kHeader;
+using plan::test::po_translate;
 
 namespace {
-
-// The entries of a PO file: msgid (and msgid_plural) → msgstr[0..].
-struct Catalog {
-  std::map<std::string, std::vector<std::string>> entries;
-};
-
-std::string unquote(const std::string& line) {
-  const std::size_t a = line.find('"'), b = line.rfind('"');
-  std::string out;
-  for (std::size_t i = a + 1; i < b; ++i) {
-    if (line[i] == '\\' && i + 1 < b) {
-      const char c = line[++i];
-      out += c == 'n' ? '\n' : c == 't' ? '\t' : c;
-    } else {
-      out += line[i];
-    }
-  }
-  return out;
-}
-
-Catalog read_po(const std::string& path) {
-  std::ifstream in(path);
-  REQUIRE(in.good());
-  Catalog cat;
-  std::string line, id;
-  std::vector<std::string> strs;
-  std::string* current = nullptr;
-  auto flush = [&] {
-    if (!id.empty() && !strs.empty()) cat.entries[id] = strs;
-    id.clear();
-    strs.clear();
-    current = nullptr;
-  };
-  while (std::getline(in, line)) {
-    if (line.rfind("msgid_plural ", 0) == 0) {
-      current = nullptr;  // the plural's English is not needed: the id names the entry
-    } else if (line.rfind("msgid ", 0) == 0) {
-      flush();
-      id = unquote(line);
-      current = &id;
-    } else if (line.rfind("msgstr", 0) == 0) {
-      strs.push_back(unquote(line));
-      current = &strs.back();
-    } else if (!line.empty() && line[0] == '"' && current) {
-      *current += unquote(line);
-    }
-  }
-  flush();
-  return cat;
-}
-
-const Catalog& hebrew() {
-  static const Catalog cat = read_po(std::string(PLAN_SOURCE_DIR) + "/po/he.po");
-  return cat;
-}
-
-// gettext's contract: the translation, or the English itself when there is none.
-const char* po_translate(const char* id, const char* plural, unsigned long n) {
-  auto it = hebrew().entries.find(id);
-  const char* english = plural && n != 1 ? plural : id;
-  if (it == hebrew().entries.end() || it->second.empty()) return english;
-  const std::size_t form = plural && n != 1 ? 1 : 0;  // Plural-Forms: (n != 1)
-  const std::string& s = it->second[std::min(form, it->second.size() - 1)];
-  return s.empty() ? english : s.c_str();
-}
-
-// Every message id in `m` and in the messages nested in it.
-void ids_of(const Message& m, std::vector<std::string>& out) {
-  if (!m.id) return;
-  out.push_back(m.id);
-  for (const MessageArg& a : m.args)
-    if (a.message) ids_of(*a.message, out);
-}
 
 // Bad plans that between them break every rule of the check stage that one plan can break.
 std::vector<std::string> bad_plans() {

@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "helpers.hpp"
 #include "render/status_text.hpp"
@@ -87,6 +89,41 @@ TEST_CASE("the built-in English terminal labels are the defaults the renderers h
   CHECK(en.errors.other == defaults.errors.other);
   CHECK(en.status_word(Status::in_progress) == "in-progress");
   CHECK(en.counted_word(Status::in_progress) == "in progress");
+}
+
+TEST_CASE("the built-in English words of diff and history are the struct's defaults") {
+  const ChangeWords en = builtin("en").changes, d;
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {en.plan, d.plan},
+      {en.points, d.points},
+      {en.sides, d.sides},
+      {en.working_tree, d.working_tree},
+      {en.at, d.at},
+      {en.in_working_tree, d.in_working_tree},
+      {en.unread.one, d.unread.one},
+      {en.unread.other, d.unread.other},
+      {en.not_loaded, d.not_loaded},
+      {en.targets, d.targets},
+      {en.added, d.added},
+      {en.removed, d.removed},
+      {en.changed, d.changed},
+      {en.change, d.change},
+      {en.field_status, d.field_status},
+      {en.field_measure, d.field_measure},
+      {en.field_percent, d.field_percent},
+      {en.field_due, d.field_due},
+      {en.errors, d.errors},
+      {en.new_error, d.new_error},
+      {en.fixed_error, d.fixed_error},
+      {en.nothing, d.nothing},
+      {en.gap, d.gap},
+      {en.no_commits, d.no_commits}};
+  for (const auto& [file, builtin_default] : pairs) CHECK(file == builtin_default);
+  const ChangeWords he = builtin("he").changes;
+  CHECK(he.working_tree == "עותק העבודה");
+  CHECK(he.field_due == "מועד");
+  CHECK(fill_label(he.unread.of(3), {{"unread", "1"}, {"total", "3"}, {"where", "בעותק העבודה"}}) ==
+        "1 מתוך 3 קבצים לא נקראו בעותק העבודה: הנתונים חלקיים");
 }
 
 TEST_CASE("the Hebrew terminal labels are read from he.json, plurals included") {

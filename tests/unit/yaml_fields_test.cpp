@@ -52,25 +52,26 @@ TEST_CASE("FieldReader reads typed values with their places, and locates wrong t
       "names: [a, {b: c}]\nodd: ~\nextra: 1\n");
   Diagnostics d;
   FieldReader r(3, d);
-  const Fields f =
-      r.collect(root, {"name", "count", "quoted", "day", "ids", "names", "odd"}, "in the test");
+  const Fields f = r.collect(root, {"name", "count", "quoted", "day", "ids", "names", "odd"},
+                             message("in the test"));
   REQUIRE(d.size() == 1);  // 'extra'
   CHECK(d[0].code == "unknown-key");
   CHECK(d[0].loc.line == 8);
   d.clear();
 
+  const Message it = message("it");
   Located<std::string> name;
-  CHECK(r.text(f, "name", "it", name));
+  CHECK(r.text(f, "name", it, name));
   CHECK(name.value == "Dana");
   CHECK(name.loc.file == 3);
   CHECK(name.loc.line == 1);
   CHECK(name.loc.col == 7);
 
   Located<double> count, quoted, absent;
-  CHECK(r.number(f, "count", "it", count));
+  CHECK(r.number(f, "count", it, count));
   CHECK(count.value == 3);
-  CHECK_FALSE(r.number(f, "quoted", "it", quoted, " from 0 to 100"));
-  CHECK_FALSE(r.number(f, "odd", "it", absent));  // empty: not given, no error
+  CHECK_FALSE(r.number(f, "quoted", it, quoted, message("a number from 0 to 100")));
+  CHECK_FALSE(r.number(f, "odd", it, absent));  // empty: not given, no error
   REQUIRE(d.size() == 1);
   CHECK(d[0].message ==
         "'quoted' of it should be a number from 0 to 100, not the text '4' (remove the quotes)");
@@ -78,18 +79,18 @@ TEST_CASE("FieldReader reads typed values with their places, and locates wrong t
   d.clear();
 
   Located<Date> day;
-  r.date(f, "day", "it", day);
+  r.date(f, "day", it, day);
   CHECK(day.given());
   CHECK_FALSE(day.value.valid);  // kept for the checks to explain
 
   Located<std::vector<Ref>> ids;
-  r.refs(f, "ids", "goal", "it", ids);
+  r.refs(f, "ids", message("goal"), it, ids);
   REQUIRE(ids.value.size() == 2);
   CHECK(ids.value[1].id == "G2");
   CHECK(ids.value[1].loc.col == 11);
 
   Located<std::vector<std::string>> names;
-  r.texts(f, "names", "it", names);
+  r.texts(f, "names", it, names);
   CHECK(names.value == std::vector<std::string>{"a"});
   REQUIRE(d.size() == 1);
   CHECK(d[0].message == "each of the 'names' of it should be text, not a mapping");

@@ -98,6 +98,22 @@ test('list of the shipped plan reads as FriBidi orders it', async () => {
   await compareWithFribidi(['--plan', shipped, 'list', '--as-of', asOf], 100);
 });
 
+for (const cols of [60, 120]) {
+  test(`trace of the shipped plan at ${cols} columns reads as FriBidi orders it, in Hebrew`, async () => {
+    const { rows, logical, rtlRows } = await compareWithFribidi(
+      ['--plan', shipped, 'trace', 'accompaniment.3.6', '--as-of', asOf], cols);
+    assert.ok(logical.includes('נספרת ביעדים:') && !logical.includes('counts towards'), 'the plan\'s language');
+    assert.ok(rtlRows >= 6, `the Hebrew layout is right to left (${rtlRows} rows)`);
+    // The goal's row: its title, as FriBidi shows it alone, left of its figure and its kind.
+    const [title] = fribidi('טיפוח הרעיון', ['--rtl']);
+    const [kind] = fribidi('מטרה', ['--rtl']);
+    const goal = rows.find((r) => r.includes('G1 '));
+    assert.ok(goal, `a row names G1:\n${rows.join('\n')}`);
+    assert.ok(goal.indexOf(title) < goal.indexOf('0%') && goal.indexOf('0%') < goal.indexOf(kind),
+      `title, figure, kind from left to right: ${goal}`);
+  });
+}
+
 test("the shipped plan's goal titles are in the right order, and in logical order without the pass", async () => {
   const json = JSON.parse(run(['--plan', shipped, 'status', '--as-of', asOf, '--json']).stdout);
   const cols = 200;  // wide enough that no title is cut
@@ -162,6 +178,43 @@ test("check's Hebrew messages on a broken plan read as FriBidi orders them", asy
     assert.ok(first >= 0 && code > first, `the message reads from its first row down:\n${narrow.join('\n')}`);
     assert.ok(narrow[first].trimEnd().endsWith('targets.yaml:11:13'), `the place first, at the right: ${narrow[first]}`);
     for (const r of narrow) assert.ok(r.length <= 80);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('diff and history of the shipped plan under git read as FriBidi orders them', async () => {
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plan-xterm-git-'));
+  const git = (...args) => {
+    const r = spawnSync('git', args, {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: '2009-03-01T12:00:00Z', GIT_COMMITTER_DATE: '2009-03-01T12:00:00Z',
+        GIT_AUTHOR_NAME: 'T', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'T',
+        GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
+    });
+    assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
+  };
+  try {
+    fs.cpSync(shipped, path.join(dir, 'plan'), { recursive: true });
+    git('init', '-q', '-b', 'main', '.');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'התוכנית כפי שפורסמה');
+    // The first activity starts: a change in the working tree for diff to show.
+    const file = path.join(dir, 'plan', 'activities', '01-general.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(file, text.replace('status: planned', 'status: done'));
+    const at = ['--plan', path.join(dir, 'plan')];
+    for (const cols of [60, 120]) {
+      const { rows, rtlRows } = await compareWithFribidi([...at, 'diff', '--as-of', asOf], cols);
+      assert.ok(rows.some((r) => r.includes('הדובעה קתוע')), 'the working tree in Hebrew, in visual order');
+      assert.ok(rtlRows >= 5, `the Hebrew layout is right to left (${rtlRows} rows)`);
+    }
+    git('commit', '-q', '-a', '-m', 'פעילות ראשונה בוצעה');
+    const { rows } = await compareWithFribidi([...at, 'history'], 80);
+    assert.equal(rows.length, 2, 'a row a commit');
+    assert.ok(rows[0].trimEnd().endsWith('2009-03-01'), `the date at the right: ${rows[0]}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
