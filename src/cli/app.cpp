@@ -409,6 +409,9 @@ int run(int argc, char** argv) {
       sub->add_option("--lang")
           ->description(tr("The language of the messages: en or he (default: the environment's)"))
           ->type_name("LANG");
+    // CLI11 files a command's own options under its default group, "Options", in English.
+    for (CLI::Option* o : sub->get_options())
+      if (o->get_group() == "Options") o->group(tr("Options"));
   }
   std::string topic;
   CLI::App* help = app.add_subcommand("help", tr("Show the help of plan, or of one command."))
