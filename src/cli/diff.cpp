@@ -13,6 +13,7 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/terminal_words.hpp"
 #include "git/repository.hpp"
 #include "pipeline/history.hpp"
 #include "render/diff_output.hpp"
@@ -112,17 +113,12 @@ Runner setup_diff(CLI::App& sub) {
     else {
       // The words of the newer side's plan (or of --lang), as status has them.
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::string why;
       // A side that does not load names no language: the other side's is the plan's.
       const Plan& newer = states[1]->checked->load.plan;
       const Plan& plan =
           labels_language("", {&newer}).empty() ? states[0]->checked->load.plan : newer;
-      const TerminalLabels words = terminal_labels_for(dir, opts->lang, plan, layout.rtl, why);
-      if (!why.empty()) {
-        write_text(stderr, "plan: " + why + "\n");
-        return int{kUsage};
-      }
-      layout.labels = &words;
+      TerminalLabels words;
+      if (!use_plan_words(dir, opts->lang, plan, layout, words)) return int{kUsage};
       if (labels.to_working_tree) labels.to = words.changes.working_tree;
       out = diff_text(d, labels, layout);
     }

@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/terminal_words.hpp"
 #include "git/repository.hpp"
 #include "load/loader.hpp"
 #include "pipeline/history.hpp"
@@ -78,13 +79,8 @@ Runner setup_history(CLI::App& sub) {
                             ? load_plan_dir(dir, limits).plan
                             : Plan{};
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::string why;
-      const TerminalLabels words = terminal_labels_for(dir, opts->lang, plan, layout.rtl, why);
-      if (!why.empty()) {
-        write_text(stderr, "plan: " + why + "\n");
-        return int{kUsage};
-      }
-      layout.labels = &words;
+      TerminalLabels words;
+      if (!use_plan_words(dir, opts->lang, plan, layout, words)) return int{kUsage};
       out = history_text(points, layout);
     }
     opts->json || opts->format == "csv" ? (void)std::fputs(out.c_str(), stdout)

@@ -15,6 +15,7 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/terminal_words.hpp"
 #include "cli/workspace_output.hpp"
 #include "render/json_sink.hpp"
 #include "render/list_text.hpp"
@@ -283,14 +284,9 @@ Runner setup_list(CLI::App& sub) {
       sink.end_array();
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::string why;
-      const TerminalLabels labels =
-          terminal_labels_for(input.plan_dir, opts->lang, c.load.plan, layout.rtl, why);
-      if (!why.empty()) {
-        write_text(stderr, "plan: " + why + "\n");
+      TerminalLabels labels;
+      if (!use_plan_words(input.plan_dir, opts->lang, c.load.plan, layout, labels))
         return int{kUsage};
-      }
-      layout.labels = &labels;
       write_text(stdout, render_activity_list(*c.index, m->stats, rows, layout));
     }
     return finish(m);

@@ -12,6 +12,7 @@
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "cli/terminal_words.hpp"
 #include "cli/workspace_output.hpp"
 #include "render/json_sink.hpp"
 #include "render/report.hpp"
@@ -72,14 +73,9 @@ Runner setup_status(CLI::App& sub) {
       write_report(*m->checked->index, m->stats, m->summary(), sink, &stale);
     } else {
       TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      std::string why;
-      const TerminalLabels labels =
-          terminal_labels_for(input.plan_dir, opts->lang, m->checked->load.plan, layout.rtl, why);
-      if (!why.empty()) {
-        write_text(stderr, "plan: " + why + "\n");
+      TerminalLabels labels;
+      if (!use_plan_words(input.plan_dir, opts->lang, m->checked->load.plan, layout, labels))
         return int{kUsage};
-      }
-      layout.labels = &labels;
       write_text(stdout,
                  render_status_text(*m->checked->index, m->stats, m->summary(), layout, &stale));
     }

@@ -9,6 +9,7 @@
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/terminal.hpp"
+#include "cli/terminal_words.hpp"
 #include "render/navigation_text.hpp"
 #include "render/terminal_labels.hpp"
 
@@ -36,14 +37,10 @@ Runner setup_trace(CLI::App& sub) {
     // The labels of the plan's language (or --lang), from the plan's repository first, as
     // for status; files[0] is the plan folder.
     const Plan& plan = m->checked->load.plan;
-    std::string why;
-    const TerminalLabels labels = terminal_labels_for(plan.files.empty() ? "" : plan.files.front(),
-                                                      opts->lang, plan, layout.rtl, why);
-    if (!why.empty()) {
-      write_text(stderr, "plan: " + why + "\n");
+    TerminalLabels labels;
+    if (!use_plan_words(plan.files.empty() ? "" : plan.files.front(), opts->lang, plan, layout,
+                        labels))
       return int{kUsage};
-    }
-    layout.labels = &labels;
     write_text(stdout, render_trace_text(*m->checked->index, m->stats, *item, layout));
     return finish(m);
   };

@@ -1,0 +1,21 @@
+#include "cli/terminal_words.hpp"
+
+#include <cstdio>
+
+#include "cli/terminal.hpp"
+
+namespace plan::cli {
+
+bool use_plan_words(const std::string& plan_dir, const std::string& lang, const Plan& plan,
+                    TextLayout& layout, TerminalLabels& labels) {
+  std::string why;
+  labels = terminal_labels_for(plan_dir, lang, plan, layout.rtl, why);
+  if (!why.empty()) {
+    write_text(stderr, "plan: " + why + "\n");
+    return false;
+  }
+  layout.labels = &labels;
+  return true;
+}
+
+}  // namespace plan::cli
