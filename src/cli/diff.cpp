@@ -84,8 +84,10 @@ Runner setup_diff(CLI::App& sub) {
         std::string why;
         states[i] = measure_revision(*repo, *commit, as_of, limits, why);
         if (!states[i]) {
-          std::fprintf(stderr, "plan: %s (%s) cannot be compared: %s\n", visible(revs[i]).c_str(),
-                       commit->short_id.c_str(), why.c_str());
+          write_text(stderr,
+                     plan_says(message(N_("{revision} ({commit}) cannot be compared: {reason}"),
+                                       {plan_text("revision", visible(revs[i])),
+                                        arg("commit", commit->short_id), arg("reason", why)})));
           return int{kUsage};
         }
         (i == 0 ? labels.from : labels.to) = fmt::format("{} ({})", revs[i], commit->short_id);

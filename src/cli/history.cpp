@@ -58,14 +58,19 @@ Runner setup_history(CLI::App& sub) {
     // A shallow clone holds only the latest commits: say so, and how to fetch the rest, on
     // stderr (stdout stays the table, CSV or JSON of the commits that are there).
     if (auto repo = Repository::open(dir, error); repo && repo->is_shallow())
-      std::fprintf(
+      write_text(
           stderr,
-          "plan: the repository is a shallow clone, so the history starts at %s; fetch the "
-          "rest with 'git fetch --unshallow' (in GitHub Actions: actions/checkout with "
-          "'fetch-depth: 0')\n",
-          points.empty()
-              ? "the oldest commit there"
-              : (points.front().commit.date + " (" + points.front().commit.short_id + ")").c_str());
+          plan_says(points.empty()
+                        ? message(N_("the repository is a shallow clone, so the history starts at "
+                                     "the oldest commit there; fetch the rest with 'git fetch "
+                                     "--unshallow' (in GitHub Actions: actions/checkout with "
+                                     "'fetch-depth: 0')"))
+                        : message(N_("the repository is a shallow clone, so the history starts at "
+                                     "{date} ({commit}); fetch the rest with 'git fetch "
+                                     "--unshallow' (in GitHub Actions: actions/checkout with "
+                                     "'fetch-depth: 0')"),
+                                  {arg("date", points.front().commit.date),
+                                   arg("commit", points.front().commit.short_id)})));
     std::string out;
     if (opts->json)
       out = history_json(points).dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
