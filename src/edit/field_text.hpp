@@ -11,16 +11,11 @@
 #include <vector>
 
 #include "edit/field_specs.hpp"
+#include "edit/item_way.hpp"
 #include "edit/set_field.hpp"
 #include "load/yaml_tree.hpp"
 
 namespace plan {
-
-// Where an item is in a file's tree: the indices from the root to its mapping, and its kind.
-struct ItemWay {
-  std::vector<std::size_t> path;
-  std::string kind;
-};
 
 // The changes of one field, found in the tree and composed.
 struct Group {
