@@ -53,32 +53,4 @@ Message quoted_choices(const std::vector<std::string>& items, bool and_list) {
                   : message(N_("{items} or {last}"), std::move(args));
 }
 
-static long days_in(int year, int month) {
-  const bool december = month == 12;
-  return days_from_civil(december ? year + 1 : year, december ? 1 : month + 1, 1) -
-         days_from_civil(year, month, 1);
-}
-
-static Message month_name(int month) {
-  static const char* const months[] = {N_("January"), N_("February"), N_("March"),
-                                       N_("April"),   N_("May"),      N_("June"),
-                                       N_("July"),    N_("August"),   N_("September"),
-                                       N_("October"), N_("November"), N_("December")};
-  return message(months[month - 1]);
-}
-
-// The same reasons as explain_bad_date (util/date.*), which the command line's own errors use.
-Message bad_date_reason(const Date& d) {
-  if (d.year == 0 && d.month == 0 && d.day == 0)
-    return message(N_("'{date}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15"),
-                   {plan_text("date", d.text())});
-  if (d.month < 1 || d.month > 12)
-    return message(N_("'{date}', but there is no month {month}; write dates as YYYY-MM-DD"),
-                   {plan_text("date", d.text()), arg("month", std::to_string(d.month))});
-  return message(
-      N_("'{date}', but {month} {year} has {days} days"),
-      {plan_text("date", d.text()), nested("month", month_name(d.month)),
-       arg("year", std::to_string(d.year)), arg("days", std::to_string(days_in(d.year, d.month)))});
-}
-
 }  // namespace plan

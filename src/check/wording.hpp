@@ -20,7 +20,5 @@ Message kind_word(ItemKind k);
 Message kind_with_article(ItemKind k);
 // "'a', 'b' or 'c'" (`and_list`: "… and 'c'"), the items quoted as plan text.
 Message quoted_choices(const std::vector<std::string>& items, bool and_list = false);
-// Why a date that did not parse is wrong: "'2024-13-01', but there is no month 13; …".
-Message bad_date_reason(const Date& d);
 
 }  // namespace plan

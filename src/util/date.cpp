@@ -28,18 +28,29 @@ Date parse_date(const std::string& text) {
   return d;
 }
 
-std::string explain_bad_date(const Date& d) {
-  static const char* const months[] = {"January",   "February", "March",    "April",
-                                       "May",       "June",     "July",     "August",
-                                       "September", "October",  "November", "December"};
+static Message month_name(int month) {
+  static const char* const months[] = {N_("January"), N_("February"), N_("March"),
+                                       N_("April"),   N_("May"),      N_("June"),
+                                       N_("July"),    N_("August"),   N_("September"),
+                                       N_("October"), N_("November"), N_("December")};
+  return message(months[month - 1]);
+}
+
+Message bad_date_reason(const Date& d) {
   if (d.year == 0 && d.month == 0 && d.day == 0)
-    return fmt::format("'{}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15",
-                       d.text());
+    return message(N_("'{date}', which is not a date; write dates as YYYY-MM-DD, e.g. 2009-03-15"),
+                   {plan_text("date", d.text())});
   if (d.month < 1 || d.month > 12)
-    return fmt::format("'{}', but there is no month {}; write dates as YYYY-MM-DD", d.text(),
-                       d.month);
-  return fmt::format("'{}', but {} {} has {} days", d.text(), months[d.month - 1], d.year,
-                     days_in_month(d.year, d.month));
+    return message(N_("'{date}', but there is no month {month}; write dates as YYYY-MM-DD"),
+                   {plan_text("date", d.text()), arg("month", std::to_string(d.month))});
+  return message(N_("'{date}', but {month} {year} has {days} days"),
+                 {plan_text("date", d.text()), nested("month", month_name(d.month)),
+                  arg("year", std::to_string(d.year)),
+                  arg("days", std::to_string(days_in_month(d.year, d.month)))});
+}
+
+std::string explain_bad_date(const Date& d) {
+  return render_message(bad_date_reason(d));
 }
 
 // Howard Hinnant's days_from_civil: exact for every Gregorian date, no time zones involved.
