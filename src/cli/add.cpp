@@ -379,7 +379,7 @@ Runner setup_add(CLI::App& sub) {
     o.targets_given = targets->count() > 0;
     if (!o.title_operand.empty()) {
       if (!o.title.empty()) {
-        refuse("give the title once: as TITLE or with --title");
+        refuse(english_reason("give the title once: as TITLE or with --title"));
         return int{kUsage};
       }
       o.title = o.title_operand;
@@ -392,31 +392,33 @@ Runner setup_add(CLI::App& sub) {
     const char k = kind_letter(o.kind);
     for (const FieldOption& f : kFields)
       if (!(o.*f.member).empty() && std::string(f.kinds).find(k) == std::string::npos) {
-        refuse(fmt::format("a {} has no {}", o.kind, f.name));
+        refuse(english_reason(fmt::format("a {} has no {}", o.kind, f.name)));
         return int{kUsage};
       }
     if (const std::string why = check_values(o); !why.empty()) {
-      refuse(why);
+      refuse(english_reason(why));
       return int{kUsage};
     }
     auto added = std::make_shared<std::pair<std::string, std::string>>();  // id, file
     EditRequest request;
     request.dry_run = o.dry_run;
-    request.make = [o, added](const CheckedPlan& before, EditBatch& batch) -> std::string {
+    request.make = [o, added](const CheckedPlan& before, EditBatch& batch) -> Message {
       Place p;
-      if (std::string why = place_of(before, o, p); !why.empty()) return why;
+      if (std::string why = place_of(before, o, p); !why.empty()) return english_reason(why);
       std::string id;
-      if (std::string why = id_for(before, o, p, id); !why.empty()) return why;
+      if (std::string why = id_for(before, o, p, id); !why.empty()) return english_reason(why);
       p.request.item = item_of(o, id);
-      std::string error;
+      Message error;
       EditedFile* file = batch.file(p.file, error);
       if (!file) return error;
-      if (!file->root) return fmt::format("{} does not parse; fix it first (plan check)", p.file);
-      auto text = add_item(file->text, *file->root, p.request, error, p.file);
-      if (!text) return error;
+      if (!file->root)
+        return english_reason(fmt::format("{} does not parse; fix it first (plan check)", p.file));
+      std::string why;
+      auto text = add_item(file->text, *file->root, p.request, why, p.file);
+      if (!text) return english_reason(why);
       batch.set_text(*file, *text);
       *added = {id, p.file};
-      return "";
+      return {};
     };
     request.report = [o, added](const CheckedPlan&, const CheckedPlan&) {
       std::fputs(fmt::format("{} {} {} to {}\n", o.dry_run ? "would add" : "added", o.kind,

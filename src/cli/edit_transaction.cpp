@@ -31,24 +31,32 @@ void say(const std::string& s) {
   std::fputs(s.c_str(), stderr);
 }
 
-std::string plural(std::size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
-// The errors that were there before the edit, briefly: they do not block it.
-void list_old_errors(const CheckedPlan& c, const char* lead) {
+// The errors that were there before the edit, briefly: they do not block it. `besides`:
+// after the errors the change would add, rather than after a change that was made.
+void list_old_errors(const CheckedPlan& c, bool besides) {
   if (c.errors == 0) return;
-  say(fmt::format("plan: {} {} already in the plan, not caused by this change:\n", lead,
-                  plural(c.errors, "error")));
+  say(plan_says(
+      besides ? plural_message("besides, there is {n} error already in the plan, not caused by "
+                               "this change:",
+                               "besides, there are {n} errors already in the plan, not caused by "
+                               "this change:",
+                               c.errors, {arg("n", c.errors)})
+              : plural_message("note: {n} error already in the plan, not caused by this change:",
+                               "note: {n} errors already in the plan, not caused by this change:",
+                               c.errors, {arg("n", c.errors)})));
+  const std::string mark = messages_rtl() ? "\u200F" : "";
   std::size_t shown = 0;
   for (const Diagnostic& d : c.diags) {
     if (d.severity != Severity::error) continue;
     if (++shown > 10) {
-      say(fmt::format("  … and {} more (plan check lists them)\n", c.errors - 10));
+      say(mark + "  " +
+          text_of(
+              message(N_("… and {n} more (plan check lists them)"), {arg("n", c.errors - 10)})) +
+          "\n");
       break;
     }
-    say(fmt::format("  {}: {} [{}]\n", format_location(c.load.plan.files, d.loc), d.message,
-                    d.code));
+    say(fmt::format("{}  {}: {} [{}]\n", mark, format_location(c.load.plan.files, d.loc),
+                    message_text(d, translate, messages_rtl()), d.code));
   }
 }
 
@@ -65,30 +73,29 @@ std::string new_bytes(const EditedFile& f) {
   return f.bom + f.text;
 }
 
-// One file named in a message list: "a", "a and b", "a, b and c".
+// Files named in a message: "a", "a and b", "a, b and c", in the user's language.
 std::string joined(const std::vector<std::string>& v) {
   std::string out;
   for (std::size_t i = 0; i < v.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == v.size() ? " and " : ", ") + v[i];
+    out += (i == 0 ? "" : i + 1 == v.size() ? tr(N_(" and ")) : tr(N_(", "))) + v[i];
   return out;
 }
 
 }  // namespace
 
 std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
-                         std::string& why) {
+                         Message& why) {
   const auto& files = c.load.plan.files;
   if (ascii_lower(id) == kPlanMetaId) {
     const Meta* meta = c.load.plan.meta();
     if (!meta) {
-      why = "the plan has no 'plan:' block to change";
+      why = message(N_("the plan has no 'plan:' block to change"));
       return "";
     }
     if (c.index->find(id)) {
-      why = fmt::format(
-          "'{}' names the plan's metadata here, and an item has that id too; "
-          "rename the item (plan rename) to change it",
-          visible(id));
+      why = message(N_("'{id}' names the plan's metadata here, and an item has that id too; "
+                       "rename the item (plan rename) to change it"),
+                    {plan_text("id", visible(id))});
       return "";
     }
     real_id = std::string(kPlanMetaId);
@@ -103,27 +110,36 @@ std::string file_of_item(const CheckedPlan& c, const std::string& id, std::strin
   return files[c.index->loc_of(*item).file];
 }
 
-void refuse(const std::string& why) {
-  const char end = why.empty() ? '.' : why.back();
-  say(fmt::format("plan: {}{} Nothing was changed.\n", why,
-                  end == '?' || end == '.' || end == '!' ? "" : "."));
+void refuse(const Message& why) {
+  std::string reason = text_of(why);
+  const char end = reason.empty() ? '.' : reason.back();
+  if (end != '?' && end != '.' && end != '!') reason += '.';
+  say(plan_says(message(N_("{reason} Nothing was changed."), {arg("reason", reason)})));
 }
 
-EditedFile* EditBatch::file(const std::string& path, std::string& error) {
+Message english_reason(std::string text) {
+  return message(N_("{reason}"), {arg("reason", std::move(text))});
+}
+
+EditedFile* EditBatch::file(const std::string& path, Message& error) {
   for (EditedFile& f : files_)
     if (f.path == path) return &f;
   EditedFile f;
   f.path = path;
   std::string why;
   if (!read_regular_file(path, kMaxEditedFile, f.bytes, why)) {
-    error = fmt::format("cannot read {}: {}", path, why);
+    error =
+        message(N_("cannot read {file}: {reason}"), {plan_text("file", path), arg("reason", why)});
     return nullptr;
   }
   Diagnostics diags;
   const auto text = decode_text(f.bytes, 1, diags);
   if (!text) {
-    error = fmt::format("{} is not text plan can edit ({}); fix it first (plan check)", path,
-                        diags.empty() ? "not UTF-8" : diags.front().message);
+    error = message(
+        N_("{file} is not text plan can edit ({reason}); fix it first (plan check)"),
+        {plan_text("file", path),
+         diags.empty() ? nested("reason", message(N_("not UTF-8")))
+                       : arg("reason", message_text(diags.front(), translate, messages_rtl()))});
     return nullptr;
   }
   f.bom = f.bytes.substr(0, f.bytes.size() - text->size());
@@ -148,7 +164,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   EditBatch batch;
   std::vector<FileLock> locks;
   if (request.dry_run) {
-    if (std::string why = request.make(*first, batch); !why.empty()) {
+    if (Message why = request.make(*first, batch); !why.empty()) {
       refuse(why);
       return kUsage;
     }
@@ -157,7 +173,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
     // Learn which files the change touches, lock them, then read the plan again and make
     // the change anew: an edit that landed while we waited is the base of ours.
     EditBatch trial;
-    if (std::string why = request.make(*first, trial); !why.empty()) {
+    if (Message why = request.make(*first, trial); !why.empty()) {
       refuse(why);
       return kUsage;
     }
@@ -166,22 +182,22 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
     for (std::size_t i = 0; i < touched.size(); ++i) {
       std::string why;
       if (!locks[i].lock(touched[i], kLockTimeoutMs, why)) {
-        refuse(fmt::format("cannot lock {}: {}", touched[i], why));
+        refuse(message(N_("cannot lock {file}: {reason}"),
+                       {plan_text("file", touched[i]), arg("reason", why)}));
         return kUsage;
       }
     }
     before = load_and_check(global);
     if (!before) return kUsage;
-    if (std::string why = request.make(*before, batch); !why.empty()) {
+    if (Message why = request.make(*before, batch); !why.empty()) {
       refuse(why);
       return kUsage;
     }
     for (const std::string& path : changed_paths(batch))
       if (!std::binary_search(touched.begin(), touched.end(), path)) {
-        refuse(
-            fmt::format("the plan changed while waiting for its files: {} is now part of the "
-                        "change; run the command again",
-                        path));
+        refuse(message(N_("the plan changed while waiting for its files: {file} is now part of "
+                          "the change; run the command again"),
+                       {plan_text("file", path)}));
         return kUsage;
       }
   }
@@ -199,10 +215,18 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   if (const auto added = new_errors(before->diags, before_files, after->diags, after_files);
       !added.empty()) {
     for (const Diagnostic* d : added) say(text_of(after_files, *d));
-    say(fmt::format("plan: the change would add {} to the plan, so {} was changed.\n",
-                    plural(added.size(), "error"),
-                    paths.size() == 1 ? "nothing in " + paths.front() : std::string("no file")));
-    list_old_errors(*before, "besides, there are");
+    say(plan_says(
+        paths.size() == 1
+            ? plural_message("the change would add {n} error to the plan, so nothing in "
+                             "{file} was changed.",
+                             "the change would add {n} errors to the plan, so nothing in "
+                             "{file} was changed.",
+                             added.size(),
+                             {arg("n", added.size()), plan_text("file", paths.front())})
+            : plural_message("the change would add {n} error to the plan, so no file was changed.",
+                             "the change would add {n} errors to the plan, so no file was changed.",
+                             added.size(), {arg("n", added.size())})));
+    list_old_errors(*before, true);
     return kPlanErrors;
   }
 
@@ -217,8 +241,9 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
       if (!f.changed) continue;
       std::string now, why;
       if (!read_regular_file(f.path, kMaxEditedFile, now, why) || now != f.bytes) {
-        refuse(fmt::format("{} changed on disk while plan was editing it; run the command again",
-                           f.path));
+        refuse(message(N_("{file} changed on disk while plan was editing it; run the command "
+                          "again"),
+                       {plan_text("file", f.path)}));
         return kUsage;
       }
     }
@@ -229,13 +254,15 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
         std::string why;
         if (!write_file_atomically(path, new_bytes(f), why)) {
           if (written.empty()) {
-            refuse(fmt::format("cannot write {}: {}", path, why));
+            refuse(message(N_("cannot write {file}: {reason}"),
+                           {plan_text("file", path), arg("reason", why)}));
           } else {
             std::vector<std::string> rest(
                 paths.begin() + static_cast<std::ptrdiff_t>(written.size()), paths.end());
-            say(fmt::format("plan: cannot write {}: {}. {} {} written; {} {} not.\n", path, why,
-                            joined(written), written.size() == 1 ? "was" : "were", joined(rest),
-                            rest.size() == 1 ? "was" : "were"));
+            say(plan_says(message(
+                N_("cannot write {file}: {reason}. Written: {written}; not written: {rest}."),
+                {plan_text("file", path), arg("reason", why), arg("written", joined(written)),
+                 arg("rest", joined(rest))})));
           }
           return kUsage;
         }
@@ -247,7 +274,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   for (const Diagnostic* d :
        new_diagnostics(before->diags, before_files, after->diags, after_files, Severity::warning))
     say(text_of(after_files, *d));
-  list_old_errors(*before, "note:");
+  list_old_errors(*before, false);
   return kOk;
 }
 

@@ -11,6 +11,7 @@
 
 #include "cli/command.hpp"
 #include "load/yaml_tree.hpp"
+#include "message.hpp"
 #include "pipeline/checked_plan.hpp"
 
 namespace plan::cli {
@@ -30,7 +31,7 @@ class EditBatch {
  public:
   // The file `path` (as Plan::files names it), read on first use. Null with `error` set
   // when it cannot be read or decoded; a file that does not parse has no root.
-  EditedFile* file(const std::string& path, std::string& error);
+  EditedFile* file(const std::string& path, Message& error);
   // Gives the file new text (after its byte-order mark) and parses it again.
   void set_text(EditedFile& file, std::string text);
   std::vector<EditedFile>& files() { return files_; }
@@ -41,11 +42,11 @@ class EditBatch {
 
 struct EditRequest {
   bool dry_run = false;
-  // Makes the change in `batch`, given the plan as read. Returns "" or why the change
-  // cannot be made (exit 2, nothing written). Without --dry-run it is called twice: once
+  // Makes the change in `batch`, given the plan as read. Returns no message, or why the
+  // change cannot be made (exit 2, nothing written). Without --dry-run it is called twice: once
   // to learn which files the change touches, so that only those are locked, and once more
   // on the plan read again under the locks (so it must not print or ask anything).
-  std::function<std::string(const CheckedPlan& before, EditBatch& batch)> make;
+  std::function<Message(const CheckedPlan& before, EditBatch& batch)> make;
   // Prints what changed (stdout), after the write or with the dry run's diff; may be empty.
   std::function<void(const CheckedPlan& before, const CheckedPlan& after)> report;
 };
@@ -63,9 +64,14 @@ int run_edit(const GlobalOptions& global, const EditRequest& request);
 // `why` set (no such item, with "did you mean"; no metadata block; an item whose own id is
 // `plan`, which would make the name ambiguous). What set and import edit.
 std::string file_of_item(const CheckedPlan& c, const std::string& id, std::string& real_id,
-                         std::string& why);
+                         Message& why);
 
-// "plan: WHY. Nothing was changed." on stderr (a full stop added unless WHY ends a sentence).
-void refuse(const std::string& why);
+// "plan: WHY. Nothing was changed." on stderr, in the user's language (a full stop added
+// unless WHY ends a sentence).
+void refuse(const Message& why);
+
+// An English reason from src/edit as a message, until those reasons are Messages of their
+// own; it is not translated. TODO(issue 18): removed when no caller is left.
+Message english_reason(std::string text);
 
 }  // namespace plan::cli

@@ -190,18 +190,19 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
   paths.clear();  // the transaction makes the change twice
   for (Row& row : rows) {
     // As in plan set: the id 'plan' names the plan's own metadata.
-    std::string real_id, why;
+    std::string real_id;
+    Message why;
     const std::string path = file_of_item(before, row.id.text, real_id, why);
     if (path.empty()) {
-      problems.add(row.id, why);
+      problems.add(row.id, text_of(why));
+      continue;
+    }
+    EditedFile* file = batch.file(path, why);
+    if (!file) {
+      problems.add(row.id, text_of(why));
       continue;
     }
     std::string error;
-    EditedFile* file = batch.file(path, error);
-    if (!file) {
-      problems.add(row.id, error);
-      continue;
-    }
     if (!file->root) {
       problems.add(row.id, fmt::format("{} does not parse; correct it first (plan check)", path));
       continue;
@@ -234,14 +235,14 @@ Runner setup_import(CLI::App& sub) {
     problems.name = opts->file == "-" ? "<stdin>" : opts->file;
     std::string bytes, why;
     if (!read_input(opts->file, bytes, why)) {
-      refuse(fmt::format("cannot read {}: {}", problems.name, why));
+      refuse(english_reason(fmt::format("cannot read {}: {}", problems.name, why)));
       return int{kUsage};
     }
     CsvError csv_error;
     const auto table = read_csv(bytes, csv_error);
     if (!table) {
       problems.add({"", csv_error.line, csv_error.col}, csv_error.message);
-      refuse(problems.text());
+      refuse(english_reason(problems.text()));
       return int{kUsage};
     }
     std::size_t at[3] = {0, 0, 0};
@@ -250,7 +251,7 @@ Runner setup_import(CLI::App& sub) {
     else
       read_header(table->rows.front(), at, problems);
     if (!problems.empty()) {
-      refuse(problems.text());
+      refuse(english_reason(problems.text()));
       return int{kUsage};
     }
     // The rows that do not parse are reported with those the plan refuses, in one list.
@@ -269,7 +270,7 @@ Runner setup_import(CLI::App& sub) {
     request.make = [rows, paths, early](const CheckedPlan& before, EditBatch& batch) {
       Problems bad = *early;
       apply_rows(before, batch, *rows, *paths, bad);
-      return bad.empty() ? std::string() : bad.text();
+      return bad.empty() ? Message{} : english_reason(bad.text());
     };
     request.report = [rows, paths](const CheckedPlan&, const CheckedPlan&) {
       // As plan set shows it: each value as YAML writes it, before → after.

@@ -375,18 +375,19 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
   }
 }
 
-std::string no_item_with_id(const CheckedPlan& c, const std::string& id) {
+Message no_item_with_id(const CheckedPlan& c, const std::string& id) {
   std::vector<std::string> all;
   for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
-    for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
-  std::string hint = did_you_mean(id, all);
-  return fmt::format("no goal, target, section or activity has id '{}'{}", visible(id),
-                     hint.empty() ? "; 'plan list' shows the activities" : visible(hint));
+    for (std::string& i : c.index->ids_of(k)) all.push_back(visible(i));
+  Message hint = did_you_mean_message(visible(id), all);
+  if (hint.empty()) hint = message(N_("; 'plan list' shows the activities"));
+  return message(N_("no goal, target, section or activity has id '{id}'{hint}"),
+                 {plan_text("id", visible(id)), nested("hint", std::move(hint))});
 }
 
 const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id) {
   if (const ItemRef* r = c.index->find(id)) return r;
-  std::fprintf(stderr, "plan: %s\n", no_item_with_id(c, id).c_str());
+  std::fputs(plan_says(no_item_with_id(c, id)).c_str(), stderr);
   return nullptr;
 }
 

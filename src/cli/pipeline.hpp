@@ -95,7 +95,7 @@ const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id)
 
 // Why no item has this id: "no goal, target, section or activity has id …; did you mean …"
 // (without "plan: "), for a command that places the message itself (a row of plan import).
-std::string no_item_with_id(const CheckedPlan& c, const std::string& id);
+Message no_item_with_id(const CheckedPlan& c, const std::string& id);
 
 // The exit code for a checked plan: 2 for I/O errors, 1 for errors, else 0.
 int exit_code_for(const CheckedPlan& c);

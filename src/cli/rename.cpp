@@ -35,27 +35,27 @@ std::string plural(std::size_t n, const char* word) {
 }
 
 // The edits made in `batch`, or why they cannot be made.
-std::string make_rename(const CheckedPlan& before, EditBatch& batch, const RenameOptions& opts,
-                        Renamed& done) {
+Message make_rename(const CheckedPlan& before, EditBatch& batch, const RenameOptions& opts,
+                    Renamed& done) {
   done = {};  // the transaction makes the change twice
   const ItemRef* item = before.index->find(opts.old_id);
   if (!item) return no_item_with_id(before, opts.old_id);
   const std::vector<std::string>& paths = before.load.plan.files;
   // Every file first: the batch may move its files while it grows.
   for (std::uint32_t f = 1; f < paths.size(); ++f) {
-    std::string error;
+    Message error;
     if (!batch.file(paths[f], error)) return error;
   }
   std::vector<EditedFile*> files(paths.size(), nullptr);
   std::vector<std::string_view> texts(paths.size());
   for (std::uint32_t f = 1; f < paths.size(); ++f) {
-    std::string error;
+    Message error;
     files[f] = batch.file(paths[f], error);
     texts[f] = files[f]->text;
   }
   std::string error;
   const auto edits = rename_id(*before.index, *item, opts.new_id, texts, error);
-  if (!edits) return error;
+  if (!edits) return english_reason(error);
   done.kind = item_kind_name(item->kind);
   done.old_id = before.index->id_of(*item).value;
   done.new_id = opts.new_id;
@@ -68,7 +68,7 @@ std::string make_rename(const CheckedPlan& before, EditBatch& batch, const Renam
     ++done.places[paths[e->file]];
   }
   for (auto& [f, text] : changed) batch.set_text(*files[f], std::move(text));
-  return "";
+  return {};
 }
 
 }  // namespace

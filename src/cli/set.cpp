@@ -60,7 +60,7 @@ Runner setup_set(CLI::App& sub) {
         return int{kUsage};
       }
       if (std::string why = validate_change(*c); !why.empty()) {
-        refuse(why);
+        refuse(english_reason(why));
         return int{kUsage};
       }
       changes.push_back(*c);
@@ -76,7 +76,7 @@ Runner setup_set(CLI::App& sub) {
       // one command has no one meaning.
       for (const FieldChange& other : changes)
         if (other.field == field && !other.unset) {
-          refuse(fmt::format("'{}' is both changed and removed (--unset)", field));
+          refuse(english_reason(fmt::format("'{}' is both changed and removed (--unset)", field)));
           return int{kUsage};
         }
       changes.push_back(*c);
@@ -92,20 +92,22 @@ Runner setup_set(CLI::App& sub) {
     EditRequest request;
     request.dry_run = opts->dry_run;
     request.make = [opts, changes, outcome](const CheckedPlan& before,
-                                            EditBatch& batch) -> std::string {
+                                            EditBatch& batch) -> Message {
       *outcome = {};
-      std::string why;
+      Message why;
       const std::string path = file_of_item(before, opts->id, outcome->id, why);
       if (path.empty()) return why;
       outcome->path = path;
       EditedFile* file = batch.file(path, why);
       if (!file) return why;
-      if (!file->root) return fmt::format("{} does not parse; fix it first (plan check)", path);
-      auto edited = apply_changes(file->text, *file->root, outcome->id, changes, why, path,
+      if (!file->root)
+        return english_reason(fmt::format("{} does not parse; fix it first (plan check)", path));
+      std::string error;
+      auto edited = apply_changes(file->text, *file->root, outcome->id, changes, error, path,
                                   &outcome->results);
-      if (!edited) return why;
+      if (!edited) return english_reason(error);
       batch.set_text(*file, *edited);
-      return "";
+      return {};
     };
     // Each field's value before and after, as YAML writes them: quoted and escaped where
     // raw text could mislead.
