@@ -339,10 +339,15 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
                   {plan_text("option", name), arg("choices", quoted_list_of(items, N_(" or "))),
                    plan_text("given", given)}));
     }
-    if (const std::string range = between(what, " not in range ", ""); !range.empty())
-      return plan_says(message(N_("{option} must be a whole number from {range}, not '{given}'."),
-                               {plan_text("option", name), plan_text("range", range),
-                                plan_text("given", between(what, "Value ", " not in range"))}));
+    // CLI11 says "Value 99999 not in range 0 to 3660": the bounds go into our own sentence.
+    if (const std::string range = between(what, " not in range ", ""); !range.empty()) {
+      const std::size_t to = range.find(" to ");
+      return plan_says(message(
+          N_("{option} must be a whole number from {min} to {max}, not '{given}'."),
+          {plan_text("option", name), plan_text("min", range.substr(0, to)),
+           plan_text("max", to == std::string::npos ? "" : range.substr(to + 4)),
+           plan_text("given", between(what, "Value ", " not in range"))}));
+    }
     // CLI11's own words for the reason: English.
     return plan_says(
         message(N_("{option}: {reason}."),
@@ -355,6 +360,13 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
       name = between(what, " allowed value for ", "");
       given = between(what, "The value ", " is not");
     }
+    // A flag given a value (--json=maybe) takes only true or false, not a number.
+    const CLI::Option* o = command ? command->get_option_no_throw(name) : nullptr;
+    if (!o) o = app.get_option_no_throw(name);
+    if (!name.empty() && o && o->get_expected_max() == 0)
+      return plan_says(message(
+          N_("{option} is a switch: give it alone, or with =true or =false, not '{given}'."),
+          {plan_text("option", name), plan_text("given", given)}));
     if (!name.empty())
       return plan_says(message(N_("{option} must be a whole number, not '{given}'."),
                                {plan_text("option", name), plan_text("given", given)}));

@@ -5,15 +5,16 @@
 #include <ctime>
 
 #include "check/wording.hpp"
+#include "cli/command.hpp"
 #include "cli/i18n.hpp"
 #include "util/date.hpp"
 
 namespace plan::cli {
 
-// A line of its own in the user's language (a right-to-left paragraph in Hebrew), without
-// the newline: the callers add it as they print.
+// "plan: …" in the user's language (a right-to-left paragraph in Hebrew), without the
+// newline: the callers add it as they print.
 static std::string line(const Message& m) {
-  std::string s = line_of(m);
+  std::string s = plan_says(m);
   s.pop_back();
   return s;
 }
@@ -22,8 +23,7 @@ Date resolve_as_of(const std::string& option, std::string& error) {
   if (!option.empty()) {
     Date d = parse_date(option);
     if (!d.valid)
-      error =
-          line(message(N_("plan: --as-of is {reason}"), {nested("reason", bad_date_reason(d))}));
+      error = line(message(N_("--as-of is {reason}"), {nested("reason", bad_date_reason(d))}));
     return d;
   }
   long long seconds;
@@ -32,7 +32,7 @@ Date resolve_as_of(const std::string& option, std::string& error) {
     errno = 0;
     seconds = std::strtoll(sde, &end, 10);
     if (*end != '\0' || errno == ERANGE || seconds < 0) {
-      error = line(message(N_("plan: SOURCE_DATE_EPOCH '{value}' is not a number of seconds"),
+      error = line(message(N_("SOURCE_DATE_EPOCH '{value}' is not a number of seconds"),
                            {plan_text("value", sde)}));
       return {};
     }

@@ -82,10 +82,15 @@ bool natural_less(const std::string& a, const std::string& b) {
 bool known(const Checked& c, const std::string& id, ItemKind kind) {
   const ItemRef* r = c.index->find(id);
   if (r && r->kind == kind) return true;
-  std::string hint = did_you_mean(id, c.index->ids_of(kind));
   // Both the typed id and the plan's ids are shown escaped: neither reaches the terminal raw.
-  std::fprintf(stderr, "plan: no %s has id '%s'%s\n", item_kind_name(kind), visible(id).c_str(),
-               visible(hint).c_str());
+  const char* text = kind == ItemKind::goal     ? N_("no goal has id '{id}'{hint}")
+                     : kind == ItemKind::target ? N_("no target has id '{id}'{hint}")
+                                                : N_("no section has id '{id}'{hint}");
+  std::fputs(plan_says(message(text, {plan_text("id", visible(id)),
+                                      nested("hint", did_you_mean_message(visible(closest_match(
+                                                         id, c.index->ids_of(kind)))))}))
+                 .c_str(),
+             stderr);
   return false;
 }
 // The activities of one plan that pass every filter, in the order asked for. `stale` marks

@@ -274,18 +274,25 @@ void print_github(const std::vector<DiagnosticGroup>& groups) {
   if (rest.empty()) return;
   const std::size_t more_errors = errors - shown_errors;
   const std::size_t more_warnings = warnings - shown_warnings;
-  std::string more;
-  if (more_errors > 0)
-    more = fmt::format("{} more error{}", more_errors, more_errors == 1 ? "" : "s");
-  if (more_warnings > 0)
-    more += fmt::format("{}{} more warning{}", more.empty() ? "" : " and ", more_warnings,
-                        more_warnings == 1 ? "" : "s");
-  std::fputs(
-      fmt::format("::notice title=plan check::{} not shown as annotations (GitHub shows "
-                  "{} errors and {} warnings a step): see {}the lines below\n",
-                  more, kMaxAnnotations, kMaxAnnotations, in_summary ? "the job summary or " : "")
-          .c_str(),
-      stdout);
+  const Message more_e =
+      plural_message("{n} more error", "{n} more errors", more_errors, {arg("n", more_errors)});
+  const Message more_w = plural_message("{n} more warning", "{n} more warnings", more_warnings,
+                                        {arg("n", more_warnings)});
+  const Message more = more_errors == 0 ? more_w
+                       : more_warnings == 0
+                           ? more_e
+                           : message(N_("{errors} and {warnings}"),
+                                     {nested("errors", more_e), nested("warnings", more_w)});
+  // The notice's text in the user's language, as the annotations' messages; on one line,
+  // since a workflow command ends at the line's end.
+  const Message notice =
+      in_summary ? message(N_("{more} not shown as annotations (GitHub shows {max} errors and "
+                              "{max} warnings a step): see the job summary or the lines below"),
+                           {nested("more", more), arg("max", kMaxAnnotations)})
+                 : message(N_("{more} not shown as annotations (GitHub shows {max} errors and "
+                              "{max} warnings a step): see the lines below"),
+                           {nested("more", more), arg("max", kMaxAnnotations)});
+  std::fputs(("::notice title=plan check::" + text_of(notice) + "\n").c_str(), stdout);
   std::fputs(rest.c_str(), stdout);
 }
 
@@ -378,8 +385,8 @@ void print_diagnostics(const CheckedPlan& c, DiagFormat format) {
 Message no_item_with_id(const CheckedPlan& c, const std::string& id) {
   std::vector<std::string> all;
   for (ItemKind k : {ItemKind::goal, ItemKind::target, ItemKind::section, ItemKind::activity})
-    for (std::string& i : c.index->ids_of(k)) all.push_back(visible(i));
-  Message hint = did_you_mean_message(visible(id), all);
+    for (std::string& i : c.index->ids_of(k)) all.push_back(std::move(i));
+  Message hint = did_you_mean_message(visible(closest_match(id, all)));
   if (hint.empty()) hint = message(N_("; 'plan list' shows the activities"));
   return message(N_("no goal, target, section or activity has id '{id}'{hint}"),
                  {plan_text("id", visible(id)), nested("hint", std::move(hint))});
