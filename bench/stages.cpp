@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     // the template walks them), then the whole route, labels to text.
     TemplateSet templates("");
     const Diagnostics none;
-    std::string error;
+    plan::Message error;
     const Json labels = summary_labels(templates, "", {&c.load.plan}, error);
     context_ms = best_ms(runs, [&] { template_context({*ix, s, {}, none}, labels); });
     const TemplateSource main = *templates.find("summary.html.mustache");

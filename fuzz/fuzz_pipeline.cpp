@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     plan::SummaryOptions options;
     options.format = format;
     options.strict = true;
-    std::string error;
+    plan::Message error;
     std::optional<plan::RenderResult> rendered = plan::render_summary(
         {*c.index, m->stats, {}, c.diags}, templates, *templates.find(name), options, error);
     if (!rendered) __builtin_trap();  // the built-in labels always load

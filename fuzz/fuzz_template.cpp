@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const plan::RenderLimits& limits = options.limits;
   for (auto format : {plan::OutputFormat::markdown, plan::OutputFormat::html}) {
     options.format = format;
-    std::string error;
+    plan::Message error;
     const plan::MeasuredPlan& s = shipped();
     std::optional<plan::RenderResult> rendered = plan::render_summary(
         {*s.checked->index, s.stats, {}, s.checked->diags}, templates, main, options, error);

@@ -101,7 +101,9 @@ Runner setup_diff(CLI::App& sub) {
     if (opts->format == "md") {  // a pull-request comment in the plan's language and direction
       const std::initializer_list<const Plan*> plans = {
           &states[1]->checked->load.plan, &states[0]->checked->load.plan};  // newer first
-      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), opts->lang, plans, error);
+      // A labels file that is not JSON leaves the built-in words (check and render say why).
+      Message unread;
+      labels.words = summary_labels(TemplateSet(templates_dir_for(dir)), opts->lang, plans, unread);
       labels.rtl = plans_rtl(plans);
       if (labels.to_working_tree)
         labels.to = labels.words.value("diff", Json::object()).value("working_tree", labels.to);

@@ -109,7 +109,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
   Date as_of;
   auto ws = measure_workspace(file, opts.as_of, as_of);
   if (!ws) return kUsage;
-  std::string error;
+  Message why;
   const WorkspaceView view = workspace_view(*ws, as_of);
   const OutputFormat out_format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
   const std::string ext = format == "html" ? "html" : "md";
@@ -140,9 +140,9 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
       const CheckedPlan& c = *u.plan->checked;
       std::optional<RenderResult> r =
           render_summary({*c.index, u.plan->stats, c.summary(), c.diags, translate, messages_rtl()},
-                         templates, *unit_main, options, error);
+                         templates, *unit_main, options, why);
       if (!r) {
-        std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+        std::fputs(plan_says(why).c_str(), stderr);
         return kUsage;
       }
       if (!rendered_ok(*r)) return kPlanErrors;
@@ -153,9 +153,9 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
   // The labels: --lang, else the workspace's language, else the first unit plan's.
   std::string used;
   const Json labels =
-      templates.labels(opts.lang.empty() ? workspace_language(view) : opts.lang, used, error);
-  if (!error.empty()) {
-    std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+      templates.labels(opts.lang.empty() ? workspace_language(view) : opts.lang, used, why);
+  if (!why.empty()) {
+    std::fputs(plan_says(why).c_str(), stderr);
     return kUsage;
   }
   auto context = workspace_context(view, labels, pages);
@@ -264,9 +264,12 @@ Runner setup_render(CLI::App& sub) {
     std::vector<std::string> used;
     std::string error;
     if (!opts->lang.empty()) {
-      templates.labels(opts->lang, used, error, true);
-      if (!error.empty()) {
-        std::fputs(fmt::format("plan: --lang: {}\n", error).c_str(), stderr);
+      Message why;
+      templates.labels(opts->lang, used, why, true);
+      if (!why.empty()) {
+        std::fputs(
+            plan_says(message(N_("--lang: {reason}"), {nested("reason", std::move(why))})).c_str(),
+            stderr);
         return int{kUsage};
       }
       used.clear();
@@ -295,6 +298,7 @@ Runner setup_render(CLI::App& sub) {
       history = history_chart(points, c.index->plan());
     }
     SummaryOptions options;
+    Message why;
     options.format = format == "html" ? OutputFormat::html : OutputFormat::markdown;
     options.language = opts->lang;
     options.strict = opts->strict;
@@ -306,9 +310,9 @@ Runner setup_render(CLI::App& sub) {
     options.spill = spill;
     std::optional<RenderResult> rendered =
         render_summary({*c.index, m->stats, m->summary(), c.diags, translate, messages_rtl()},
-                       templates, main, options, error);
+                       templates, main, options, why);
     if (!rendered) {
-      std::fputs(fmt::format("plan: {}\n", error).c_str(), stderr);
+      std::fputs(plan_says(why).c_str(), stderr);
       return int{kUsage};
     }
     // The plan's errors are printed first, then the template's.

@@ -136,7 +136,7 @@ ExportLabels::ExportLabels(const Plan& plan) {
   const std::string language = labels_language("", {&plan});
   rtl_ = plans_rtl({&plan});
   hebrew_ = ascii_lower(language.substr(0, language.find('-'))) == "he";
-  std::string error;
+  Message error;  // the built-in labels are JSON
   labels_ = summary_labels(TemplateSet(""), "", {&plan}, error);
 }
 

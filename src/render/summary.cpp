@@ -14,14 +14,14 @@ bool plans_rtl(std::initializer_list<const Plan*> plans) {
 }
 
 Json summary_labels(const TemplateSet& templates, const std::string& asked,
-                    std::initializer_list<const Plan*> plans, std::string& error) {
+                    std::initializer_list<const Plan*> plans, Message& error) {
   std::vector<std::string> used;
   return templates.labels(labels_language(asked, plans), used, error);
 }
 
 std::optional<RenderResult> render_summary(const SummaryPlan& plan, const TemplateSet& templates,
                                            const TemplateSource& main,
-                                           const SummaryOptions& options, std::string& error) {
+                                           const SummaryOptions& options, Message& error) {
   // Labels follow --lang; the direction stays the plan's, since it is the plan's text
   // that fills the page.
   const Json labels = summary_labels(templates, options.language, {&plan.index.plan()}, error);

@@ -24,7 +24,7 @@ bool plans_rtl(std::initializer_list<const Plan*> plans);
 // The labels of that language. `error` says why there are none (a labels file that is not
 // JSON); a language without labels gets English.
 Json summary_labels(const TemplateSet& templates, const std::string& asked,
-                    std::initializer_list<const Plan*> plans, std::string& error);
+                    std::initializer_list<const Plan*> plans, Message& error);
 
 struct SummaryOptions {
   OutputFormat format = OutputFormat::html;
@@ -42,6 +42,6 @@ struct SummaryOptions {
 // (`error` says why).
 std::optional<RenderResult> render_summary(const SummaryPlan& plan, const TemplateSet& templates,
                                            const TemplateSource& main,
-                                           const SummaryOptions& options, std::string& error);
+                                           const SummaryOptions& options, Message& error);
 
 }  // namespace plan

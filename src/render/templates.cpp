@@ -117,7 +117,7 @@ std::vector<TemplateSource> TemplateSet::label_files() const {
 }
 
 Json TemplateSet::labels(const std::string& language, std::vector<std::string>& used,
-                         std::string& error, bool must_exist) const {
+                         Message& error, bool must_exist) const {
   const std::string primary = ascii_lower(language.substr(0, language.find('-')));
   const std::vector<std::string> known = languages();
   const bool have =
@@ -125,9 +125,13 @@ Json TemplateSet::labels(const std::string& language, std::vector<std::string>& 
   if (must_exist && !have) {
     std::string list;
     for (const std::string& l : known) list += (list.empty() ? "" : ", ") + l;
-    error = "no labels for the language '" + language + "' (there are labels for: " + list +
-            "; add templates/labels/" +
-            (is_language_subtag(primary) ? primary : std::string("LANG")) + ".json for another)";
+    error = message(
+        N_("no labels for the language '{language}' (there are labels for: "
+           "{languages}; add {file} for another)"),
+        {plan_text("language", language), plan_text("languages", list),
+         plan_text("file", "templates/labels/" +
+                               (is_language_subtag(primary) ? primary : std::string("LANG")) +
+                               ".json")});
     return Json::object();
   }
   Json merged = Json::object();
@@ -135,7 +139,7 @@ Json TemplateSet::labels(const std::string& language, std::vector<std::string>& 
     if (!t) return true;
     Json j = Json::parse(t->text, nullptr, false);
     if (j.is_discarded() || !j.is_object()) {
-      error = t->origin + ": not a JSON object of labels";
+      error = message(N_("{file}: not a JSON object of labels"), {plan_text("file", t->origin)});
       return false;
     }
     overlay(merged, j);
@@ -154,11 +158,11 @@ Json TemplateSet::labels(const std::string& language, std::vector<std::string>& 
   if (lang != "en" && !apply(builtin(lang))) return Json::object();
   auto mine = find("labels/" + lang + ".json");
   if (mine && mine->origin.rfind("built-in:", 0) != 0 && !apply(mine)) return Json::object();
-  if (used.empty()) error = "no labels/en.json among the templates";
+  if (used.empty()) error = message(N_("no labels/en.json among the templates"));
   return merged;
 }
 
-Json TemplateSet::labels(const std::string& language, std::string& used, std::string& error) const {
+Json TemplateSet::labels(const std::string& language, std::string& used, Message& error) const {
   std::vector<std::string> files;
   Json j = labels(language, files, error, false);
   used.clear();

@@ -32,10 +32,10 @@ class TemplateSet {
   // labels instead of showing raw keys. A language with no labels anywhere gets English,
   // unless `must_exist` (an explicit --lang): then `error` lists the languages there are.
   // `used`: the files the labels came from, in the order applied.
-  Json labels(const std::string& language, std::vector<std::string>& used, std::string& error,
+  Json labels(const std::string& language, std::vector<std::string>& used, Message& error,
               bool must_exist = false) const;
   // The same, with `used` as one line ("a + b").
-  Json labels(const std::string& language, std::string& used, std::string& error) const;
+  Json labels(const std::string& language, std::string& used, Message& error) const;
   // The languages that have labels (built-in or in the repository), sorted.
   std::vector<std::string> languages() const;
   // Every labels file with where it comes from, for --list-templates.

@@ -178,7 +178,7 @@ TerminalLabels terminal_labels(const Json& labels) {
 }
 
 TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
-                                   const Plan& plan, bool& rtl, std::string& error) {
+                                   const Plan& plan, bool& rtl, Message& error) {
   const TemplateSet templates(templates_dir_for(plan_dir));
   const std::string language = labels_language(asked, {&plan});
   // A language with no labels gets English words, and so an English layout: Hebrew

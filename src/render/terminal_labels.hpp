@@ -138,7 +138,7 @@ TerminalLabels terminal_labels(const Json& labels);
 // summaries), in the language asked for (`--lang`) or else the plan's; `rtl` says whether
 // that language runs right to left. `error`: a labels file that is not JSON.
 TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
-                                   const Plan& plan, bool& rtl, std::string& error);
+                                   const Plan& plan, bool& rtl, Message& error);
 
 // The English labels, for callers that have no language.
 const TerminalLabels& english_terminal_labels();

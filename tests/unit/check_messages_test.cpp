@@ -203,7 +203,7 @@ TEST_CASE("a summary's list of problems speaks the messages' language") {
                  "", false}});
   const Stats stats = compute_stats(*checked->index, parse_date("2009-06-01"));
   TemplateSet set("");
-  std::string error;
+  plan::Message error;
   const Json labels = summary_labels(set, "en", {&checked->index->plan()}, error);
   REQUIRE(error.empty());
   const TemplateSource t{"t", "t.mustache",

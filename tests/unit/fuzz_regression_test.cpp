@@ -33,7 +33,7 @@ TEST_CASE("fuzz regressions: every kept input loads, checks and renders") {
       options.format = std::string(name).find("html") != std::string::npos ? OutputFormat::html
                                                                            : OutputFormat::markdown;
       options.strict = true;
-      std::string error;
+      plan::Message error;
       std::optional<RenderResult> rendered =
           render_summary({*m->checked->index, m->stats, {}, m->checked->diags}, templates,
                          *templates.find(name), options, error);

@@ -16,7 +16,7 @@ namespace plan {
 namespace {
 TerminalLabels builtin_labels(const std::string& language) {
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   const Json words = TemplateSet("").labels(language, used, error);
   REQUIRE(error.empty());
   return terminal_labels(words);

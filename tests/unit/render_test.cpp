@@ -52,7 +52,7 @@ TEST_CASE("the built-in labels of every language have the same keys as English")
       };
   TemplateSet set("");
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   std::set<std::string> en;
   keys(set.labels("en", used, error), "", en);
   CHECK(error.empty());
@@ -263,7 +263,7 @@ std::string summary_text(const SmallPlan& plan, const std::string& format,
   options.history = history;
   auto main = set.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
   REQUIRE(main);
-  std::string error;
+  plan::Message error;
   std::optional<RenderResult> r = render_summary(plan.summary(), set, *main, options, error);
   REQUIRE(r);
   CAPTURE(r->diags.size());
@@ -347,7 +347,7 @@ TEST_CASE(
       << "{\"goals\": \"יעדי-על\", \"status\": {\"done\": \"הושלם\"}}";
   TemplateSet set(dir);
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   Json he = set.labels("he", used, error);
   CHECK(error.empty());
   CHECK(he["goals"] == "יעדי-על");             // the repository's
@@ -365,12 +365,12 @@ TEST_CASE(
 
   used.clear();
   set.labels("fr", used, error, true);
-  CHECK(error.find("'fr'") != std::string::npos);
-  CHECK(error.find("en, he") != std::string::npos);
-  error.clear();
+  CHECK(render_message(error).find("'fr'") != std::string::npos);
+  CHECK(render_message(error).find("en, he") != std::string::npos);
+  error = {};
   set.labels("../../etc/x", used, error, true);
   CHECK_FALSE(error.empty());
-  error.clear();
+  error = {};
   CHECK(set.labels("fr", used, error)["goals"] == "Goals");  // a plan's own language: English
   CHECK(error.empty());
 }
@@ -415,7 +415,7 @@ TEST_CASE(
 
   TemplateSet set("");
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   d.after_broken = false;
   DiffLabels he{"HEAD (abc)", "עותק העבודה", set.labels("he", used, error), true};
   md = diff_markdown(d, he);
@@ -457,7 +457,7 @@ TEST_CASE("template context: a lazy list builds each item while the template is 
 TEST_CASE("template context: the report's fields and the derived ones, from the plan") {
   const SmallPlan plan("en");
   TemplateSet set("");
-  std::string error;
+  plan::Message error;
   const Json labels = summary_labels(set, "", {&plan.load.plan}, error);
   REQUIRE(error.empty());
   auto ctx = template_context(plan.summary(), labels);

@@ -34,7 +34,7 @@ void key_paths(const Json& j, const std::string& prefix, std::vector<std::string
 
 TerminalLabels builtin(const std::string& language) {
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   const Json words = TemplateSet("").labels(language, used, error);
   REQUIRE(error.empty());
   return terminal_labels(words);

@@ -263,7 +263,7 @@ namespace {
 std::string render_rollup(const WorkspaceView& view, OutputFormat format,
                           const std::vector<std::string>& pages) {
   TemplateSet templates("");
-  std::string error;
+  plan::Message error;
   std::vector<std::string> used;
   const Json labels = templates.labels("en", used, error);
   auto ctx = workspace_context(view, labels, pages);
