@@ -619,10 +619,11 @@ void fuzz_add(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
     return true;
   };
   if (!usable(item)) return;
-  std::string error;
+  plan::Message why;
   ++stats.tried[1];
-  auto out = plan::add_item(text, *root, request, error);
+  auto out = plan::add_item(text, *root, request, why);
   if (!out) {
+    const std::string error = plan::render_message(why);
     // Refused: fine, unless the engine's own read-back failed where no anchor could share
     // the list.
     if (error.find("would not read back") != std::string::npos &&
@@ -676,7 +677,7 @@ void fuzz_rename(std::vector<std::string> texts, const Loaded& before, Bytes& in
     if (t == std::string::npos) return;
     views[f] = texts[t];
   }
-  std::string error;
+  plan::Message error;
   ++stats.tried[2];
   const auto edits = plan::rename_id(index, *ref, new_id, views, error);
   const std::string old_id = index.id_of(*ref).value;

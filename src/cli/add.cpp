@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "check/wording.hpp"
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
@@ -74,6 +75,26 @@ char kind_letter(const std::string& kind) {
   return kind == "goal" ? 'g' : kind == "target" ? 't' : kind == "section" ? 's' : 'a';
 }
 
+ItemKind kind_of(const std::string& kind) {
+  const char k = kind_letter(kind);
+  return k == 'g'   ? ItemKind::goal
+         : k == 't' ? ItemKind::target
+         : k == 's' ? ItemKind::section
+                    : ItemKind::activity;
+}
+
+// One of four messages by the item's kind: a Hebrew sentence agrees with its kind's gender,
+// which a kind word put into one sentence cannot do.
+Message by_kind(const std::string& kind, const char* goal, const char* target, const char* section,
+                const char* activity, std::vector<MessageArg> args = {}) {
+  const char k = kind_letter(kind);
+  return message(k == 'g'   ? goal
+                 : k == 't' ? target
+                 : k == 's' ? section
+                            : activity,
+                 std::move(args));
+}
+
 std::string trim(const std::string& s) {
   const std::size_t b = s.find_first_not_of(" \t");
   if (b == std::string::npos) return "";
@@ -127,51 +148,57 @@ bool split_measure(const std::string& m, std::string& planned, std::string& unit
   return !planned.empty() && planned[0] >= '0' && planned[0] <= '9';
 }
 
-// Why a value cannot be used, or "": checked before the plan is read.
-std::string check_values(const AddOptions& o) {
+// Why a value cannot be used, or no message: checked before the plan is read.
+Message check_values(const AddOptions& o) {
   for (const FieldOption& f : kFields) {
     const std::string& v = o.*f.member;
     if (find_invalid_utf8(v) != std::string::npos)
-      return fmt::format("{} is not valid UTF-8", f.name);
-    if (v.find('\0') != std::string::npos) return fmt::format("{} holds a NUL character", f.name);
+      return message(N_("{option} is not valid UTF-8"), {plan_text("option", f.name)});
+    if (v.find('\0') != std::string::npos)
+      return message(N_("{option} holds a NUL character"), {plan_text("option", f.name)});
   }
   if (!o.id.empty() && (!valid_id(o.id) || o.id.size() > kMaxIdLength))
-    return fmt::format(
-        "'{}' is not a valid id: an ASCII letter, then letters, digits, '.', '_' or '-', at most "
-        "{} characters",
-        visible(o.id), kMaxIdLength);
-  if (trim(o.title).empty()) return "the new item needs a title (--title TEXT)";
+    return message(N_("'{id}' is not a valid id: an ASCII letter, then letters, digits, '.', '_' "
+                      "or '-', at most {max} characters"),
+                   {plan_text("id", visible(o.id)),
+                    arg("max", static_cast<unsigned long long>(kMaxIdLength))});
+  if (trim(o.title).empty()) return message(N_("the new item needs a title (--title TEXT)"));
   if (!o.status.empty() && !parse_status(o.status)) {
     std::vector<std::string> names;
     for (Status s : kStatuses) names.push_back(status_name(s));
-    return fmt::format("status '{}' is not one of {}{}", visible(o.status), quoted_list(names),
-                       did_you_mean(o.status, names));
+    return message(
+        N_("status '{status}' is not one of {statuses}{hint}"),
+        {plan_text("status", visible(o.status)), nested("statuses", quoted_choices(names)),
+         nested("hint", did_you_mean_message(o.status, names))});
   }
   for (const auto& [name, value] : {std::pair{"start", &o.start}, std::pair{"due", &o.due}})
     if (!value->empty())
       if (const Date d = parse_date(*value); !d.valid)
-        return fmt::format("{} is {}", name, explain_bad_date(d));
+        return message(N_("{field} is {reason}"),
+                       {plan_text("field", name), nested("reason", bad_date_reason(d))});
   if (!o.weight.empty()) {
     const auto n = parse_number(o.weight);
     if (!n || !(*n > 0) || *n > 1e6)
-      return fmt::format("weight '{}' is not a number above 0 and at most 1,000,000",
-                         visible(o.weight));
+      return message(N_("weight '{value}' is not a number above 0 and at most 1,000,000"),
+                     {plan_text("value", visible(o.weight))});
   }
   if (!o.percent.empty()) {
     const auto n = parse_number(o.percent);
     if (!n || *n < 0 || *n > 100)
-      return fmt::format("percent '{}' is not a number from 0 to 100", visible(o.percent));
+      return message(N_("percent '{value}' is not a number from 0 to 100"),
+                     {plan_text("value", visible(o.percent))});
   }
   std::string planned, unit;
   if (!o.measure.empty() && !split_measure(o.measure, planned, unit))
-    return fmt::format("measure '{}' does not start with the planned count ('5-6 מפגשים', '12')",
-                       visible(o.measure));
+    return message(
+        N_("measure '{value}' does not start with the planned count ('5-6 מפגשים', '12')"),
+        {plan_text("value", visible(o.measure))});
   for (const std::string* ids : {&o.targets, &o.goals})
     for (const std::string& id : split_list(*ids))
-      if (!valid_id(id)) return fmt::format("'{}' is not an id", visible(id));
+      if (!valid_id(id)) return message(N_("'{id}' is not an id"), {plan_text("id", visible(id))});
   if (!o.section.empty() && !o.parent.empty())
-    return "give --section or --parent, not both (--parent names the place already)";
-  return "";
+    return message(N_("give --section or --parent, not both (--parent names the place already)"));
+  return {};
 }
 
 std::string number_text(const std::string& v) {
@@ -237,7 +264,7 @@ std::vector<std::string> ids_of(const Items& items) {
   return ids;
 }
 
-std::string place_of(const CheckedPlan& c, const AddOptions& o, Place& p) {
+Message place_of(const CheckedPlan& c, const AddOptions& o, Place& p) {
   const Plan& plan = c.load.plan;
   const char k = kind_letter(o.kind);
   p.kind_name = o.kind;
@@ -265,9 +292,13 @@ std::string place_of(const CheckedPlan& c, const AddOptions& o, Place& p) {
     std::string where = !o.parent.empty() ? o.parent : o.section;
     if (where.empty()) {
       if (plan.sections.size() != 1)
-        return fmt::format("an activity goes in a section: give --section ({}) or --parent ID",
-                           plan.sections.empty() ? "the plan has none yet: plan add section"
-                                                 : "one of " + quoted_list(ids_of(plan.sections)));
+        return message(
+            N_("an activity goes in a section: give --section ({sections}) or --parent ID"),
+            {nested("sections",
+                    plan.sections.empty()
+                        ? message(N_("the plan has none yet: plan add section"))
+                        : message(N_("one of {choices}"),
+                                  {nested("choices", quoted_choices(ids_of(plan.sections)))}))});
       where = plan.sections.front().id.value;
     }
     const ItemRef* r = c.index->find(where);
@@ -275,9 +306,10 @@ std::string place_of(const CheckedPlan& c, const AddOptions& o, Place& p) {
     if (!o.parent.empty())
       for (const std::string& a : c.index->ids_of(ItemKind::activity)) places.push_back(a);
     if (!r)
-      return fmt::format("there is no {} '{}'{}",
-                         o.parent.empty() ? "section" : "section or activity", visible(where),
-                         did_you_mean(where, places));
+      return message(
+          o.parent.empty() ? N_("there is no section '{id}'{hint}")
+                           : N_("there is no section or activity '{id}'{hint}"),
+          {plan_text("id", visible(where)), nested("hint", did_you_mean_message(where, places))});
     if (r->kind == ItemKind::section) {
       const Section& s = plan.sections[r->index];
       p.siblings = ids_of(s.activities);
@@ -289,30 +321,41 @@ std::string place_of(const CheckedPlan& c, const AddOptions& o, Place& p) {
       p.pattern_parent = a.id.value;
       p.file = plan.files[a.loc.file];
     } else {
-      return fmt::format("'{}' is a {}; an activity goes in a section{}", visible(where),
-                         item_kind_name(r->kind), o.parent.empty() ? "" : " or under an activity");
+      return message(
+          o.parent.empty()
+              ? N_("'{id}' is {kind}; an activity goes in a section")
+              : N_("'{id}' is {kind}; an activity goes in a section or under an activity"),
+          {plan_text("id", visible(where)), nested("kind", kind_with_article(r->kind))});
     }
     p.request.parent_id = p.pattern_parent;
   }
-  if (p.file.empty()) return fmt::format("the plan has no file to add the {} to", o.kind);
-  return "";
+  if (p.file.empty())
+    return by_kind(o.kind, N_("the plan has no file to add the goal to"),
+                   N_("the plan has no file to add the target to"),
+                   N_("the plan has no file to add the section to"),
+                   N_("the plan has no file to add the activity to"));
+  return {};
 }
 
 // The new item's id: as given (free in the plan), or its neighbours' pattern continued.
-std::string id_for(const CheckedPlan& c, const AddOptions& o, const Place& p, std::string& id) {
+Message id_for(const CheckedPlan& c, const AddOptions& o, const Place& p, std::string& id) {
   if (!o.id.empty()) {
     if (const ItemRef* r = c.index->find(o.id))
-      return fmt::format("the id '{}' is taken by the {} '{}'", o.id, item_kind_name(r->kind),
-                         c.index->id_of(*r).value);
+      return message(N_("the id '{id}' is taken by the {kind} '{other}'"),
+                     {plan_text("id", o.id), nested("kind", kind_word(r->kind)),
+                      plan_text("other", c.index->id_of(*r).value)});
     id = o.id;
-    return "";
+    return {};
   }
   id = next_id(p.siblings, p.pattern_parent, p.first,
                [&c](const std::string& s) { return c.index->find(s) != nullptr; });
   if (id.empty())
-    return fmt::format("the {}s' ids follow no numbered pattern; give the new one with --id",
-                       o.kind);
-  return "";
+    return by_kind(
+        o.kind, N_("the goals' ids follow no numbered pattern; give the new one with --id"),
+        N_("the targets' ids follow no numbered pattern; give the new one with --id"),
+        N_("the sections' ids follow no numbered pattern; give the new one with --id"),
+        N_("the activities' ids follow no numbered pattern; give the new one with --id"));
+  return {};
 }
 
 bool interactive(const AddOptions& o) {
@@ -323,8 +366,8 @@ bool interactive(const AddOptions& o) {
 }
 
 // One question; the answer trimmed ("" when skipped or at the end of input).
-std::string ask(const std::string& question) {
-  std::fputs(question.c_str(), stdout);
+std::string ask(const Message& question) {
+  std::fputs(((messages_rtl() ? "\u200F" : "") + text_of(question)).c_str(), stdout);
   std::fflush(stdout);
   std::string line;
   if (!std::getline(std::cin, line)) return "";
@@ -341,22 +384,31 @@ std::string choices(const std::vector<std::string>& ids) {
 // as it is now shows the choices.
 void dialogue(AddOptions& o, const CheckedPlan& c) {
   const char k = kind_letter(o.kind);
-  std::fputs(fmt::format("A new {} (Enter skips a question).\n", o.kind).c_str(), stdout);
-  o.title = ask("Title: ");
+  std::fputs(line_of(by_kind(o.kind, N_("A new goal (Enter skips a question)."),
+                             N_("A new target (Enter skips a question)."),
+                             N_("A new section (Enter skips a question)."),
+                             N_("A new activity (Enter skips a question).")))
+                 .c_str(),
+             stdout);
+  o.title = ask(message(N_("Title: ")));
   if (k == 'a') {
     const auto sections = c.index->ids_of(ItemKind::section);
-    if (sections.size() != 1) o.section = ask(fmt::format("Section ({}): ", choices(sections)));
-    o.targets = ask(fmt::format("Targets ({}): ", choices(c.index->ids_of(ItemKind::target))));
-    o.owner = ask("Owner: ");
-    o.due = ask("Due (YYYY-MM-DD): ");
-    o.measure = ask("Measure ('5-6 מפגשים'): ");
+    if (sections.size() != 1)
+      o.section =
+          ask(message(N_("Section ({choices}): "), {plan_text("choices", choices(sections))}));
+    o.targets = ask(message(N_("Targets ({choices}): "),
+                            {plan_text("choices", choices(c.index->ids_of(ItemKind::target)))}));
+    o.owner = ask(message(N_("Owner: ")));
+    o.due = ask(message(N_("Due (YYYY-MM-DD): ")));
+    o.measure = ask(message(N_("Measure ('5-6 מפגשים'): ")));
   } else if (k == 't') {
-    o.goals = ask(fmt::format("Goals ({}): ", choices(c.index->ids_of(ItemKind::goal))));
-    o.owner = ask("Owner: ");
+    o.goals = ask(message(N_("Goals ({choices}): "),
+                          {plan_text("choices", choices(c.index->ids_of(ItemKind::goal)))}));
+    o.owner = ask(message(N_("Owner: ")));
   } else if (k == 'g') {
-    o.description = ask("Description: ");
+    o.description = ask(message(N_("Description: ")));
   }
-  if (k == 's') o.id = ask("Id: ");
+  if (k == 's') o.id = ask(message(N_("Id: ")));
 }
 
 }  // namespace
@@ -379,7 +431,7 @@ Runner setup_add(CLI::App& sub) {
     o.targets_given = targets->count() > 0;
     if (!o.title_operand.empty()) {
       if (!o.title.empty()) {
-        refuse(english_reason("give the title once: as TITLE or with --title"));
+        refuse(message(N_("give the title once: as TITLE or with --title")));
         return int{kUsage};
       }
       o.title = o.title_operand;
@@ -392,11 +444,13 @@ Runner setup_add(CLI::App& sub) {
     const char k = kind_letter(o.kind);
     for (const FieldOption& f : kFields)
       if (!(o.*f.member).empty() && std::string(f.kinds).find(k) == std::string::npos) {
-        refuse(english_reason(fmt::format("a {} has no {}", o.kind, f.name)));
+        refuse(message(
+            N_("{kind} has no {option}"),
+            {nested("kind", kind_with_article(kind_of(o.kind))), plan_text("option", f.name)}));
         return int{kUsage};
       }
-    if (const std::string why = check_values(o); !why.empty()) {
-      refuse(english_reason(why));
+    if (const Message why = check_values(o); !why.empty()) {
+      refuse(why);
       return int{kUsage};
     }
     auto added = std::make_shared<std::pair<std::string, std::string>>();  // id, file
@@ -404,27 +458,34 @@ Runner setup_add(CLI::App& sub) {
     request.dry_run = o.dry_run;
     request.make = [o, added](const CheckedPlan& before, EditBatch& batch) -> Message {
       Place p;
-      if (std::string why = place_of(before, o, p); !why.empty()) return english_reason(why);
+      if (Message why = place_of(before, o, p); !why.empty()) return why;
       std::string id;
-      if (std::string why = id_for(before, o, p, id); !why.empty()) return english_reason(why);
+      if (Message why = id_for(before, o, p, id); !why.empty()) return why;
       p.request.item = item_of(o, id);
       Message error;
       EditedFile* file = batch.file(p.file, error);
       if (!file) return error;
       if (!file->root)
-        return english_reason(fmt::format("{} does not parse; fix it first (plan check)", p.file));
-      std::string why;
+        return message(N_("{file} does not parse; fix it first (plan check)"),
+                       {plan_text("file", p.file)});
+      Message why;
       auto text = add_item(file->text, *file->root, p.request, why, p.file);
-      if (!text) return english_reason(why);
+      if (!text) return why;
       batch.set_text(*file, *text);
       *added = {id, p.file};
       return {};
     };
     request.report = [o, added](const CheckedPlan&, const CheckedPlan&) {
-      std::fputs(fmt::format("{} {} {} to {}\n", o.dry_run ? "would add" : "added", o.kind,
-                             added->first, added->second)
-                     .c_str(),
-                 stdout);
+      std::vector<MessageArg> args{plan_text("id", added->first), plan_text("file", added->second)};
+      const Message line =
+          o.dry_run ? by_kind(o.kind, N_("would add goal {id} to {file}"),
+                              N_("would add target {id} to {file}"),
+                              N_("would add section {id} to {file}"),
+                              N_("would add activity {id} to {file}"), std::move(args))
+                    : by_kind(o.kind, N_("added goal {id} to {file}"),
+                              N_("added target {id} to {file}"), N_("added section {id} to {file}"),
+                              N_("added activity {id} to {file}"), std::move(args));
+      std::fputs(line_of(line).c_str(), stdout);
     };
     return run_edit(global, request);
   };

@@ -95,10 +95,11 @@ Runner setup_init(CLI::App& sub) {
       // The values go into YAML through its one writer, inside the scalars that hold them:
       // an address given on the command line can only ever be that address.
       const bool yaml = ends_with(rel, ".yaml") || ends_with(rel, ".yml");
-      auto content = yaml ? fill_yaml(f.content, values, error) : std::string(f.content);
+      Message why;
+      auto content = yaml ? fill_yaml(f.content, values, why) : std::string(f.content);
       if (!content) {
         std::fputs(plan_says(message(N_("init cannot fill in its file {file}: {reason}"),
-                                     {plan_text("file", rel), plan_text("reason", error)}))
+                                     {plan_text("file", rel), nested("reason", why)}))
                        .c_str(),
                    stderr);
         return int{kUsage};

@@ -5,9 +5,9 @@
 #include <map>
 #include <memory>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "check/wording.hpp"
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
@@ -26,13 +26,10 @@ struct RenameOptions {
 
 // What the edit did, for the report after it.
 struct Renamed {
-  std::string kind, old_id, new_id;
+  ItemKind kind = ItemKind::goal;
+  std::string old_id, new_id;
   std::map<std::string, std::size_t> places;  // file → how many places changed there
 };
-
-std::string plural(std::size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
 
 // The edits made in `batch`, or why they cannot be made.
 Message make_rename(const CheckedPlan& before, EditBatch& batch, const RenameOptions& opts,
@@ -53,10 +50,10 @@ Message make_rename(const CheckedPlan& before, EditBatch& batch, const RenameOpt
     files[f] = batch.file(paths[f], error);
     texts[f] = files[f]->text;
   }
-  std::string error;
+  Message error;
   const auto edits = rename_id(*before.index, *item, opts.new_id, texts, error);
-  if (!edits) return english_reason(error);
-  done.kind = item_kind_name(item->kind);
+  if (!edits) return error;
+  done.kind = item->kind;
   done.old_id = before.index->id_of(*item).value;
   done.new_id = opts.new_id;
   // Each file's edits from its end, so the offsets before them stay true.
@@ -89,12 +86,21 @@ Runner setup_rename(CLI::App& sub) {
     request.report = [done](const CheckedPlan&, const CheckedPlan&) {
       std::size_t places = 0;
       for (const auto& [path, n] : done->places) places += n;
-      std::fputs(fmt::format("{} {} → {}: {} in {}\n", done->kind, done->old_id, done->new_id,
-                             plural(places, "place"), plural(done->places.size(), "file"))
+      const std::size_t files = done->places.size();
+      std::fputs(line_of(message(N_("{kind} {old} → {new}: {places} in {files}"),
+                                 {nested("kind", kind_word(done->kind)),
+                                  plan_text("old", done->old_id), plan_text("new", done->new_id),
+                                  nested("places", plural_message("{n} place", "{n} places", places,
+                                                                  {arg("n", places)})),
+                                  nested("files", plural_message("{n} file", "{n} files", files,
+                                                                 {arg("n", files)}))}))
                      .c_str(),
                  stdout);
       for (const auto& [path, n] : done->places)
-        std::fputs(fmt::format("  {}: {}\n", path, n).c_str(), stdout);
+        std::fputs(
+            line_of(message(N_("  {file}: {count}"), {plan_text("file", path), arg("count", n)}))
+                .c_str(),
+            stdout);
     };
     return run_edit(global, request);
   };

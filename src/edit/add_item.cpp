@@ -187,6 +187,12 @@ YamlNode expected_node(const BlockNode& b, const std::vector<std::string>& writt
   return n;
 }
 
+// Where a node is, in a message: "FILE:LINE", or "line LINE" when the file has no name.
+MessageArg place_arg(const std::string& path, std::uint32_t line) {
+  if (path.empty()) return nested("place", message(N_("line {line}"), {arg("line", line)}));
+  return plan_text("place", fmt::format("{}:{}", path, line));
+}
+
 std::string indent_lines(const std::string& block, const std::string& prefix,
                          const std::string& eol) {
   std::string out = prefix;
@@ -202,14 +208,15 @@ std::string indent_lines(const std::string& block, const std::string& prefix,
 }  // namespace
 
 std::optional<std::string> add_item(const std::string& text, const YamlNode& root,
-                                    const AddRequest& request, std::string& error,
+                                    const AddRequest& request, Message& error,
                                     const std::string& path) {
-  const std::string where = path.empty() ? "line " : path + ":";
+  const auto place = [&path](std::uint32_t line) { return place_arg(path, line); };
   const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
   const auto starts = line_starts(text);
   if (!root.is_mapping()) {
-    error = fmt::format("{} is not a mapping of lists; add the item by hand",
-                        path.empty() ? "the file" : path);
+    error =
+        message(N_("{file} is not a mapping of lists; add the item by hand"),
+                {path.empty() ? nested("file", message(N_("the file"))) : plan_text("file", path)});
     return std::nullopt;
   }
 
@@ -219,38 +226,44 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
     const std::size_t s = value_index(root, "sections");
     std::vector<std::size_t> rest;
     if (s == std::string::npos || !find_item(root.children[s], request.parent_id, rest)) {
-      error = fmt::format("no section or activity '{}' in {}", request.parent_id,
-                          path.empty() ? "this file" : path);
+      error = message(
+          N_("no section or activity '{id}' in {file}"),
+          {plan_text("id", request.parent_id),
+           path.empty() ? nested("file", message(N_("this file"))) : plan_text("file", path)});
       return std::nullopt;
     }
     holder_path = {s};
     holder_path.insert(holder_path.end(), rest.begin(), rest.end());
   }
   const YamlNode& holder = at_path(root, holder_path);
-  const std::string owner =
-      request.parent_id.empty() ? std::string("the file") : quoted_list({request.parent_id});
+  // "the file", or the parent's id quoted.
+  const MessageArg owner = request.parent_id.empty()
+                               ? nested("owner", message(N_("the file")))
+                               : plan_text("owner", quoted_list({request.parent_id}));
+  const MessageArg list_key = plan_text("list", request.list_key);
   if (!holder.is_mapping()) {
-    error = fmt::format("{} is not a mapping of fields; add the item by hand", owner);
+    error = message(N_("{owner} is not a mapping of fields; add the item by hand"), {owner});
     return std::nullopt;
   }
   const std::size_t k = value_index(holder, request.list_key);
   if (k != std::string::npos && holder.children[k - 1].merged) {
-    error = fmt::format(
-        "the {} of {} come through a merge key '<<' from a mapping others share; add the item "
-        "by hand",
-        request.list_key, owner);
+    error = message(N_("the {list} of {owner} come through a merge key '<<' from a mapping others "
+                       "share; add the item by hand"),
+                    {list_key, owner});
     return std::nullopt;
   }
   const YamlNode* list = k == std::string::npos ? nullptr : &holder.children[k];
   if (list && list->is_null()) {
     // `activities:` and nothing: which lines its entries would take is the writer's guess.
-    error = fmt::format("'{}' of {} at {}{} is empty; write '{}: []' or add the item by hand",
-                        request.list_key, owner, where, list->line, request.list_key);
+    error = message(
+        N_("'{list}' of {owner} at {place} is empty; write '{empty}' or add the item "
+           "by hand"),
+        {list_key, owner, place(list->line), plan_text("empty", request.list_key + ": []")});
     return std::nullopt;
   }
   if (list && !list->is_sequence()) {
-    error =
-        fmt::format("'{}' of {} at {}{} is not a list", request.list_key, owner, where, list->line);
+    error = message(N_("'{list}' of {owner} at {place} is not a list"),
+                    {list_key, owner, place(list->line)});
     return std::nullopt;
   }
 
@@ -269,8 +282,9 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
   if (list && list->is_sequence() && !list->children.empty()) {
     const YamlNode& last = list->children.back();
     if (!last.is_mapping()) {
-      error = fmt::format("the last of the {} of {} at {}{} is not a mapping; add the item by hand",
-                          request.list_key, owner, where, last.line);
+      error = message(
+          N_("the last of the {list} of {owner} at {place} is not a mapping; add the item by hand"),
+          {list_key, owner, place(last.line)});
       return std::nullopt;
     }
     if (list->flow) {
@@ -294,10 +308,9 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
       const std::size_t item_at = start_of(text, last);
       const std::size_t dash = dash_column(text, starts, item_at);
       if (dash == std::string::npos) {
-        error = fmt::format(
-            "the last of the {} of {} at {}{} does not start on its '-' line; add "
-            "the item by hand",
-            request.list_key, owner, where, last.line);
+        error = message(N_("the last of the {list} of {owner} at {place} does not start on its "
+                           "'-' line; add the item by hand"),
+                        {list_key, owner, place(last.line)});
         return std::nullopt;
       }
       block_style.flow = last.flow;
@@ -330,8 +343,9 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
     block = emit_block(request.item, block_style);
     const std::size_t open = start_of(text, *list);
     if (open >= text.size() || text[open] != '[') {
-      error = fmt::format("'{}' of {} at {}{} is an empty list written oddly; add the item by hand",
-                          request.list_key, owner, where, list->line);
+      error = message(
+          N_("'{list}' of {owner} at {place} is an empty list written oddly; add the item by hand"),
+          {list_key, owner, place(list->line)});
       return std::nullopt;
     }
     edits.push_back({open + 1, open + 1, block.text});
@@ -354,7 +368,7 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
       block_style.flow = true;
       block = emit_block(wrapper, block_style);
       if (block.text.size() < 2) {
-        error = "the item could not be written";
+        error = message(N_("the item could not be written"));
         return std::nullopt;
       }
       const std::string inner = block.text.substr(1, block.text.size() - 2);
@@ -375,8 +389,8 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
         for (std::size_t i = 0; i < holder.pair_count() && !first_key; ++i)
           if (!holder.key(i).merged) first_key = &holder.key(i);
         if (!first_key) {
-          error = fmt::format("{} has no field to place '{}' beside; add the item by hand", owner,
-                              request.list_key);
+          error = message(N_("{owner} has no field to place '{list}' beside; add the item by hand"),
+                          {owner, list_key});
           return std::nullopt;
         }
         const std::size_t key_at = start_of(text, *first_key);
@@ -412,7 +426,7 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
     expected_holder.children.insert(expected_holder.children.insert(at, seq), key);
   }
   if (block.text.empty()) {
-    error = "the item could not be written";
+    error = message(N_("the item could not be written"));
     return std::nullopt;
   }
 
@@ -422,9 +436,9 @@ std::optional<std::string> add_item(const std::string& text, const YamlNode& roo
   for (const Edit& e : edits) out.replace(e.begin, e.end - e.begin, e.text);
   Diagnostics ignored;
   if (auto again = parse_yaml(out, 1, ignored); again && same_tree(*again, expected)) return out;
-  error = fmt::format(
-      "the new item would not read back as exactly the values given (the list may be shared "
-      "through an anchor); add it by hand");
+  error = message(
+      N_("the new item would not read back as exactly the values given (the list may be shared "
+         "through an anchor); add it by hand"));
   return std::nullopt;
 }
 

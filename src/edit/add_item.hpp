@@ -8,6 +8,7 @@
 
 #include "edit/yaml_block.hpp"
 #include "load/yaml_tree.hpp"
+#include "message.hpp"
 
 namespace plan {
 
@@ -22,7 +23,7 @@ struct AddRequest {
 // messages. The edited text is parsed again before it is returned: it must read back as
 // the old tree with only the new item added, its values exactly those given.
 std::optional<std::string> add_item(const std::string& text, const YamlNode& root,
-                                    const AddRequest& request, std::string& error,
+                                    const AddRequest& request, Message& error,
                                     const std::string& path = "");
 
 }  // namespace plan

@@ -58,6 +58,21 @@ std::string where(const PlanIndex& index, Loc loc) {
                      loc.col);
 }
 
+// The item's kind as a word of a message (the same entries as check's words for kinds).
+Message kind_word(ItemKind k) {
+  switch (k) {
+    case ItemKind::goal:
+      return message(N_("goal"));
+    case ItemKind::target:
+      return message(N_("target"));
+    case ItemKind::section:
+      return message(N_("section"));
+    case ItemKind::activity:
+      return message(N_("activity"));
+  }
+  return message(N_("item"));
+}
+
 bool space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
@@ -81,14 +96,14 @@ std::size_t offset_in(std::string_view t, const std::vector<std::size_t>& starts
 }
 
 std::optional<IdSpan> scalar_at(std::string_view t, std::size_t pos, const std::string& value,
-                                std::string& why) {
+                                Message& why) {
   const std::size_t n = t.size();
   while (pos < n && (t[pos] == '&' || t[pos] == '!')) {
     while (pos < n && !space(t[pos])) ++pos;
     while (pos < n && space(t[pos])) ++pos;
   }
   if (pos >= n) {
-    why = "the file ends there";
+    why = message(N_("the file ends there"));
     return std::nullopt;
   }
   const char c = t[pos];
@@ -105,17 +120,17 @@ std::optional<IdSpan> scalar_at(std::string_view t, std::size_t pos, const std::
       }
       return IdSpan{pos + 1, i, false};
     }
-    why = "its closing quote is missing";
+    why = message(N_("its closing quote is missing"));
     return std::nullopt;
   }
   if (c == '|' || c == '>') {
-    why = "it is a block scalar ('|' or '>')";
+    why = message(N_("it is a block scalar ('|' or '>')"));
     return std::nullopt;
   }
   const std::size_t end = pos + value.size();
   if (value.empty() || t.compare(pos, value.size(), value) != 0 ||
       (end < n && !space(t[end]) && t[end] != ',' && t[end] != ']' && t[end] != '}')) {
-    why = "it is not written as the id on one line";
+    why = message(N_("it is not written as the id on one line"));
     return std::nullopt;
   }
   return IdSpan{pos, end, true};
@@ -124,36 +139,38 @@ std::optional<IdSpan> scalar_at(std::string_view t, std::size_t pos, const std::
 }  // namespace
 
 std::optional<IdSpan> id_text_at(std::string_view text, Loc loc, const std::string& value,
-                                 std::string& why) {
+                                 Message& why) {
   return scalar_at(text, offset_in(text, line_starts(text), loc), value, why);
 }
 
-std::string new_id_problem(const PlanIndex& index, const ItemRef& item, const std::string& new_id) {
+Message new_id_problem(const PlanIndex& index, const ItemRef& item, const std::string& new_id) {
   if (!valid_id(new_id))
-    return fmt::format(
-        "'{}' is not a valid id: an id is an ASCII letter (A-Z, a-z), then ASCII letters, "
-        "digits, '.', '_' or '-'",
-        shown(new_id));
+    return message(N_("'{id}' is not a valid id: an id is an ASCII letter (A-Z, a-z), then ASCII "
+                      "letters, digits, '.', '_' or '-'"),
+                   {plan_text("id", shown(new_id))});
   if (new_id.size() > kMaxIdLength)  // a valid id is ASCII: one byte a character
-    return fmt::format("'{}' is {} characters long; an id is at most {} characters", shown(new_id),
-                       new_id.size(), kMaxIdLength);
+    return plural_message("'{id}' is {length} character long; an id is at most {max} characters",
+                          "'{id}' is {length} characters long; an id is at most {max} characters",
+                          new_id.size(),
+                          {plan_text("id", shown(new_id)), arg("length", new_id.size()),
+                           arg("max", static_cast<unsigned long long>(kMaxIdLength))});
   const ItemRef* other = index.find(new_id);
   if (other && !same(*other, item)) {
     const Located<std::string>& id = index.id_of(*other);
-    return fmt::format(
-        "'{}' is already the id of {} '{}' ({}); ids are unique in the plan, "
-        "ignoring case",
-        new_id, item_kind_name(other->kind), id.value, where(index, id.loc));
+    return message(N_("'{id}' is already the id of {kind} '{other}' ({place}); ids are unique in "
+                      "the plan, ignoring case"),
+                   {plan_text("id", new_id), nested("kind", kind_word(other->kind)),
+                    plan_text("other", id.value), plan_text("place", where(index, id.loc))});
   }
-  return "";
+  return {};
 }
 
 std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemRef& item,
                                              const std::string& new_id,
                                              const std::vector<std::string_view>& texts,
-                                             std::string& error) {
+                                             Message& error) {
   if (!index.id_of(item).given()) {
-    error = "the item has no id to rename";
+    error = message(N_("the item has no id to rename"));
     return std::nullopt;
   }
   error = new_id_problem(index, item, new_id);
@@ -163,28 +180,31 @@ std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemR
   if (!index.plan().unread_files.empty()) {
     const std::uint32_t f = index.plan().unread_files.front();
     const auto& files = index.plan().files;
-    error = fmt::format(
-        "{} could not be read (see its errors), so links to the id there would "
-        "be missed; correct it first",
-        f < files.size() ? files[f] : "a file");
+    error = message(
+        N_("{file} could not be read (see its errors), so links to the id there "
+           "would be missed; correct it first"),
+        {f < files.size() ? plan_text("file", files[f]) : nested("file", message(N_("a file")))});
     return std::nullopt;
   }
   std::vector<IdEdit> edits;
   std::map<std::uint32_t, std::vector<std::size_t>> lines;
   for (const Place& p : places_of(index, item)) {
     if (p.loc.file == 0 || p.loc.file >= texts.size()) {
-      error = fmt::format("the text of {} is not at hand", where(index, p.loc));
+      error = message(N_("the text of {place} is not at hand"),
+                      {plan_text("place", where(index, p.loc))});
       return std::nullopt;
     }
     // Each file's lines are found once: places are many in a large plan.
     std::vector<std::size_t>& starts = lines[p.loc.file];
     if (starts.empty()) starts = line_starts(texts[p.loc.file]);
-    std::string why;
+    Message why;
     const auto span =
         scalar_at(texts[p.loc.file], offset_in(texts[p.loc.file], starts, p.loc), *p.value, why);
     if (!span) {
-      error = fmt::format("the id '{}' at {} cannot be renamed in place: {}; edit it by hand",
-                          shown(*p.value), where(index, p.loc), why);
+      error = message(N_("the id '{id}' at {place} cannot be renamed in place: {reason}; edit it "
+                         "by hand"),
+                      {plan_text("id", shown(*p.value)), plan_text("place", where(index, p.loc)),
+                       nested("reason", why)});
       return std::nullopt;
     }
     edits.push_back({p.loc.file, span->begin, span->end,

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "message.hpp"
 #include "plan_index.hpp"
 
 namespace plan {
@@ -32,11 +33,11 @@ struct IdSpan {
   bool plain = false;
 };
 std::optional<IdSpan> id_text_at(std::string_view text, Loc loc, const std::string& value,
-                                 std::string& why);
+                                 Message& why);
 
-// Why `item` cannot take `new_id`, or "" when it can: the id is not valid, or another item
-// has it (ignoring case; the item's own id in another case is allowed).
-std::string new_id_problem(const PlanIndex& index, const ItemRef& item, const std::string& new_id);
+// Why `item` cannot take `new_id`, or an empty message when it can: the id is not valid, or
+// another item has it (ignoring case; the item's own id in another case is allowed).
+Message new_id_problem(const PlanIndex& index, const ItemRef& item, const std::string& new_id);
 
 // The edits that give `item` the id `new_id`, sorted by file and offset, one per place the
 // id is written (an id shared through a YAML alias is written, and edited, once). `texts`
@@ -47,6 +48,6 @@ std::string new_id_problem(const PlanIndex& index, const ItemRef& item, const st
 std::optional<std::vector<IdEdit>> rename_id(const PlanIndex& index, const ItemRef& item,
                                              const std::string& new_id,
                                              const std::vector<std::string_view>& texts,
-                                             std::string& error);
+                                             Message& error);
 
 }  // namespace plan

@@ -30,7 +30,7 @@ struct Filled {
 
 // The scalars that hold a mark, each with its value filled and written again.
 void collect(const YamlNode& n, bool flow, std::string_view marked,
-             const std::vector<std::string>& fills, std::vector<Filled>& out, std::string& error) {
+             const std::vector<std::string>& fills, std::vector<Filled>& out, Message& error) {
   if (!n.is_scalar()) {
     for (const YamlNode& c : n.children) collect(c, n.flow, marked, fills, out, error);
     return;
@@ -45,8 +45,9 @@ void collect(const YamlNode& n, bool flow, std::string_view marked,
   const std::size_t end = std::max(begin, offset_of(marked, n.end_line, n.end_col));
   const char first = begin < marked.size() ? marked[begin] : 0;
   if (first == '&' || first == '!' || first == '|' || first == '>') {
-    error = fmt::format("line {}: a placeholder in a scalar with an anchor, a tag or in a block",
-                        n.line);
+    error =
+        message(N_("line {line}: a placeholder in a scalar with an anchor, a tag or in a block"),
+                {arg("line", n.line)});
     return;
   }
   ScalarRequest request;
@@ -63,10 +64,11 @@ void collect(const YamlNode& n, bool flow, std::string_view marked,
 
 std::optional<std::string> fill_yaml(std::string_view text,
                                      const std::map<std::string, std::string>& values,
-                                     std::string& error) {
-  error.clear();  // tells collect's refusal apart
+                                     Message& error) {
+  error = {};  // tells collect's refusal apart
   if (text.find(kMark) != std::string_view::npos) {
-    error = fmt::format("the template holds '{}', which filling it uses", kMark);
+    error = message(N_("the template holds '{mark}', which filling it uses"),
+                    {plan_text("mark", std::string(kMark))});
     return std::nullopt;
   }
   std::vector<std::string> names, fills;
@@ -79,13 +81,15 @@ std::optional<std::string> fill_yaml(std::string_view text,
     }
     const std::size_t close = text.find("}}", open);
     if (close == std::string_view::npos) {
-      error = "a '{{' without its '}}'";
+      error = message(N_("a '{open}' without its '{close}'"),
+                      {plan_text("open", "{{"), plan_text("close", "}}")});
       return std::nullopt;
     }
     const std::string name(text.substr(open + 2, close - open - 2));
     const auto value = values.find(name);
     if (value == values.end()) {
-      error = fmt::format("the placeholder {{{{{}}}}} has no value", name);
+      error = message(N_("the placeholder {placeholder} has no value"),
+                      {plan_text("placeholder", "{{" + name + "}}")});
       return std::nullopt;
     }
     auto i = std::find(names.begin(), names.end(), name) - names.begin();
@@ -101,7 +105,12 @@ std::optional<std::string> fill_yaml(std::string_view text,
   Diagnostics diags;
   const auto root = parse_yaml(marked, 0, diags);
   if (!root || !diags.empty()) {
-    error = diags.empty() ? "the template is empty" : diags.front().message;
+    if (diags.empty())
+      error = message(N_("the template is empty"));
+    else if (!diags.front().text.empty())
+      error = diags.front().text;
+    else  // a diagnostic without a message of its own: its English, as plan text
+      error = message("{reason}", {plan_text("reason", diags.front().message)});
     return std::nullopt;
   }
   std::vector<Filled> filled;
@@ -116,7 +125,7 @@ std::optional<std::string> fill_yaml(std::string_view text,
   std::string out = marked;
   for (const Filled& f : filled) out.replace(f.begin, f.end - f.begin, f.text);
   if (out.find(kMark) != std::string::npos) {
-    error = "a placeholder outside a value (in a comment)";
+    error = message(N_("a placeholder outside a value (in a comment)"));
     return std::nullopt;
   }
   return out;

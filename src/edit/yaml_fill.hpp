@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "message.hpp"
+
 namespace plan {
 
 // The text with every `{{name}}` replaced by values.at(name) inside its scalar, which
@@ -16,6 +18,6 @@ namespace plan {
 // a scalar (in a comment), or the template is not YAML.
 std::optional<std::string> fill_yaml(std::string_view text,
                                      const std::map<std::string, std::string>& values,
-                                     std::string& error);
+                                     Message& error);
 
 }  // namespace plan

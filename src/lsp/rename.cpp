@@ -29,9 +29,11 @@ Reply prepare_rename(Session& s, const json& params) {
     return Reply::fail(kRequestFailed, std::move(why));
   const Loc loc = o->loc();
   const Document* doc = s.document(loc.file);
-  std::string why;
+  Message why;
   const auto span = doc ? id_text_at(doc->text(), loc, o->text(), why) : std::nullopt;
-  if (!span) return Reply::fail(kRequestFailed, "this id cannot be renamed in place: " + why);
+  if (!span)  // in English, as this file's other refusals
+    return Reply::fail(kRequestFailed,
+                       "this id cannot be renamed in place: " + render_message(why));
   const Range r{doc->position_at(span->begin, s.encoding), doc->position_at(span->end, s.encoding)};
   return Reply::ok(json{{"range", to_json(r)}, {"placeholder", o->text()}});
 }
@@ -48,9 +50,10 @@ Reply rename(Session& s, const json& params) {
   std::vector<std::string_view> texts(file_count);
   for (std::uint32_t f = 1; f < file_count; ++f)
     if (const Document* d = s.document(f)) texts[f] = d->text();
-  std::string error;
+  Message error;
   const auto edits = rename_id(*c.index, *o->item, *new_name, texts, error);
-  if (!edits) return Reply::fail(kRequestFailed, error);
+  if (!edits)  // in the client's language: the whole refusal is one message
+    return Reply::fail(kRequestFailed, render_message(error, s.messages.translate, s.messages.rtl));
 
   json changes = json::object(), document_changes = json::array();
   for (std::size_t i = 0; i < edits->size();) {

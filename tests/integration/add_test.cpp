@@ -126,6 +126,7 @@ TEST_CASE("plan add refuses what it cannot add and leaves every file byte-identi
       {"activity --section general --title x --due 2009-02-30", 2, "due is"},
       {"activity --section general --title x --status finished", 2, "status 'finished'"},
       {"goal --title x --targets T1", 2, "a goal has no --targets"},
+      {"activity --section general --title x --goals G1", 2, "an activity has no --goals"},
       {"section --title x", 2, "give the new one with --id"},
       {"target --title x", 1, "[target-without-goals]"},
       {"activity --section general --title x --targets T99", 1, "T99"},
@@ -153,5 +154,24 @@ TEST_CASE("plan add asks for the fields in a terminal, and writes the answers") 
   CHECK(r.out.find("Title: ") != std::string::npos);
   CHECK(slurp(t.path / "plan/goals.yaml")
             .find("  - id: G8\n    title: מטרה מהשיח\n    description: תיאור קצר\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("plan add asks in Hebrew when the messages are Hebrew") {
+  if (!have("script")) return;
+  Temp t;
+  fs::copy(source("plan"), t.path / "plan", fs::copy_options::recursive);
+  const std::string cmd = "cd " + t.path.string() + " && printf 'מטרה מהשיח\\n\\n' | " +
+                          "TERM=dumb LANGUAGE=he LC_ALL=C.UTF-8 script -qec \"" +
+                          plan_cmd("add goal") + "\" /dev/null";
+  Run r = run(cmd);
+  CAPTURE(r.out);
+  CHECK(r.out.find("\u200F"
+                   "מטרה חדשה (Enter מדלג על שאלה).") != std::string::npos);
+  CHECK(r.out.find("\u200F"
+                   "כותרת: ") != std::string::npos);
+  CHECK(r.out.find("Title: ") == std::string::npos);
+  CHECK(r.out.find("נוספה המטרה") != std::string::npos);
+  CHECK(slurp(t.path / "plan/goals.yaml").find("  - id: G8\n    title: מטרה מהשיח\n") !=
         std::string::npos);
 }

@@ -40,7 +40,10 @@ std::optional<std::string> try_add(const std::string& text, const std::string& l
   Diagnostics d;
   auto root = parse_yaml(text, 1, d);
   REQUIRE(root);
-  return add_item(text, *root, {list_key, parent, it}, error, "a.yaml");
+  Message why;
+  auto out = add_item(text, *root, {list_key, parent, it}, why, "a.yaml");
+  error = render_message(why);  // the English of the refusal
+  return out;
 }
 
 std::string add(const std::string& text, const std::string& list_key, const std::string& parent,
@@ -232,7 +235,8 @@ TEST_CASE("add refuses a parent that is not in the file, an empty list and a sha
   CHECK(error == "no section or activity 'nope' in a.yaml");
   CHECK_FALSE(try_add("sections:\n  - id: s\n    title: S\n    activities:\n", "activities", "s",
                       item({scalar("id", "x")}), error));
-  CHECK(error.find("is empty") != std::string::npos);
+  CHECK(error ==
+        "'activities' of 's' at a.yaml:4 is empty; write 'activities: []' or add the item by hand");
   const std::string shared =
       "goals: &g\n  - id: G1\n    title: A\nsections:\n  - id: s\n    title: S\n    x: *g\n";
   CHECK_FALSE(

@@ -458,9 +458,9 @@ TEST_CASE("rename_id edits an aliased link once and quotes an id that would read
              "targets:\n  - id: T1\n    goals: &both [G1, G2]\n  - id: T2\n    goals: *both\n"}});
   const plan::ItemRef* g1 = l.c->index->find("G1");
   REQUIRE(g1);
-  std::string error;
+  plan::Message error;
   const auto edits = plan::rename_id(*l.c->index, *g1, "null", l.views(), error);
-  REQUIRE_MESSAGE(edits, error);
+  REQUIRE_MESSAGE(edits, plan::render_message(error));
   REQUIRE(edits->size() == 2);
   CHECK((*edits)[0].file == 1);
   CHECK(l.texts[1].substr((*edits)[0].begin, (*edits)[0].end - (*edits)[0].begin) == "G1");
@@ -474,18 +474,18 @@ TEST_CASE("rename_id refuses an id written as a block scalar") {
                  {"p/targets.yaml", "targets:\n  - id: T1\n    goals: [G1]\n"}});
   const plan::ItemRef* g1 = l.c->index->find("G1");
   REQUIRE(g1);
-  std::string error;
+  plan::Message error;
   CHECK_FALSE(plan::rename_id(*l.c->index, *g1, "G5", l.views(), error));
-  CHECK(error.find("block scalar") != std::string::npos);
+  CHECK(plan::render_message(error).find("block scalar") != std::string::npos);
 }
 
 TEST_CASE("rename_id counts columns after a byte-order mark") {
   Loaded l(Files{{"p/goals.yaml", "\xEF\xBB\xBFgoals: [{id: G1}]\n"}});
   const plan::ItemRef* g1 = l.c->index->find("G1");
   REQUIRE(g1);
-  std::string error;
+  plan::Message error;
   const auto edits = plan::rename_id(*l.c->index, *g1, "G7", l.views(), error);
-  REQUIRE_MESSAGE(edits, error);
+  REQUIRE_MESSAGE(edits, plan::render_message(error));
   REQUIRE(edits->size() == 1);
   CHECK((*edits)[0].begin == l.texts[1].find("G1"));
 }
@@ -495,9 +495,9 @@ TEST_CASE("rename_id refuses while a file of the plan cannot be read") {
                  {"p/targets.yaml", "targets:\n  - id: T1\n    goals: [G1\n"}});
   const plan::ItemRef* g1 = l.c->index->find("G1");
   REQUIRE(g1);
-  std::string error;
+  plan::Message error;
   CHECK_FALSE(plan::rename_id(*l.c->index, *g1, "G5", l.views(), error));
-  CHECK(error ==
+  CHECK(plan::render_message(error) ==
         "p/targets.yaml could not be read (see its errors), so links to the id there would be "
         "missed; correct it first");
 }

@@ -10,9 +10,9 @@ using namespace plan;
 
 namespace {
 std::string fill(std::string_view text, const std::map<std::string, std::string>& values) {
-  std::string error;
+  Message error;
   auto out = fill_yaml(text, values, error);
-  CAPTURE(error);
+  CAPTURE(render_message(error));
   REQUIRE(out);
   return *out;
 }
@@ -53,10 +53,11 @@ TEST_CASE("fill_yaml writes a hostile value so that it reads back as itself and 
 }
 
 TEST_CASE("fill_yaml refuses a placeholder with no value or outside a value") {
-  std::string error;
+  Message error;
   CHECK_FALSE(fill_yaml("a: {{nope}}\n", {{"year", "1"}}, error));
-  CHECK(error.find("nope") != std::string::npos);
+  CHECK(render_message(error) == "the placeholder {{nope}} has no value");
   CHECK_FALSE(fill_yaml("a: 1  # made in {{year}}\n", {{"year", "1"}}, error));
-  CHECK(error.find("comment") != std::string::npos);
+  CHECK(render_message(error) == "a placeholder outside a value (in a comment)");
   CHECK_FALSE(fill_yaml("a: {{year\n", {{"year", "1"}}, error));
+  CHECK(render_message(error) == "a '{{' without its '}}'");
 }
