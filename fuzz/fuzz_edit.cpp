@@ -417,7 +417,7 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
       c.value = random_text(in);
     }
     // As the command line reads it (`+=` and `-=` only on numbers and lists).
-    std::string why;
+    plan::Message why;
     const auto parsed = c.unset ? plan::parse_unset(c.field, why)
                                 : plan::parse_change(c.field +
                                                          (c.add        ? "+="
@@ -429,12 +429,12 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
     changes.push_back(*parsed);
   }
 
-  std::string error;
+  plan::Message error;
   std::vector<plan::FieldResult> results;
   ++stats.tried[0];
   auto out = plan::apply_changes(text, *root, item.id, changes, error, "", &results);
   if (!out) {
-    if (error.find("would not read back") != std::string::npos) {
+    if (plan::render_message(error).find("would not read back") != std::string::npos) {
       std::string shown_changes;
       for (const plan::FieldChange& c : changes)
         shown_changes += c.field +
@@ -619,13 +619,13 @@ void fuzz_add(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
     return true;
   };
   if (!usable(item)) return;
-  std::string error;
+  plan::Message error;
   ++stats.tried[1];
   auto out = plan::add_item(text, *root, request, error);
   if (!out) {
     // Refused: fine, unless the engine's own read-back failed where no anchor could share
     // the list.
-    if (error.find("would not read back") != std::string::npos &&
+    if (plan::render_message(error).find("would not read back") != std::string::npos &&
         text.find('&') == std::string::npos)
       fail("add: the engine's read-back failed", error + "\n" + request.list_key + " of '" +
                                                      request.parent_id + "' in file " +
@@ -676,7 +676,7 @@ void fuzz_rename(std::vector<std::string> texts, const Loaded& before, Bytes& in
     if (t == std::string::npos) return;
     views[f] = texts[t];
   }
-  std::string error;
+  plan::Message error;
   ++stats.tried[2];
   const auto edits = plan::rename_id(index, *ref, new_id, views, error);
   const std::string old_id = index.id_of(*ref).value;
