@@ -87,7 +87,9 @@ std::string problem(const Message& m) {
   for (const std::string& id : ids) {
     if (id.find_first_not_of("{}abcdefghijklmnopqrstuvwxyz_") == std::string::npos)
       continue;  // "{items}": no words of its own
-    if (test::hebrew().entries.count(id) == 0) return "no Hebrew for: " + id;
+    const auto it = test::hebrew().entries.find(id);
+    if (it == test::hebrew().entries.end() || it->second.empty() || it->second.front().empty())
+      return "no Hebrew for: " + id;
   }
   const std::string he = render_message(m, test::po_translate, true);
   if (he == render_message(m)) return "its Hebrew is the English";
