@@ -193,17 +193,17 @@ bool fold(Group& g, const Message& who, Message& error) {
       const std::string name = g.spec->name;
       if (name == "percent" && (n < 0 || n > 100)) {
         error = message(N_("percent would become {n}, outside 0 to 100"),
-                        {arg("n", fmt::format("{}", n))});
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       if (name == "actual" && n < 0) {
         error = message(N_("actual would become {n}, which is negative"),
-                        {arg("n", fmt::format("{}", n))});
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       if (name == "weight" && !(n > 0)) {
         error = message(N_("weight would become {n}, which is not above 0"),
-                        {arg("n", fmt::format("{}", n))});
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       g.scalar = fmt::format("{}", n);
