@@ -417,7 +417,7 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
       c.value = random_text(in);
     }
     // As the command line reads it (`+=` and `-=` only on numbers and lists).
-    std::string why;
+    plan::Message why;
     const auto parsed = c.unset ? plan::parse_unset(c.field, why)
                                 : plan::parse_change(c.field +
                                                          (c.add        ? "+="
@@ -429,12 +429,12 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
     changes.push_back(*parsed);
   }
 
-  std::string error;
+  plan::Message error;
   std::vector<plan::FieldResult> results;
   ++stats.tried[0];
   auto out = plan::apply_changes(text, *root, item.id, changes, error, "", &results);
   if (!out) {
-    if (error.find("would not read back") != std::string::npos) {
+    if (plan::render_message(error).find("would not read back") != std::string::npos) {
       std::string shown_changes;
       for (const plan::FieldChange& c : changes)
         shown_changes += c.field +
@@ -443,7 +443,7 @@ void fuzz_set(std::vector<std::string> texts, const Loaded& before, Bytes& in) {
                           : c.unset    ? " unset"
                                        : "=") +
                          "<" + c.value + ">\n";
-      fail("set: read-back", error + "\n" + shown_changes);
+      fail("set: read-back", plan::render_message(error) + "\n" + shown_changes);
     }
     return;
   }

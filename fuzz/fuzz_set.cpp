@@ -169,10 +169,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   plan::Diagnostics diags;
   auto root = plan::parse_yaml(text, 1, diags);
   if (!root) return 0;
-  std::string error;
+  plan::Message error;
   auto out = plan::apply_changes(text, *root, id, changes, error);
   if (!out) {
-    if (error.find("would not read back") != std::string::npos) __builtin_trap();
+    if (plan::render_message(error).find("would not read back") != std::string::npos)
+      __builtin_trap();
     return 0;
   }
   bool clean_after = false;

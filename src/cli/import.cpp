@@ -44,32 +44,43 @@ struct Row {
   std::vector<FieldResult> results;  // what the field was and became
 };
 
-// The bad rows, each "FILE:LINE:COL: message", in the order of the file.
+// The bad rows, each "FILE:LINE:COL: why", in the order of the file.
 struct Problems {
   struct Entry {
     std::uint32_t line, col;
-    std::string text;
+    Message why;
   };
   std::string name;  // the CSV as messages name it
   std::vector<Entry> entries;
-  void add(const CsvCell& at, const std::string& message) {
-    entries.push_back(
-        {at.line, at.col, fmt::format("{}:{}:{}: {}", name, at.line, at.col, message)});
-  }
+  void add(const CsvCell& at, Message why) { entries.push_back({at.line, at.col, std::move(why)}); }
   bool empty() const { return entries.empty(); }
+  // "FILE:LINE:COL: why"; the place kept left to right inside a right-to-left line, as
+  // plan check writes a diagnostic's.
+  Message line(const Entry& e) const {
+    const std::string place = fmt::format("{}:{}:{}", name, e.line, e.col);
+    return message(
+        N_("{place}: {why}"),
+        {arg("place", messages_rtl() ? "\u2066" + place + "\u2069" : place), nested("why", e.why)});
+  }
   // The refusal's reason: the one problem, or how many, each on a line of its own.
-  std::string text() const {
+  Message reason() const {
     std::vector<Entry> sorted = entries;
     std::stable_sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) {
       return a.line != b.line ? a.line < b.line : a.col < b.col;
     });
-    if (sorted.size() == 1) return sorted.front().text;
-    std::string out = fmt::format("{} rows of {} cannot be applied:", sorted.size(), name);
+    if (sorted.size() == 1) return line(sorted.front());
+    // Each line of the list is a paragraph of its own: in a right-to-left language it
+    // starts with RLM, as the first line (plan_says) does.
+    const std::string start = std::string("\n") + (messages_rtl() ? "\u200F" : "") + "  ";
+    std::string list;
     for (std::size_t i = 0; i < sorted.size() && i < kMaxListed; ++i)
-      out += "\n  " + sorted[i].text;
+      list += start + text_of(line(sorted[i]));
     if (sorted.size() > kMaxListed)
-      out += fmt::format("\n  … and {} more", sorted.size() - kMaxListed);
-    return out;
+      list +=
+          start + text_of(message(N_("… and {n} more"), {arg("n", sorted.size() - kMaxListed)}));
+    return plural_message("{n} row of {file} cannot be applied:{list}",
+                          "{n} rows of {file} cannot be applied:{list}", sorted.size(),
+                          {arg("n", sorted.size()), plan_text("file", name), arg("list", list)});
   }
 };
 
@@ -79,28 +90,33 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
-bool read_input(const std::string& file, std::string& bytes, std::string& why) {
+// Reads the CSV, or says why it cannot be read (`name`: the file as messages name it).
+bool read_input(const std::string& file, const std::string& name, std::string& bytes,
+                Message& why) {
+  const auto cannot = [&](MessageArg reason) {
+    why = message(N_("cannot read {file}: {reason}"), {plan_text("file", name), std::move(reason)});
+    return false;
+  };
   if (file != "-") {
     // The CSV is only read, so a link to it is followed (read_regular_file, made for the
     // plan's files, follows none).
     std::error_code ec;
     const std::filesystem::path real = std::filesystem::canonical(file, ec);
-    return read_regular_file(ec ? file : real.string(), kMaxCsvBytes, bytes, why);
+    std::string reason;
+    if (!read_regular_file(ec ? file : real.string(), kMaxCsvBytes, bytes, reason))
+      return cannot(arg("reason", reason));
+    return true;
   }
   char buffer[1 << 16];
   for (;;) {
     const std::size_t n = std::fread(buffer, 1, sizeof buffer, stdin);
     bytes.append(buffer, n);
-    if (bytes.size() > kMaxCsvBytes) {
-      why = fmt::format("it holds more than {} MiB", kMaxCsvBytes >> 20);
-      return false;
-    }
+    if (bytes.size() > kMaxCsvBytes)
+      return cannot(nested(
+          "reason", message(N_("it holds more than {n} MiB"), {arg("n", kMaxCsvBytes >> 20)})));
     if (n < sizeof buffer) break;
   }
-  if (std::ferror(stdin)) {
-    why = "reading failed";
-    return false;
-  }
+  if (std::ferror(stdin)) return cannot(nested("reason", message(N_("reading failed"))));
   return true;
 }
 
@@ -114,12 +130,16 @@ bool read_header(const CsvRow& header, std::size_t at[3], Problems& problems) {
     std::size_t k = 0;
     while (k < 3 && names[k] != name) ++k;
     if (k == 3 || at[k] != std::string::npos) {
-      problems.add(
-          header.cells[i],
-          fmt::format("the header row names the columns id, field and value (in any "
-                      "order, separated by ',', ';' or a tab); '{}' is {}{}",
-                      visible(header.cells[i].text), k == 3 ? "not one of them" : "named twice",
-                      k == 3 ? did_you_mean(name, names) : ""));
+      const MessageArg cell = plan_text("cell", visible(header.cells[i].text));
+      problems.add(header.cells[i],
+                   k == 3 ? message(N_("the header row names the columns id, field and value (in "
+                                       "any order, separated by ',', ';' or a tab); '{cell}' is "
+                                       "not one of them{hint}"),
+                                    {cell, nested("hint", did_you_mean_message(name, names))})
+                          : message(N_("the header row names the columns id, field and value (in "
+                                       "any order, separated by ',', ';' or a tab); '{cell}' is "
+                                       "named twice"),
+                                    {cell}));
       return false;
     }
     at[k] = i;
@@ -127,9 +147,9 @@ bool read_header(const CsvRow& header, std::size_t at[3], Problems& problems) {
   for (std::size_t k = 0; k < 3; ++k)
     if (at[k] == std::string::npos) {
       problems.add(header.cells.empty() ? CsvCell{"", 1, 1} : header.cells.back(),
-                   fmt::format("the header row has no column '{}'; it names the columns id, "
-                               "field and value (in any order, separated by ',', ';' or a tab)",
-                               names[k]));
+                   message(N_("the header row has no column '{column}'; it names the columns id, "
+                              "field and value (in any order, separated by ',', ';' or a tab)"),
+                           {plan_text("column", names[k])}));
       return false;
     }
   return true;
@@ -147,35 +167,50 @@ std::vector<Row> read_rows(const CsvTable& table, const std::size_t at[3], Probl
     if (blank) continue;
     if (cells.cells.size() != width) {
       const bool more = cells.cells.size() > width;
-      problems.add(
-          more ? cells.cells[width] : cells.cells.front(),
-          fmt::format("this row has {} cells and the header {}{}", cells.cells.size(), width,
-                      !more ? ""
-                      : table.delimiter == '\t'
-                          ? "; quote a value that holds a tab"
-                          : "; quote a value that holds " +
-                                quoted_list({std::string(1, table.delimiter)})));
+      const std::size_t n = cells.cells.size();
+      std::vector<MessageArg> args{arg("n", n), arg("width", width)};
+      Message why;
+      if (!more) {
+        why = plural_message("this row has {n} cell and the header {width}",
+                             "this row has {n} cells and the header {width}", n, std::move(args));
+      } else if (table.delimiter == '\t') {
+        why = plural_message(
+            "this row has {n} cell and the header {width}; quote a value that "
+            "holds a tab",
+            "this row has {n} cells and the header {width}; quote a value that "
+            "holds a tab",
+            n, std::move(args));
+      } else {
+        args.push_back(plan_text("delimiter", std::string(1, table.delimiter)));
+        why = plural_message(
+            "this row has {n} cell and the header {width}; quote a value that "
+            "holds '{delimiter}'",
+            "this row has {n} cells and the header {width}; quote a value that "
+            "holds '{delimiter}'",
+            n, std::move(args));
+      }
+      problems.add(more ? cells.cells[width] : cells.cells.front(), std::move(why));
       continue;
     }
     Row row{cells.cells[at[0]], cells.cells[at[1]], cells.cells[at[2]], {}, {}};
     row.id.text = trimmed(row.id.text);
     row.field.text = trimmed(row.field.text);
     if (row.id.text.empty()) {
-      problems.add(row.id, "the id is empty");
+      problems.add(row.id, message(N_("the id is empty")));
       continue;
     }
     // `actual+=` in the field column adds the value, as `plan set ID actual+=1` does.
     const std::string arg = row.field.text.find('=') != std::string::npos
                                 ? row.field.text + row.value.text
                                 : row.field.text + "=" + row.value.text;
-    std::string error;
+    Message error;
     auto change = parse_change(arg, error);
     if (!change) {
-      problems.add(row.field, error);
+      problems.add(row.field, std::move(error));
       continue;
     }
-    if (std::string why = validate_change(*change); !why.empty()) {
-      problems.add(row.value, why);
+    if (Message why = validate_change(*change); !why.empty()) {
+      problems.add(row.value, std::move(why));
       continue;
     }
     row.change = std::move(*change);
@@ -194,24 +229,25 @@ void apply_rows(const CheckedPlan& before, EditBatch& batch, std::vector<Row>& r
     Message why;
     const std::string path = file_of_item(before, row.id.text, real_id, why);
     if (path.empty()) {
-      problems.add(row.id, text_of(why));
+      problems.add(row.id, std::move(why));
       continue;
     }
     EditedFile* file = batch.file(path, why);
     if (!file) {
-      problems.add(row.id, text_of(why));
+      problems.add(row.id, std::move(why));
       continue;
     }
-    std::string error;
     if (!file->root) {
-      problems.add(row.id, fmt::format("{} does not parse; correct it first (plan check)", path));
+      problems.add(row.id, message(N_("{file} does not parse; correct it first (plan check)"),
+                                   {plan_text("file", path)}));
       continue;
     }
     row.results.clear();
+    Message error;
     auto edited =
         apply_changes(file->text, *file->root, real_id, {row.change}, error, path, &row.results);
     if (!edited) {
-      problems.add(row.field, error);
+      problems.add(row.field, std::move(error));
       continue;
     }
     row.id.text = real_id;
@@ -233,25 +269,27 @@ Runner setup_import(CLI::App& sub) {
   return [opts](const GlobalOptions& global) {
     Problems problems;
     problems.name = opts->file == "-" ? "<stdin>" : opts->file;
-    std::string bytes, why;
-    if (!read_input(opts->file, bytes, why)) {
-      refuse(english_reason(fmt::format("cannot read {}: {}", problems.name, why)));
+    std::string bytes;
+    Message why;
+    if (!read_input(opts->file, problems.name, bytes, why)) {
+      refuse(why);
       return int{kUsage};
     }
     CsvError csv_error;
     const auto table = read_csv(bytes, csv_error);
     if (!table) {
-      problems.add({"", csv_error.line, csv_error.col}, csv_error.message);
-      refuse(english_reason(problems.text()));
+      problems.add({"", csv_error.line, csv_error.col}, csv_error.why);
+      refuse(problems.reason());
       return int{kUsage};
     }
     std::size_t at[3] = {0, 0, 0};
     if (table->rows.empty())
-      problems.add({"", 1, 1}, "the file is empty; its first row is the header: id,field,value");
+      problems.add({"", 1, 1},
+                   message(N_("the file is empty; its first row is the header: id,field,value")));
     else
       read_header(table->rows.front(), at, problems);
     if (!problems.empty()) {
-      refuse(english_reason(problems.text()));
+      refuse(problems.reason());
       return int{kUsage};
     }
     // The rows that do not parse are reported with those the plan refuses, in one list.
@@ -270,25 +308,22 @@ Runner setup_import(CLI::App& sub) {
     request.make = [rows, paths, early](const CheckedPlan& before, EditBatch& batch) {
       Problems bad = *early;
       apply_rows(before, batch, *rows, *paths, bad);
-      return bad.empty() ? Message{} : english_reason(bad.text());
+      return bad.empty() ? Message{} : bad.reason();
     };
     request.report = [rows, paths](const CheckedPlan&, const CheckedPlan&) {
       // As plan set shows it: each value as YAML writes it, before → after.
       for (std::size_t i = 0; i < rows->size(); ++i) {
         const Row& row = (*rows)[i];
-        for (const FieldResult& r : row.results) {
-          const std::string was = r.before.value_or("(not set)");
-          const std::string now = r.before == r.after ? was + " (unchanged)"
-                                                      : was + " → " + r.after.value_or("(not set)");
-          std::fputs(
-              fmt::format("{}: {} {} ({})\n", row.id.text, r.field, now, (*paths)[i]).c_str(),
-              stdout);
-        }
+        for (const FieldResult& r : row.results)
+          std::fputs(line_of(result_message(row.id.text, r, (*paths)[i])).c_str(), stdout);
       }
       const std::set<std::string> files(paths->begin(), paths->end());
       std::fputs(
-          fmt::format("{} {} applied to {} {}\n", rows->size(), rows->size() == 1 ? "row" : "rows",
-                      files.size(), files.size() == 1 ? "file" : "files")
+          line_of(plural_message(
+                      "{n} row applied to {files}", "{n} rows applied to {files}", rows->size(),
+                      {arg("n", rows->size()),
+                       nested("files", plural_message("{n} file", "{n} files", files.size(),
+                                                      {arg("n", files.size())}))}))
               .c_str(),
           stdout);
     };

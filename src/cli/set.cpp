@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <memory>
 
-#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include "cli/command.hpp"
@@ -53,30 +52,31 @@ Runner setup_set(CLI::App& sub) {
     // A value set cannot take is a usage error (exit 2); exit 1 means the plan has errors.
     std::vector<FieldChange> changes;
     for (const std::string& arg : opts->changes) {
-      std::string error;
+      Message error;
       auto c = parse_change(arg, error);
       if (!c) {
-        std::fputs(("plan: " + error + "\n").c_str(), stderr);
+        std::fputs(plan_says(error).c_str(), stderr);
         return int{kUsage};
       }
-      if (std::string why = validate_change(*c); !why.empty()) {
-        refuse(english_reason(why));
+      if (Message why = validate_change(*c); !why.empty()) {
+        refuse(why);
         return int{kUsage};
       }
       changes.push_back(*c);
     }
     for (const std::string& field : opts->unset) {
-      std::string error;
+      Message error;
       auto c = parse_unset(field, error);
       if (!c) {
-        std::fputs(("plan: " + error + "\n").c_str(), stderr);
+        std::fputs(plan_says(error).c_str(), stderr);
         return int{kUsage};
       }
       // Where --unset stands among the changes is not known: one field set and removed in
       // one command has no one meaning.
       for (const FieldChange& other : changes)
         if (other.field == field && !other.unset) {
-          refuse(english_reason(fmt::format("'{}' is both changed and removed (--unset)", field)));
+          refuse(message(N_("'{field}' is both changed and removed (--unset)"),
+                         {plan_text("field", field)}));
           return int{kUsage};
         }
       changes.push_back(*c);
@@ -101,25 +101,20 @@ Runner setup_set(CLI::App& sub) {
       EditedFile* file = batch.file(path, why);
       if (!file) return why;
       if (!file->root)
-        return english_reason(fmt::format("{} does not parse; fix it first (plan check)", path));
-      std::string error;
+        return message(N_("{file} does not parse; fix it first (plan check)"),
+                       {plan_text("file", path)});
+      Message error;
       auto edited = apply_changes(file->text, *file->root, outcome->id, changes, error, path,
                                   &outcome->results);
-      if (!edited) return english_reason(error);
+      if (!edited) return error;
       batch.set_text(*file, *edited);
       return {};
     };
     // Each field's value before and after, as YAML writes them: quoted and escaped where
     // raw text could mislead.
     request.report = [outcome](const CheckedPlan&, const CheckedPlan&) {
-      for (const FieldResult& r : outcome->results) {
-        const std::string was = r.before.value_or("(not set)");
-        const std::string now = r.before == r.after ? was + " (unchanged)"
-                                                    : was + " → " + r.after.value_or("(not set)");
-        std::fputs(
-            fmt::format("{}: {} {} ({})\n", outcome->id, r.field, now, outcome->path).c_str(),
-            stdout);
-      }
+      for (const FieldResult& r : outcome->results)
+        std::fputs(line_of(result_message(outcome->id, r, outcome->path)).c_str(), stdout);
     };
     return run_edit(global, request);
   };

@@ -2,8 +2,6 @@
 
 #include <csv.h>
 
-#include <fmt/format.h>
-
 #include "util/text.hpp"
 
 namespace plan {
@@ -91,9 +89,9 @@ std::pair<std::uint32_t, std::uint32_t> place_of(std::string_view text, std::siz
   return {one[0].cells[0].line, one[0].cells[0].col};
 }
 
-CsvError error_at(std::string_view text, std::size_t offset, std::string message) {
+CsvError error_at(std::string_view text, std::size_t offset, Message why) {
   const auto [line, col] = place_of(text, offset);
-  return {line, col, std::move(message)};
+  return {line, col, std::move(why)};
 }
 
 }  // namespace
@@ -101,14 +99,15 @@ CsvError error_at(std::string_view text, std::size_t offset, std::string message
 std::optional<CsvTable> read_csv(std::string_view bytes, CsvError& error) {
   if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
     error = {1, 1,
-             "the file is UTF-16 text; save it as CSV in UTF-8 (a spreadsheet's \"CSV UTF-8\")"};
+             message(N_("the file is UTF-16 text; save it as CSV in UTF-8 (a spreadsheet's \"CSV "
+                        "UTF-8\")"))};
     return std::nullopt;
   }
   const std::string_view text = bytes.substr(0, 3) == kBom ? bytes.substr(3) : bytes;
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string::npos) {
     error = error_at(text, bad,
-                     "the file is not UTF-8 text here; save it as CSV in UTF-8 (a spreadsheet's "
-                     "\"CSV UTF-8\"), not in a legacy code page");
+                     message(N_("the file is not UTF-8 text here; save it as CSV in UTF-8 (a "
+                                "spreadsheet's \"CSV UTF-8\"), not in a legacy code page")));
     return std::nullopt;
   }
 
@@ -117,7 +116,7 @@ std::optional<CsvTable> read_csv(std::string_view bytes, CsvError& error) {
   csv_parser parser;
   // Strict: a stray quote is an error to report, not a guess at what was meant.
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-    error = {1, 1, "out of memory"};
+    error = {1, 1, message(N_("out of memory"))};
     return std::nullopt;
   }
   csv_set_delim(&parser, static_cast<unsigned char>(table.delimiter));
@@ -135,10 +134,10 @@ std::optional<CsvTable> read_csv(std::string_view bytes, CsvError& error) {
       const bool parse = csv_error(&parser) == CSV_EPARSE;
       csv_free(&parser);
       error = error_at(text, i,
-                       parse ? "a quote (\") inside a cell that does not start with one, or text "
-                               "after a cell's closing quote; quote the whole cell and write "
-                               "each quote inside it twice (\"\")"
-                             : "out of memory");
+                       parse ? message(N_("a quote (\") inside a cell that does not start with "
+                                          "one, or text after a cell's closing quote; quote the "
+                                          "whole cell and write each quote inside it twice (\"\")"))
+                             : message(N_("out of memory")));
       return std::nullopt;
     }
   }
@@ -146,7 +145,7 @@ std::optional<CsvTable> read_csv(std::string_view bytes, CsvError& error) {
   if (!r.started) r.start = text.size();
   if (csv_fini(&parser, on_cell, on_row, &r) != 0) {
     csv_free(&parser);
-    error = error_at(text, r.start, "the quote that starts this cell is never closed");
+    error = error_at(text, r.start, message(N_("the quote that starts this cell is never closed")));
     return std::nullopt;
   }
   csv_free(&parser);

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "message.hpp"
+
 namespace plan {
 
 // One cell: its text (quotes removed, "" read as ", nothing trimmed) and where it starts
@@ -35,7 +37,7 @@ struct CsvTable {
 // Why a file could not be read as CSV, and where.
 struct CsvError {
   std::uint32_t line = 0, col = 0;
-  std::string message;
+  Message why;
 };
 
 // The rows of `bytes`: UTF-8 with or without a byte-order mark, lines ended by LF, CRLF or

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <map>
 
-#include <fmt/format.h>
-
 #include "model.hpp"
 #include "util/number.hpp"
 #include "util/text.hpp"
@@ -113,14 +111,14 @@ std::vector<std::string> split_list(const std::string& value) {
   return items;
 }
 
-std::string check_text(const std::string& field, const std::string& value) {
+Message check_text(const std::string& field, const std::string& value) {
   // Any other character is written so that it reads back as itself (escaped where raw
   // text could end the line); NUL is refused by the loader, so here too.
   if (find_invalid_utf8(value) != std::string::npos)
-    return fmt::format("the {} is not valid UTF-8", field);
+    return message(N_("the {field} is not valid UTF-8"), {plan_text("field", field)});
   if (value.find('\0') != std::string::npos)
-    return fmt::format("the {} holds a NUL character", field);
-  return "";
+    return message(N_("the {field} holds a NUL character"), {plan_text("field", field)});
+  return {};
 }
 
 // `planned`: a number, or a range "5-6" of two numbers.

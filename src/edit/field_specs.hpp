@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "message.hpp"
+
 namespace plan::field_specs {
 
 // What a field's value is: it decides how a value is checked, composed and written.
@@ -48,8 +50,8 @@ bool is_text(Type t);
 
 // "T1, T4" → {"T1", "T4"}: items split at commas, spaces around them trimmed.
 std::vector<std::string> split_list(const std::string& value);
-// Why `value` cannot be written as the text of `field` (not UTF-8, a NUL), or "".
-std::string check_text(const std::string& field, const std::string& value);
+// Why `value` cannot be written as the text of `field` (not UTF-8, a NUL), or no message.
+Message check_text(const std::string& field, const std::string& value);
 // `planned`: a number, or a range "5-6" of two numbers.
 bool is_range(const std::string& v);
 // The names of an activity's statuses.

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cstdint>
 
-#include <fmt/format.h>
-
 #include "edit/yaml_nodes.hpp"
 #include "edit/yaml_scalar.hpp"
 #include "util/text.hpp"
@@ -128,6 +126,11 @@ struct Edit {
   std::size_t order = 0;  // lines added at one place keep the order of the changes
 };
 
+Message no_place_beside(const Message& who, const std::string& field) {
+  return message(N_("{who} has no field to place '{field}' beside; edit it by hand"),
+                 {nested("who", who), plan_text("field", field)});
+}
+
 // Adds `line` at the end of a file whose last line has no line break. If the mapping ends
 // with a block scalar, the line break before `line` would become part of its text ("twd"
 // would read back as "twd\n"): when the text has no final line break, the strip indicator
@@ -194,7 +197,7 @@ void add_flow_pair(const std::string& text, const YamlNode& map, const std::stri
 // Removes a pair with its text: in a block mapping its whole lines (comments on them too),
 // in a flow mapping the pair and one comma beside it.
 bool remove_pair(const std::string& text, const std::vector<std::size_t>& starts, const Group& g,
-                 const std::string& who, std::vector<Edit>& edits, std::string& error) {
+                 const Message& who, std::vector<Edit>& edits, Message& error) {
   const YamlNode& map = *g.map;
   const std::size_t pair = g.index / 2;
   const YamlNode& key = map.key(pair);
@@ -222,9 +225,9 @@ bool remove_pair(const std::string& text, const std::vector<std::size_t>& starts
   std::size_t ls = starts[key.line - 1];
   for (std::size_t p = ls; p < kb; ++p)
     if (text[p] != ' ') {
-      error = fmt::format(
-          "'{}' of {} is on the line that begins it; plan set cannot remove it: edit it by hand",
-          g.spec->name, who);
+      error = message(N_("'{field}' of {who} is on the line that begins it; plan set cannot "
+                         "remove it: edit it by hand"),
+                      {plan_text("field", g.spec->name), nested("who", who)});
       return false;
     }
   const std::size_t end = pair_end(text, starts, map, pair);
@@ -286,8 +289,8 @@ std::string scalar_text(const std::string& text, const Group& g, bool flow, bool
 // they are (comments beside them too); the others' lines go, and new items are added at
 // the end, indented like the first.
 bool edit_block_list(const std::string& text, const std::vector<std::size_t>& starts, Group& g,
-                     const std::string& eol, const std::string& who, std::vector<Edit>& edits,
-                     std::string& error) {
+                     const std::string& eol, const Message& who, std::vector<Edit>& edits,
+                     Message& error) {
   const YamlNode& seq = *g.old;
   const std::size_t end = pair_end(text, starts, *g.map, g.index / 2);
   std::vector<std::size_t> item_begin;
@@ -297,8 +300,8 @@ bool edit_block_list(const std::string& text, const std::vector<std::size_t>& st
     std::size_t k = ls;
     while (k < text.size() && text[k] == ' ') ++k;
     if (k >= text.size() || text[k] != '-' || (!item_begin.empty() && item_begin.back() == ls)) {
-      error = fmt::format("the items of '{}' of {} are not one a line; edit it by hand",
-                          g.spec->name, who);
+      error = message(N_("the items of '{field}' of {who} are not one a line; edit it by hand"),
+                      {plan_text("field", g.spec->name), nested("who", who)});
       return false;
     }
     if (item_begin.empty()) dash_indent = k - ls;
@@ -358,8 +361,7 @@ PairFilter fields_filter(const YamlNode& map) {
 
 std::optional<std::string> edited_text(const std::string& text, const YamlNode& root,
                                        const ItemWay& item, const std::vector<Group*>& groups,
-                                       bool force_double, const std::string& who,
-                                       std::string& error) {
+                                       bool force_double, const Message& who, Message& error) {
   const std::string eol = text.find("\r\n") != std::string::npos ? "\r\n" : "\n";
   const auto starts = line_starts(text);
   const YamlNode& item_map = at_path(root, item.path);
@@ -385,8 +387,7 @@ std::optional<std::string> edited_text(const std::string& text, const YamlNode& 
       continue;
     }
     if (!g.old && !first_own_key(map)) {
-      error =
-          fmt::format("{} has no field to place '{}' beside; edit it by hand", who, g.spec->name);
+      error = no_place_beside(who, g.spec->name);
       return std::nullopt;
     }
     std::string value;
@@ -451,7 +452,7 @@ std::optional<std::string> edited_text(const std::string& text, const YamlNode& 
   }
   for (auto& [parent, members] : new_parents) {
     if (!first_own_key(item_map)) {
-      error = fmt::format("{} has no field to place '{}' beside; edit it by hand", who, parent);
+      error = no_place_beside(who, parent);
       return std::nullopt;
     }
     if (item_map.flow) {

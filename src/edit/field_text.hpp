@@ -14,6 +14,7 @@
 #include "edit/item_way.hpp"
 #include "edit/set_field.hpp"
 #include "load/yaml_tree.hpp"
+#include "message.hpp"
 
 namespace plan {
 
@@ -50,7 +51,6 @@ PairFilter fields_filter(const YamlNode& map);
 // the item in messages.
 std::optional<std::string> edited_text(const std::string& text, const YamlNode& root,
                                        const ItemWay& item, const std::vector<Group*>& groups,
-                                       bool force_double, const std::string& who,
-                                       std::string& error);
+                                       bool force_double, const Message& who, Message& error);
 
 }  // namespace plan

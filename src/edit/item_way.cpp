@@ -1,6 +1,6 @@
 #include "edit/item_way.hpp"
 
-#include <fmt/format.h>
+#include <cstdint>
 
 #include "edit/set_field.hpp"
 #include "edit/yaml_nodes.hpp"
@@ -73,7 +73,22 @@ const YamlNode* merge_source(const YamlNode& n, const YamlNode& key) {
   return nullptr;
 }
 
+// Where a line is, in a message: "f.yaml:4", or "line 4" when the file is not named.
+MessageArg place_arg(const std::string& file, std::uint32_t line) {
+  if (file.empty()) return nested("place", message(N_("line {line}"), {arg("line", line)}));
+  return plan_text("place", file + ":" + std::to_string(line));
+}
+
 }  // namespace
+
+Message item_words(const ItemWay& item, const std::string& id) {
+  if (item.kind == "plan") return message(N_("the plan"));
+  const char* words = item.kind == "goal"      ? N_("goal '{id}'")
+                      : item.kind == "target"  ? N_("target '{id}'")
+                      : item.kind == "section" ? N_("section '{id}'")
+                                               : N_("activity '{id}'");
+  return message(words, {plan_text("id", id)});
+}
 
 ItemWay find_item(const YamlNode& root, const std::string& id) {
   if (!root.is_mapping()) return {};
@@ -112,12 +127,12 @@ ItemWay find_item(const YamlNode& root, const std::string& id) {
   return {};
 }
 
-// Why the node at `path` cannot be edited in one place, or "": nothing on the way may be
-// an alias or hold an anchor that an alias repeats, or come through a merge key: the edit
-// would change another place too (or the anchor, not the field named).
-std::string why_shared(const std::string& text, const YamlNode& root,
-                       const std::vector<std::size_t>& path, const std::string& what,
-                       const std::string& who, const std::string& where) {
+// Why the node at `path` cannot be edited in one place, or no message: nothing on the way
+// may be an alias or hold an anchor that an alias repeats, or come through a merge key: the
+// edit would change another place too (or the anchor, not the field named).
+Message why_shared(const std::string& text, const YamlNode& root,
+                   const std::vector<std::size_t>& path, const std::string& field,
+                   const Message& who, const std::string& file) {
   const YamlNode* n = &root;
   for (std::size_t i : path) {
     // A pair that a merge key brought in is written in the mapping it came from, which
@@ -127,29 +142,39 @@ std::string why_shared(const std::string& text, const YamlNode& root,
       const YamlNode* from = merge_source(root, key);
       const std::string anchor =
           from ? anchor_of(text, offset_of(text, from->line, from->col)) : "";
-      return fmt::format(
-          "{} of {} comes through the merge key '<<' from the mapping {}at {}{}, which every "
-          "mapping that merges it shares; plan set edits one place only: write '{}' in {} "
-          "itself, or edit the anchor by hand",
-          what, who, anchor.empty() ? "" : "&" + anchor + " ", where, from ? from->line : key.line,
-          key.value, who);
+      std::vector<MessageArg> args{plan_text("field", field), nested("who", who),
+                                   place_arg(file, from ? from->line : key.line),
+                                   plan_text("key", key.value)};
+      if (anchor.empty())
+        return message(N_("'{field}' of {who} comes through the merge key '<<' from the mapping "
+                          "at {place}, which every mapping that merges it shares; plan set edits "
+                          "one place only: write '{key}' in {who} itself, or edit the anchor by "
+                          "hand"),
+                       std::move(args));
+      args.push_back(plan_text("anchor", anchor));
+      return message(N_("'{field}' of {who} comes through the merge key '<<' from the mapping "
+                        "&{anchor} at {place}, which every mapping that merges it shares; plan "
+                        "set edits one place only: write '{key}' in {who} itself, or edit the "
+                        "anchor by hand"),
+                     std::move(args));
     }
     if (is_alias_copy(*n, i)) {
-      return fmt::format(
-          "{} of {} is an alias of the anchor at {}{}; plan set edits one place only: write "
-          "the value out, or edit the anchor by hand",
-          what, who, where, n->children[i].line);
+      return message(
+          N_("'{field}' of {who} is an alias of the anchor at {place}; plan set edits "
+             "one place only: write the value out, or edit the anchor by hand"),
+          {plan_text("field", field), nested("who", who), place_arg(file, n->children[i].line)});
     }
     n = &n->children[i];
     if (const std::string a = anchor_of(text, offset_of(text, n->line, n->col));
         !a.empty() && aliased(text, a)) {
-      return fmt::format(
-          "{} of {} is inside the anchor &{} at {}{}, which aliases repeat elsewhere; plan set "
-          "edits one place only: edit it by hand",
-          what, who, a, where, n->line);
+      return message(N_("'{field}' of {who} is inside the anchor &{anchor} at {place}, which "
+                        "aliases repeat elsewhere; plan set edits one place only: edit it by "
+                        "hand"),
+                     {plan_text("field", field), nested("who", who), plan_text("anchor", a),
+                      place_arg(file, n->line)});
     }
   }
-  return "";
+  return {};
 }
 
 }  // namespace plan

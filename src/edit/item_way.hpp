@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "load/yaml_tree.hpp"
+#include "message.hpp"
 
 namespace plan {
 
@@ -21,12 +22,15 @@ struct ItemWay {
 // The item `id` (matched ignoring case; kPlanMetaId for the plan's metadata).
 ItemWay find_item(const YamlNode& root, const std::string& id);
 
-// Why the node at `path` cannot be edited in one place, or "": nothing on the way may be
-// an alias or hold an anchor that an alias repeats, or come through a merge key: the edit
-// would change another place too (or the anchor, not the field named). `what`, `who` and
-// `where` name the field, the item and the file in the message.
-std::string why_shared(const std::string& text, const YamlNode& root,
-                       const std::vector<std::size_t>& path, const std::string& what,
-                       const std::string& who, const std::string& where);
+// The item in a message: "the plan", "activity 'A1'", "goal 'G2'"…
+Message item_words(const ItemWay& item, const std::string& id);
+
+// Why the node at `path` cannot be edited in one place, or no message: nothing on the way
+// may be an alias or hold an anchor that an alias repeats, or come through a merge key: the
+// edit would change another place too (or the anchor, not the field named). `field`, `who`
+// and `file` name the field, the item and the file (or "": "line N") in the message.
+Message why_shared(const std::string& text, const YamlNode& root,
+                   const std::vector<std::size_t>& path, const std::string& field,
+                   const Message& who, const std::string& file);
 
 }  // namespace plan

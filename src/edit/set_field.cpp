@@ -54,9 +54,31 @@ bool same_item(const std::string& a, const std::string& b, Type t) {
   return t == Type::ids ? ascii_lower(a) == ascii_lower(b) : a == b;
 }
 
+// "'a', 'b' or 'c'": names quoted for a person (the same words as check's lists).
+Message quoted_or(const std::vector<std::string>& items) {
+  if (items.size() < 2) return message("{items}", {plan_text("items", quoted_list(items))});
+  const std::vector<std::string> head(items.begin(), items.end() - 1);
+  return message(N_("{items} or {last}"), {plan_text("items", quoted_list(head, ", ")),
+                                           plan_text("last", quoted_list({items.back()}))});
+}
+
+// An activity's status that is not one: the same words for set, import and apply_changes.
+Message not_a_status(const std::string& value) {
+  const std::vector<std::string> names = activity_statuses();
+  return message(N_("status '{status}' is not one of {statuses}{hint}"),
+                 {plan_text("status", value), nested("statuses", quoted_or(names)),
+                  nested("hint", did_you_mean_message(value, names))});
+}
+
+// A field that is not one of set's: "'colour' cannot be set; the fields are …".
+Message not_a_field(const char* format, const std::string& field) {
+  return message(format, {plan_text("field", field), nested("fields", quoted_or(all_fields())),
+                          nested("hint", did_you_mean_message(field, all_fields()))});
+}
+
 // Finds the field of one group in the tree, and checks that it can be edited in place.
-bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
-            const std::string& who, const std::string& where, Group& g, std::string& error) {
+bool locate(const std::string& text, const YamlNode& root, const ItemWay& item, const Message& who,
+            const std::string& path, Group& g, Message& error) {
   const YamlNode& item_map = at_path(root, item.path);
   g.map_path = item.path;
   if (*g.spec->parent) {
@@ -64,8 +86,8 @@ bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
     if (m == std::string::npos) {
       g.parent_missing = true;
     } else if (!item_map.children[m].is_mapping()) {
-      error = fmt::format("'{}' of {} is not a mapping of fields; edit it by hand", g.spec->parent,
-                          who);
+      error = message(N_("'{field}' of {who} is not a mapping of fields; edit it by hand"),
+                      {plan_text("field", g.spec->parent), nested("who", who)});
       return false;
     } else {
       g.map_path.push_back(m);
@@ -80,9 +102,7 @@ bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
       g.old = &g.map->children[g.index];
     }
   }
-  if (std::string why =
-          why_shared(text, root, field_path, quoted_list({std::string(g.spec->name)}), who, where);
-      !why.empty()) {
+  if (Message why = why_shared(text, root, field_path, g.spec->name, who, path); !why.empty()) {
     error = std::move(why);
     return false;
   }
@@ -90,14 +110,15 @@ bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
   if (g.old && t != Type::mapping && !g.old->is_null()) {
     const bool list_ok = is_list(t) && (g.old->is_scalar() || g.old->is_sequence());
     if (!g.old->is_scalar() && !list_ok) {
-      error = fmt::format("'{}' of {} is not a single value; edit it by hand", g.spec->name, who);
+      error = message(N_("'{field}' of {who} is not a single value; edit it by hand"),
+                      {plan_text("field", g.spec->name), nested("who", who)});
       return false;
     }
     if (g.old->is_sequence())
       for (const YamlNode& c : g.old->children)
         if (!c.is_scalar()) {
-          error = fmt::format("'{}' of {} is not a list of single values; edit it by hand",
-                              g.spec->name, who);
+          error = message(N_("'{field}' of {who} is not a list of single values; edit it by hand"),
+                          {plan_text("field", g.spec->name), nested("who", who)});
           return false;
         }
   }
@@ -105,7 +126,7 @@ bool locate(const std::string& text, const YamlNode& root, const ItemWay& item,
 }
 
 // Composes a group's changes, in order, on the value it had.
-bool fold(Group& g, const std::string& who, std::string& error) {
+bool fold(Group& g, const Message& who, Message& error) {
   const Type t = g.spec->type;
   const YamlNode* old = g.old && !g.old->is_null() ? g.old : nullptr;
   g.before = show_node(old, t);
@@ -130,7 +151,9 @@ bool fold(Group& g, const std::string& who, std::string& error) {
                                      [&](const std::string& x) { return same_item(x, it, t); });
         if (c->subtract) {
           if (at == cur.end()) {
-            error = fmt::format("'{}' is not in the {} of {}", it, g.spec->name, who);
+            error = message(
+                N_("'{item}' is not in the {field} of {who}"),
+                {plan_text("item", it), plan_text("field", g.spec->name), nested("who", who)});
             return false;
           }
           cur.erase(at);
@@ -156,8 +179,9 @@ bool fold(Group& g, const std::string& who, std::string& error) {
       }
       const double n = parse_number(c->value).value_or(0);
       if ((c->add || c->subtract) && not_number) {
-        error = fmt::format("'{}' of {} is '{}', not a number to add to", g.spec->name, who,
-                            old->value);
+        error = message(
+            N_("'{field}' of {who} is '{value}', not a number to add to"),
+            {plan_text("field", g.spec->name), nested("who", who), plan_text("value", old->value)});
         return false;
       }
       cur = c->add ? cur + n : c->subtract ? cur - n : n;
@@ -168,15 +192,18 @@ bool fold(Group& g, const std::string& who, std::string& error) {
       const double n = cur;
       const std::string name = g.spec->name;
       if (name == "percent" && (n < 0 || n > 100)) {
-        error = fmt::format("percent would become {}, outside 0 to 100", n);
+        error = message(N_("percent would become {n}, outside 0 to 100"),
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       if (name == "actual" && n < 0) {
-        error = fmt::format("actual would become {}, which is negative", n);
+        error = message(N_("actual would become {n}, which is negative"),
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       if (name == "weight" && !(n > 0)) {
-        error = fmt::format("weight would become {}, which is not above 0", n);
+        error = message(N_("weight would become {n}, which is not above 0"),
+                        {plan_text("n", fmt::format("{}", n))});
         return false;
       }
       g.scalar = fmt::format("{}", n);
@@ -295,7 +322,7 @@ std::vector<std::string> settable_fields(const std::string& kind) {
   return v;
 }
 
-std::optional<FieldChange> parse_change(const std::string& arg, std::string& error) {
+std::optional<FieldChange> parse_change(const std::string& arg, Message& error) {
   FieldChange c;
   const std::size_t eq = arg.find('=');
   if (!arg.empty() && arg[0] == '+' && eq == std::string::npos) {
@@ -309,29 +336,27 @@ std::optional<FieldChange> parse_change(const std::string& arg, std::string& err
     c.value = arg.substr(eq + 1);
     c.unset = !c.add && !c.subtract && c.value.empty();
   } else {
-    error = fmt::format(
-        "'{}' is not FIELD=VALUE (e.g. status=done), FIELD+=N, FIELD-=N, FIELD= (removes it) or "
-        "+N",
-        arg);
+    error = message(N_("'{change}' is not FIELD=VALUE (e.g. status=done), FIELD+=N, FIELD-=N, "
+                       "FIELD= (removes it) or +N"),
+                    {plan_text("change", arg)});
     return std::nullopt;
   }
   const Spec* spec = any_spec(c.field);
   if (!spec) {
-    error = fmt::format("'{}' cannot be set; the fields are {}{}", c.field,
-                        quoted_list(all_fields()), did_you_mean(c.field, all_fields()));
+    error = not_a_field(N_("'{field}' cannot be set; the fields are {fields}{hint}"), c.field);
     return std::nullopt;
   }
   if ((c.add || c.subtract) && !is_numeric(spec->type) && !is_list(spec->type)) {
-    error = fmt::format("only numbers and lists can be added to or taken from, not '{}'", c.field);
+    error = message(N_("only numbers and lists can be added to or taken from, not '{field}'"),
+                    {plan_text("field", c.field)});
     return std::nullopt;
   }
   return c;
 }
 
-std::optional<FieldChange> parse_unset(const std::string& field, std::string& error) {
+std::optional<FieldChange> parse_unset(const std::string& field, Message& error) {
   if (!any_spec(field)) {
-    error = fmt::format("'{}' cannot be removed; the fields are {}{}", field,
-                        quoted_list(all_fields()), did_you_mean(field, all_fields()));
+    error = not_a_field(N_("'{field}' cannot be removed; the fields are {fields}{hint}"), field);
     return std::nullopt;
   }
   FieldChange c;
@@ -340,12 +365,13 @@ std::optional<FieldChange> parse_unset(const std::string& field, std::string& er
   return c;
 }
 
-std::string validate_change(const FieldChange& c) {
+Message validate_change(const FieldChange& c) {
   const Spec* spec = any_spec(c.field);
-  if (!spec) return fmt::format("'{}' cannot be set", c.field);
-  if (c.unset) return "";
+  if (!spec) return message(N_("'{field}' cannot be set"), {plan_text("field", c.field)});
+  if (c.unset) return {};
   const std::optional<double> number = parse_number(c.value);
   const double n = number.value_or(0);
+  const MessageArg field = plan_text("field", c.field), value = plan_text("value", c.value);
   switch (spec->type) {
     case Type::text:
       return check_text(c.field, c.value);
@@ -353,46 +379,49 @@ std::string validate_change(const FieldChange& c) {
     case Type::texts:
       for (const std::string& item : split_list(c.value)) {
         if (item.empty())
-          return fmt::format("'{}' has an empty item: write the {} separated by commas, e.g. {}",
-                             c.value, c.field, spec->type == Type::ids ? "T1,T4" : "a,b");
-        if (std::string why = check_text(c.field, item); !why.empty()) return why;
+          return message(
+              N_("'{value}' has an empty item: write the {field} separated by commas, "
+                 "e.g. {example}"),
+              {value, field, plan_text("example", spec->type == Type::ids ? "T1,T4" : "a,b")});
+        if (Message why = check_text(c.field, item); !why.empty()) return why;
       }
-      return "";
+      return {};
     case Type::date:
-      if (Date d = parse_date(c.value); !d.valid) return c.field + " is " + explain_bad_date(d);
-      return "";
+      if (Date d = parse_date(c.value); !d.valid)
+        return message(N_("{what} is {why}"),
+                       {plan_text("what", c.field), nested("why", bad_date_reason(d))});
+      return {};
     case Type::range:
       if (!is_range(c.value))
-        return fmt::format("planned '{}' is not a number or a range like 5-6", c.value);
-      return "";
+        return message(N_("planned '{value}' is not a number or a range like 5-6"), {value});
+      return {};
     case Type::status:
-    case Type::plan_status: {
+    case Type::plan_status:
       // The plan's draft and final are a status too; apply_changes checks the item's kind.
-      const std::vector<std::string> names = activity_statuses();
       if (!parse_status(c.value) && c.value != "draft" && c.value != "final")
-        return fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(names),
-                           did_you_mean(c.value, names));
-      return "";
-    }
+        return not_a_status(c.value);
+      return {};
     case Type::mapping:
-      return fmt::format("'{}' is removed whole (--unset {}) or changed a field at a time{}",
-                         c.field, c.field,
-                         c.field == "measure"  ? " (unit=, planned=, actual=)"
-                         : c.field == "period" ? " (start=, end=)"
-                                               : "");
+      if (c.field == "measure" || c.field == "period")
+        return message(N_("'{field}' is removed whole (--unset {field}) or changed a field at a "
+                          "time ({fields})"),
+                       {field, plan_text("fields", c.field == "measure" ? "unit=, planned=, actual="
+                                                                        : "start=, end=")});
+      return message(
+          N_("'{field}' is removed whole (--unset {field}) or changed a field at a time"), {field});
     case Type::number:
     case Type::whole:
       break;
   }
-  if (!number) return fmt::format("{} '{}' is not a number", c.field, c.value);
-  if (c.add || c.subtract) return "";
+  if (!number) return message(N_("{field} '{value}' is not a number"), {field, value});
+  if (c.add || c.subtract) return {};
   if (c.field == "percent" && (n < 0 || n > 100))
-    return fmt::format("percent {} is not from 0 to 100", c.value);
-  if (c.field == "weight" && !(n > 0)) return fmt::format("weight {} is not above 0", c.value);
-  if (c.field == "actual" && n < 0) return fmt::format("actual {} is negative", c.value);
+    return message(N_("percent {value} is not from 0 to 100"), {value});
+  if (c.field == "weight" && !(n > 0)) return message(N_("weight {value} is not above 0"), {value});
+  if (c.field == "actual" && n < 0) return message(N_("actual {value} is negative"), {value});
   if (spec->type == Type::whole && (n != static_cast<double>(static_cast<long long>(n)) || n < 1))
-    return fmt::format("{} '{}' is not a whole number of days", c.field, c.value);
-  return "";
+    return message(N_("{field} '{value}' is not a whole number of days"), {field, value});
+  return {};
 }
 
 std::string item_kind_in(const YamlNode& root, const std::string& id) {
@@ -401,41 +430,41 @@ std::string item_kind_in(const YamlNode& root, const std::string& id) {
 
 std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
                                          const std::string& id,
-                                         const std::vector<FieldChange>& changes,
-                                         std::string& error, const std::string& path,
+                                         const std::vector<FieldChange>& changes, Message& error,
+                                         const std::string& path,
                                          std::vector<FieldResult>* results) {
-  const std::string where = path.empty() ? "line " : path + ":";
   const ItemWay item = find_item(root, id);
   if (item.kind.empty()) {
-    error = ascii_lower(id) == kPlanMetaId ? "this file has no 'plan:' block"
-                                           : fmt::format("no item '{}' in this file", id);
+    error = ascii_lower(id) == kPlanMetaId
+                ? message(N_("this file has no 'plan:' block"))
+                : message(N_("no item '{id}' in this file"), {plan_text("id", id)});
     return std::nullopt;
   }
-  const std::string who = item.kind == "plan" ? "the plan" : item.kind + " '" + id + "'";
+  const Message who = item_words(item, id);
   std::vector<Group> groups;
   for (const FieldChange& c : changes) {
     const Spec* spec = spec_for(item.kind, c.field);
     if (!spec) {
       if (c.field == "id")
-        error = fmt::format(
-            "an id is changed with plan rename, which changes every reference "
-            "to it too: plan rename {} NEW",
-            id);
+        error = message(N_("an id is changed with plan rename, which changes every reference to "
+                           "it too: plan rename {id} NEW"),
+                        {plan_text("id", id)});
       else
-        error = fmt::format("{} has no field '{}'; its fields are {}{}", who, c.field,
-                            quoted_list(settable_fields(item.kind)),
-                            did_you_mean(c.field, settable_fields(item.kind)));
+        error =
+            message(N_("{who} has no field '{field}'; its fields are {fields}{hint}"),
+                    {nested("who", who), plan_text("field", c.field),
+                     nested("fields", quoted_or(settable_fields(item.kind))),
+                     nested("hint", did_you_mean_message(c.field, settable_fields(item.kind)))});
       return std::nullopt;
     }
     if (spec->type == Type::plan_status && !c.unset && c.value != "draft" && c.value != "final") {
-      error = fmt::format("the plan's status '{}' is not 'draft' or 'final'{}", c.value,
-                          did_you_mean(c.value, {"draft", "final"}));
+      error = message(N_("the plan's status '{status}' is not 'draft' or 'final'{hint}"),
+                      {plan_text("status", c.value),
+                       nested("hint", did_you_mean_message(c.value, {"draft", "final"}))});
       return std::nullopt;
     }
     if (spec->type == Type::status && !c.unset && !parse_status(c.value)) {
-      error =
-          fmt::format("status '{}' is not one of {}{}", c.value, quoted_list(activity_statuses()),
-                      did_you_mean(c.value, activity_statuses()));
+      error = not_a_status(c.value);
       return std::nullopt;
     }
     auto g =
@@ -448,8 +477,7 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
     g->changes.push_back(&c);
   }
   for (Group& g : groups)
-    if (!locate(text, root, item, who, where, g, error) || !fold(g, who, error))
-      return std::nullopt;
+    if (!locate(text, root, item, who, path, g, error) || !fold(g, who, error)) return std::nullopt;
   // A measure is made only with its planned amount: without it, it would be an error.
   const auto sets = [&](const char* name) {
     return std::any_of(groups.begin(), groups.end(), [&](const Group& g) {
@@ -459,10 +487,9 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
   for (const Group& g : groups)
     if (g.parent_missing && g.present && std::string(g.spec->parent) == "measure" &&
         !sets("planned")) {
-      error = fmt::format(
-          "{} has no measure to count in; give it one with planned=N (a number or a range like "
-          "5-6), or set 'percent' instead",
-          who);
+      error = message(N_("{who} has no measure to count in; give it one with planned=N (a number "
+                         "or a range like 5-6), or set 'percent' instead"),
+                      {nested("who", who)});
       return std::nullopt;
     }
   // A parent removed whole cannot have a field changed in the same edit.
@@ -470,8 +497,8 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
     if (g.spec->type == Type::mapping && !g.present)
       for (const Group& o : groups)
         if (*o.spec->parent && o.spec->parent == std::string(g.spec->key)) {
-          error = fmt::format("'{}' is removed and '{}' in it changed in one edit", g.spec->name,
-                              o.spec->name);
+          error = message(N_("'{field}' is removed and '{other}' in it changed in one edit"),
+                          {plan_text("field", g.spec->name), plan_text("other", o.spec->name)});
           return std::nullopt;
         }
 
@@ -490,10 +517,10 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
       return o.map == g.map && o.present && !o.old;
     });
     if (own > 0 && removed == own && !added) {
-      error = fmt::format(
-          "removing {} would leave {} with no field at all (YAML would read it as nothing); "
-          "remove the whole block by hand, or set another field in the same edit",
-          quoted_list({g.spec->name}), who);
+      error = message(N_("removing '{field}' would leave {who} with no field at all (YAML would "
+                         "read it as nothing); remove the whole block by hand, or set another "
+                         "field in the same edit"),
+                      {plan_text("field", g.spec->name), nested("who", who)});
       return std::nullopt;
     }
   }
@@ -518,15 +545,25 @@ std::optional<std::string> apply_changes(const std::string& text, const YamlNode
     }
   }
   if (!ok) {
-    error = fmt::format(
-        "the edit of {} would not read back as exactly the values given (a bug: please report "
-        "it with the file)",
-        who);
+    error = message(N_("the edit of {who} would not read back as exactly the values given (a "
+                       "bug: please report it with the file)"),
+                    {nested("who", who)});
     return std::nullopt;
   }
   if (results)
     for (const Group& g : groups) results->push_back({g.spec->name, g.before, g.after});
   return out;
+}
+
+Message result_message(const std::string& id, const FieldResult& r, const std::string& path) {
+  const auto value = [](const char* name, const std::optional<std::string>& v) {
+    return v ? plan_text(name, *v) : nested(name, message(N_("(not set)")));
+  };
+  std::vector<MessageArg> args{plan_text("id", id), plan_text("field", r.field),
+                               value("was", r.before), plan_text("file", path)};
+  if (r.before == r.after) return message(N_("{id}: {field} {was} (unchanged) ({file})"), args);
+  args.push_back(value("now", r.after));
+  return message(N_("{id}: {field} {was} → {now} ({file})"), std::move(args));
 }
 
 }  // namespace plan

@@ -11,6 +11,7 @@
 
 #include "diagnostic.hpp"
 #include "load/yaml_tree.hpp"
+#include "message.hpp"
 
 namespace plan {
 
@@ -37,15 +38,15 @@ struct FieldResult {
 
 // Parses "status=done", "actual+=2", "targets-=T4", "owner=" (removes the owner) or "+2"
 // (one more of the measure's actual count).
-std::optional<FieldChange> parse_change(const std::string& arg, std::string& error);
+std::optional<FieldChange> parse_change(const std::string& arg, Message& error);
 // The change `--unset FIELD` makes.
-std::optional<FieldChange> parse_unset(const std::string& field, std::string& error);
+std::optional<FieldChange> parse_unset(const std::string& field, Message& error);
 
 // Checks a value for its field before anything is edited: a known status, a number in
-// range, a real date, a list without empty items. Returns an error message, or "" when
-// the value is acceptable for the field of some kind (apply_changes checks it against the
+// range, a real date, a list without empty items. Returns why not, or no message when the
+// value is acceptable for the field of some kind (apply_changes checks it against the
 // item's own kind: the plan's status is draft or final).
-std::string validate_change(const FieldChange& change);
+Message validate_change(const FieldChange& change);
 
 // The text with the changes applied, in order, to the item `id` (matched ignoring case;
 // kPlanMetaId for the plan's metadata), or nothing with `error` set (no such item in this
@@ -56,9 +57,13 @@ std::string validate_change(const FieldChange& change);
 // values given. `results`, when given, receives each field's before and after.
 std::optional<std::string> apply_changes(const std::string& text, const YamlNode& root,
                                          const std::string& id,
-                                         const std::vector<FieldChange>& changes,
-                                         std::string& error, const std::string& path = "",
+                                         const std::vector<FieldChange>& changes, Message& error,
+                                         const std::string& path = "",
                                          std::vector<FieldResult>* results = nullptr);
+
+// What set and import report of one field of the item `id` in the file `path`: "A1: status
+// planned → done (plan/a.yaml)", "(not set)" for no value, "(unchanged)".
+Message result_message(const std::string& id, const FieldResult& result, const std::string& path);
 
 // The kind of item `id` names in this file's tree: "plan" (the metadata), "goal",
 // "target", "section", "activity"; or "" when the file has no such item.

@@ -19,15 +19,15 @@ std::string edit(const std::string& text, const std::string& id,
   REQUIRE(root);
   std::vector<FieldChange> changes;
   for (const std::string& a : args) {
-    std::string error;
+    Message error;
     auto c = parse_change(a, error);
-    REQUIRE_MESSAGE(c, error);
-    REQUIRE(validate_change(*c) == "");
+    REQUIRE_MESSAGE(c, render_message(error));
+    REQUIRE(validate_change(*c).empty());
     changes.push_back(*c);
   }
-  std::string error;
+  Message error;
   auto out = apply_changes(text, *root, id, changes, error);
-  REQUIRE_MESSAGE(out, error);
+  REQUIRE_MESSAGE(out, render_message(error));
   return *out;
 }
 
@@ -96,23 +96,24 @@ TEST_CASE("set quotes text that plain YAML would misread, and fills an empty val
 }
 
 TEST_CASE("set refuses what it cannot do, with a reason") {
-  std::string error;
+  Message error;
   CHECK_FALSE(parse_change("colour=red", error));
-  CHECK(error.find("cannot be set") != std::string::npos);
+  CHECK(render_message(error).find("cannot be set") != std::string::npos);
   CHECK_FALSE(parse_change("status", error));
-  CHECK(validate_change({"status", "finished", false}).find("not one of") != std::string::npos);
-  CHECK(validate_change({"percent", "120", false}) != "");
-  CHECK(validate_change({"due", "2009-02-30", false}).find("February 2009 has 28 days") !=
+  CHECK(render_message(validate_change({"status", "finished", false})).find("not one of") !=
         std::string::npos);
-  CHECK(validate_change({"weight", "0", false}) != "");
+  CHECK(!validate_change({"percent", "120", false}).empty());
+  CHECK(render_message(validate_change({"due", "2009-02-30", false}))
+            .find("February 2009 has 28 days") != std::string::npos);
+  CHECK(!validate_change({"weight", "0", false}).empty());
 
   Diagnostics d;
   auto root = parse_yaml(kBlock, 1, d);
   REQUIRE(root);
   CHECK_FALSE(apply_changes(kBlock, *root, "nope", {{"status", "done", false}}, error));
-  CHECK(error == "no item 'nope' in this file");
+  CHECK(render_message(error) == "no item 'nope' in this file");
   CHECK_FALSE(apply_changes(kBlock, *root, "b", {{"actual", "1", true}}, error));
-  CHECK(error.find("has no measure") != std::string::npos);
+  CHECK(render_message(error).find("has no measure") != std::string::npos);
 }
 
 TEST_CASE("line_diff shows the changed lines with context") {
@@ -217,9 +218,10 @@ TEST_CASE("set refuses a value that a merge key brought in, naming the anchor") 
   Diagnostics d;
   auto root = parse_yaml(text, 1, d);
   REQUIRE(root);
-  std::string error;
+  Message error;
   CHECK_FALSE(apply_changes(text, *root, "A2", {{"owner", "Noa", false}}, error, "f.yaml"));
-  CHECK(error.find("comes through the merge key '<<' from the mapping &base at f.yaml:4") !=
+  CHECK(render_message(error).find(
+            "comes through the merge key '<<' from the mapping &base at f.yaml:4") !=
         std::string::npos);
   // A field neither has goes into A2's own mapping, after its own last key.
   CHECK(edit(text, "A2", {"status=done"}) ==
@@ -274,17 +276,60 @@ TEST_CASE(
   Diagnostics d;
   auto root = parse_yaml(text, 1, d);
   REQUIRE(root);
-  std::string error;
+  Message error;
   CHECK_FALSE(apply_changes(text, *root, "A2", {{"actual", "1", true}}, error, "plan/x.yaml"));
-  CHECK(error.find("alias of the anchor at plan/x.yaml:6") != std::string::npos);
+  CHECK(render_message(error).find("alias of the anchor at plan/x.yaml:6") != std::string::npos);
   CHECK_FALSE(apply_changes(text, *root, "A2", {{"owner", "Noa", false}}, error, "plan/x.yaml"));
-  CHECK(error.find("alias of the anchor at plan/x.yaml:5") != std::string::npos);
+  CHECK(render_message(error).find("alias of the anchor at plan/x.yaml:5") != std::string::npos);
   CHECK_FALSE(apply_changes(text, *root, "A1", {{"actual", "1", true}}, error, "plan/x.yaml"));
-  CHECK(error.find("inside the anchor &m at plan/x.yaml:6") != std::string::npos);
+  CHECK(render_message(error).find("inside the anchor &m at plan/x.yaml:6") != std::string::npos);
   CHECK_FALSE(apply_changes(text, *root, "A1", {{"owner", "Noa", false}}, error, "plan/x.yaml"));
-  CHECK(error.find("&who") != std::string::npos);
+  CHECK(render_message(error).find("&who") != std::string::npos);
+  // Without a file's name, the place is a line.
+  CHECK_FALSE(apply_changes(text, *root, "A2", {{"owner", "Noa", false}}, error));
+  CHECK(render_message(error) ==
+        "'owner' of activity 'A2' is an alias of the anchor at line 5; plan set edits one place "
+        "only: write the value out, or edit the anchor by hand");
   // A field beside the alias is the activity's own: that one can change.
   CHECK(apply_changes(text, *root, "A2", {{"status", "done", false}}, error, "plan/x.yaml"));
+}
+
+TEST_CASE("result_message: what set and import print of a field, its values as plan text") {
+  CHECK(render_message(result_message("A1", {"status", "planned", "done"}, "f.yaml")) ==
+        "A1: status planned → done (f.yaml)");
+  CHECK(render_message(result_message("A1", {"due", std::nullopt, "2009-06-30"}, "f.yaml")) ==
+        "A1: due (not set) → 2009-06-30 (f.yaml)");
+  CHECK(render_message(result_message("A1", {"owner", "Dana", std::nullopt}, "f.yaml")) ==
+        "A1: owner Dana → (not set) (f.yaml)");
+  CHECK(render_message(result_message("A1", {"owner", "Dana", "Dana"}, "f.yaml")) ==
+        "A1: owner Dana (unchanged) (f.yaml)");
+  // In a right-to-left sentence the id, the field, the values and the file are isolated;
+  // "(not set)" is a word of the message, not plan text.
+  CHECK(render_message(result_message("A1", {"due", std::nullopt, "2009-06-30"}, "f.yaml"), nullptr,
+                       true) ==
+        "\u2068A1\u2069: \u2068due\u2069 (not set) → \u20682009-06-30\u2069 (\u2068f.yaml\u2069)");
+}
+
+TEST_CASE("set's errors are messages: the item, the field and the value are plan text") {
+  Message error;
+  CHECK_FALSE(parse_change("stauts=done", error));
+  CHECK(render_message(error).find("'stauts' cannot be set; the fields are 'title', 'targets'") ==
+        0);
+  CHECK(render_message(error).find("or 'contacts'; did you mean 'status'?") != std::string::npos);
+  CHECK(render_message(error, nullptr, true).find("did you mean '\u2068status\u2069'?") !=
+        std::string::npos);
+  CHECK(render_message(validate_change({"status", "dnoe", false})) ==
+        "status 'dnoe' is not one of 'planned', 'in-progress', 'done', 'blocked' or 'dropped'; did "
+        "you mean 'done'?");
+  CHECK(render_message(validate_change({"due", "2009-02-30", false})) ==
+        "due is '2009-02-30', but February 2009 has 28 days");
+  CHECK(render_message(validate_change({"measure", "x", false})) ==
+        "'measure' is removed whole (--unset measure) or changed a field at a time (unit=, "
+        "planned=, actual=)");
+  CHECK(render_message(validate_change({"contacts", "x", false})) ==
+        "'contacts' is removed whole (--unset contacts) or changed a field at a time");
+  CHECK(render_message(validate_change({"title", std::string("a\0b", 3), false})) ==
+        "the title holds a NUL character");
 }
 
 TEST_CASE("new_errors: only errors the edit added, whatever lines it shifted") {

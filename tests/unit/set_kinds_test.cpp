@@ -10,7 +10,7 @@ using namespace plan;
 
 namespace {
 std::optional<std::string> try_edit(const std::string& text, const std::string& id,
-                                    const std::vector<std::string>& args, std::string& error,
+                                    const std::vector<std::string>& args, Message& error,
                                     std::vector<FieldResult>* results = nullptr) {
   Diagnostics d;
   auto root = parse_yaml(text, 1, d);
@@ -18,8 +18,8 @@ std::optional<std::string> try_edit(const std::string& text, const std::string& 
   std::vector<FieldChange> changes;
   for (const std::string& a : args) {
     auto c = a.rfind("--unset ", 0) == 0 ? parse_unset(a.substr(8), error) : parse_change(a, error);
-    REQUIRE_MESSAGE(c, error);
-    REQUIRE(validate_change(*c) == "");
+    REQUIRE_MESSAGE(c, render_message(error));
+    REQUIRE(validate_change(*c).empty());
     changes.push_back(*c);
   }
   return apply_changes(text, *root, id, changes, error, "f.yaml", results);
@@ -27,9 +27,9 @@ std::optional<std::string> try_edit(const std::string& text, const std::string& 
 
 std::string edit(const std::string& text, const std::string& id,
                  const std::vector<std::string>& args) {
-  std::string error;
+  Message error;
   auto out = try_edit(text, id, args, error);
-  REQUIRE_MESSAGE(out, error);
+  REQUIRE_MESSAGE(out, render_message(error));
   return *out;
 }
 
@@ -97,13 +97,14 @@ TEST_CASE("set puts a new plan field after the period block, indented like the p
 }
 
 TEST_CASE("set refuses a plan status that is not draft or final, and an id change") {
-  std::string error;
+  Message error;
   CHECK_FALSE(try_edit(kBlock, "plan", {"status=done"}, error));
-  CHECK(error == "the plan's status 'done' is not 'draft' or 'final'");
+  CHECK(render_message(error) == "the plan's status 'done' is not 'draft' or 'final'");
   CHECK_FALSE(try_edit(kBlock, "A1", {"id=A9"}, error));
-  CHECK(error.find("plan rename A1 NEW") != std::string::npos);
+  CHECK(render_message(error).find("plan rename A1 NEW") != std::string::npos);
   CHECK_FALSE(try_edit(kBlock, "G1", {"owner=Dana"}, error));
-  CHECK(error == "goal 'G1' has no field 'owner'; its fields are 'title' or 'description'");
+  CHECK(render_message(error) ==
+        "goal 'G1' has no field 'owner'; its fields are 'title' or 'description'");
 }
 
 TEST_CASE("set changes a goal, a target and a section") {
@@ -131,9 +132,9 @@ TEST_CASE("set changes a flow list in place, keeping each kept item's quoting an
         with(kFlow, {{"[\"a, b\", c]", "[\"a, b\", ד]"}}));
   CHECK(edit(kFlow, "T1", {"goals=G2"}) == with(kFlow, {{"[G1, G2]", "[G2]"}}));
   CHECK(edit(kFlow, "T1", {"partners=x,z"}) == with(kFlow, {{"[\"a, b\", c]", "[x, z]"}}));
-  std::string error;
+  Message error;
   CHECK_FALSE(try_edit(kFlow, "T1", {"goals-=G7"}, error));
-  CHECK(error == "'G7' is not in the goals of target 'T1'");
+  CHECK(render_message(error) == "'G7' is not in the goals of target 'T1'");
 }
 
 TEST_CASE("set adds a new field before the item's nested activities") {
@@ -155,10 +156,10 @@ TEST_CASE("set removes a field with its line and comment, in block and flow mapp
   // A field that is not there: nothing to do, nothing changed.
   CHECK(edit(kBlock, "A1", {"--unset due"}) == kBlock);
   // The first key of an item shares the line with its dash: not removed.
-  std::string error;
+  Message error;
   CHECK_FALSE(try_edit("sections:\n  - id: S1\n    activities:\n      - title: T\n        id: A\n",
                        "A", {"--unset title"}, error));
-  CHECK(error.find("on the line that begins it") != std::string::npos);
+  CHECK(render_message(error).find("on the line that begins it") != std::string::npos);
 }
 
 TEST_CASE("set composes the changes of one field in order") {
@@ -169,7 +170,7 @@ TEST_CASE("set composes the changes of one field in order") {
   CHECK(edit(kBlock, "A1", {"owner=a", "owner=b"}) ==
         with(kBlock, {{"owner: Dana   #", "owner: b      #"}}));
   std::vector<FieldResult> results;
-  std::string error;
+  Message error;
   REQUIRE(try_edit(kBlock, "A2", {"+1", "percent=40", "+2"}, error, &results));
   REQUIRE(results.size() == 2);
   CHECK(results[0].field == "actual");
@@ -178,7 +179,7 @@ TEST_CASE("set composes the changes of one field in order") {
   CHECK_FALSE(results[1].before);
   CHECK(results[1].after == "40");
   CHECK_FALSE(try_edit(kBlock, "A2", {"actual=1", "actual-=2"}, error));
-  CHECK(error == "actual would become -1, which is negative");
+  CHECK(render_message(error) == "actual would become -1, which is negative");
 }
 
 TEST_CASE("set makes a measure with its planned amount, in block and flow style") {
@@ -192,9 +193,10 @@ TEST_CASE("set makes a measure with its planned amount, in block and flow style"
   CHECK(
       edit(kBlock, "A2", {"unit=meetings"}) ==
       with(kBlock, {{"          actual: 2\n", "          actual: 2\n          unit: meetings\n"}}));
-  std::string error;
+  Message error;
   CHECK_FALSE(try_edit(kBlock, "A1", {"+1"}, error));
-  CHECK(error.find("has no measure to count in; give it one with planned=N") != std::string::npos);
+  CHECK(render_message(error).find("has no measure to count in; give it one with planned=N") !=
+        std::string::npos);
 }
 
 TEST_CASE("set replaces a block scalar with the new value, and keeps CRLF on every line") {
@@ -209,7 +211,7 @@ TEST_CASE("set replaces a block scalar with the new value, and keeps CRLF on eve
 }
 
 TEST_CASE("set parses and checks the new forms of a change") {
-  std::string error;
+  Message error;
   auto c = parse_change("targets-=T4", error);
   REQUIRE(c);
   CHECK((c->field == "targets" && c->value == "T4" && c->subtract && !c->add && !c->unset));
@@ -218,25 +220,29 @@ TEST_CASE("set parses and checks the new forms of a change") {
   CHECK(c->unset);
   c = parse_change("measure.actual=3", error);
   REQUIRE(c);
-  CHECK(validate_change(*c) == "");
+  CHECK(validate_change(*c).empty());
   CHECK_FALSE(parse_change("status+=done", error));
-  CHECK(error == "only numbers and lists can be added to or taken from, not 'status'");
+  CHECK(render_message(error) ==
+        "only numbers and lists can be added to or taken from, not 'status'");
   CHECK_FALSE(parse_unset("colour", error));
-  CHECK(validate_change({"targets", "T1,,T2", false}).find("empty item") != std::string::npos);
-  CHECK(validate_change({"planned", "5-x", false}) ==
+  CHECK(render_message(validate_change({"targets", "T1,,T2", false})).find("empty item") !=
+        std::string::npos);
+  CHECK(render_message(validate_change({"planned", "5-x", false})) ==
         "planned '5-x' is not a number or a range like 5-6");
-  CHECK(validate_change({"measure", "x", false}).find("--unset measure") != std::string::npos);
-  CHECK(validate_change({"stale_after", "2.5", false}).find("whole number") != std::string::npos);
+  CHECK(render_message(validate_change({"measure", "x", false})).find("--unset measure") !=
+        std::string::npos);
+  CHECK(render_message(validate_change({"stale_after", "2.5", false})).find("whole number") !=
+        std::string::npos);
   CHECK(settable_fields("section") == std::vector<std::string>{"title"});
 }
 
 TEST_CASE("set refuses to remove the last field of a mapping, which would read as null") {
   // Found by fuzz_edit: `plan set plan --unset id` on a plan block of one field was refused
   // as "a bug" (the edit read back as a null, not a mapping).
-  std::string error;
+  Message error;
   CHECK_FALSE(try_edit("plan:\n  id: x\n", "plan", {"--unset id"}, error));
-  CHECK(error.find("no field at all") != std::string::npos);
-  CHECK(error.find("a bug") == std::string::npos);
+  CHECK(render_message(error).find("no field at all") != std::string::npos);
+  CHECK(render_message(error).find("a bug") == std::string::npos);
   // With another field left, or one set in the same edit, it goes ahead.
   CHECK(edit("plan:\n  id: x\n  title: T\n", "plan", {"--unset id"}) == "plan:\n  title: T\n");
   CHECK(edit("plan:\n  id: x\n", "plan", {"--unset id", "title=T"}).find("title: T") !=

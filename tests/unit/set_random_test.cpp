@@ -58,7 +58,7 @@ TEST_CASE("set applies thousands of random changes, each refused with a reason o
     std::vector<FieldChange> changes;
     const std::size_t n = 1 + pick(3);
     for (std::size_t i = 0; i < n; ++i) {
-      std::string error;
+      Message error;
       const std::string field = kFields[pick(std::size(kFields))];
       auto c =
           pick(8) == 0
@@ -69,12 +69,12 @@ TEST_CASE("set applies thousands of random changes, each refused with a reason o
     }
     if (changes.empty()) continue;
     const std::string id = kIds[pick(std::size(kIds))];
-    std::string error;
+    Message error;
     auto out = apply_changes(text, *root, id, changes, error, "f.yaml");
     CAPTURE(text);
     CAPTURE(id);
     CAPTURE(changes.front().field);
-    CHECK(error.find("a bug") == std::string::npos);
+    CHECK(render_message(error).find("a bug") == std::string::npos);
     if (out) {
       ++applied;
       Diagnostics again;

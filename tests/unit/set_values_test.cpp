@@ -147,13 +147,13 @@ TEST_CASE(
     for (const char* id : {"A1", "A2", "A3"}) {
       CAPTURE(value);
       CAPTURE(id);
-      REQUIRE(validate_change({"owner", value, false}) == "");
+      REQUIRE(validate_change({"owner", value, false}).empty());
       Diagnostics d;
       auto root = parse_yaml(base, 1, d);
       REQUIRE(root);
-      std::string error;
+      Message error;
       auto out = apply_changes(base, *root, id, {{"owner", value, false}}, error);
-      REQUIRE_MESSAGE(out, error);
+      REQUIRE_MESSAGE(out, render_message(error));
       Json expected = before;
       for (Json& a : expected["activities"])
         if (a["id"] == id) a["owner"] = value;
