@@ -45,19 +45,19 @@ struct Fixture {
 };
 
 // A change of the activity file's text: `from` becomes `to`.
-std::string replace_in_file(const CheckedPlan& plan, EditBatch& batch, const std::string& from,
-                            const std::string& to) {
+plan::Message replace_in_file(const CheckedPlan& plan, EditBatch& batch, const std::string& from,
+                              const std::string& to) {
   for (const std::string& path : plan.load.plan.files) {
     if (path.find("s.yaml") == std::string::npos) continue;
-    std::string error;
+    plan::Message error;
     plan::cli::EditedFile* f = batch.file(path, error);
     if (!f) return error;
     std::string text = f->text;
     text.replace(text.find(from), from.size(), to);
     batch.set_text(*f, text);
-    return "";
+    return {};
   }
-  return "no s.yaml";
+  return plan::message("no s.yaml");
 }
 
 }  // namespace
@@ -103,7 +103,7 @@ TEST_CASE("edit transaction: a change that adds an error is refused with exit 1"
 TEST_CASE("edit transaction: a refusal of the change itself exits 2") {
   Fixture fx;
   EditRequest r;
-  r.make = [](const CheckedPlan&, EditBatch&) { return std::string("no such thing"); };
+  r.make = [](const CheckedPlan&, EditBatch&) { return plan::message("no such thing"); };
   CHECK(run_edit(fx.global, r) == 2);
   CHECK(fx.read() == kActivities);
 }
@@ -114,7 +114,7 @@ TEST_CASE("edit transaction: a file saved by an editor during the edit is not ov
   int calls = 0;
   EditRequest r;
   r.make = [&](const CheckedPlan& p, EditBatch& b) {
-    const std::string why = replace_in_file(p, b, "planned", "done");
+    plan::Message why = replace_in_file(p, b, "planned", "done");
     // The second call works on the plan read under the lock; the editor saves right after.
     if (++calls == 2) fx.dir.write("plan/s.yaml", saved);
     return why;
@@ -128,18 +128,19 @@ TEST_CASE(
     "edit transaction: the file of an item, and 'plan' for the metadata, for set and import") {
   Fixture fx;
   auto c = plan::check_plan_dir(fx.global.plan_dir);
-  std::string real, why;
+  std::string real;
+  plan::Message why;
   CHECK(plan::cli::file_of_item(*c, "A1", real, why).find("s.yaml") != std::string::npos);
   CHECK(real == "a1");
   CHECK(plan::cli::file_of_item(*c, "PLAN", real, why).find("plan.yaml") != std::string::npos);
   CHECK(real == "plan");
   CHECK(plan::cli::file_of_item(*c, "a2", real, why).empty());
-  CHECK(why.find("did you mean 'a1'") != std::string::npos);
+  CHECK(plan::render_message(why).find("did you mean 'a1'") != std::string::npos);
 
   // An item whose own id is 'plan' makes the name ambiguous: refused, in import as in set.
   fx.dir.write("plan/s.yaml", std::string(kActivities) + "      - {id: plan, title: B}\n");
   c = plan::check_plan_dir(fx.global.plan_dir);
-  why.clear();
+  why = {};
   CHECK(plan::cli::file_of_item(*c, "plan", real, why).empty());
-  CHECK(why.find("rename the item") != std::string::npos);
+  CHECK(plan::render_message(why).find("rename the item") != std::string::npos);
 }
