@@ -176,10 +176,13 @@ int list_workspace(const std::string& file, const ListOptions& opts) {
   Date as_of;
   auto ws = measure_workspace(file, opts.as_of, as_of, opts.stale);
   if (!ws) return kUsage;
+  const WorkspaceView view = workspace_view(*ws, as_of);
   if (opts.stale && !ws->history_note.empty())
     write_text(stderr, plan_says(message(N_("staleness not known: {reason}"),
-                                         {plan_text("reason", visible(ws->history_note))})));
-  const TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
+                                         {history_reason("reason", view)})));
+  TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
+  TerminalLabels labels;
+  if (!opts.json && !use_workspace_words(file, opts.lang, view, layout, labels)) return kUsage;
   std::unique_ptr<JsonStreamSink> sink;
   if (opts.json) {
     sink = std::make_unique<JsonStreamSink>(stdout);
@@ -208,8 +211,10 @@ int list_workspace(const std::string& file, const ListOptions& opts) {
     } else {
       // A blank line between units; the title isolated and cut like every title.
       if (printed++) std::fputc('\n', stdout);
-      write_text(stdout,
-                 table_row(visible(u.id) + " ", display_width(visible(u.id)) + 1, u.title, layout));
+      const std::string id = visible(u.id);
+      write_text(stdout, mirror_lines(table_row(ltr_cell(id, layout.rtl) + " ",
+                                                display_width(id) + 1, u.title, layout),
+                                      layout.rtl));
       write_text(stdout, render_activity_list(ix, u.plan->stats, rows, layout));
     }
   }

@@ -42,6 +42,8 @@ int status_workspace(const std::string& file, const StatusOptions& opts) {
     write_workspace_report(view, sink);
   } else {
     TextLayout layout{terminal_width(stdout), Style{use_color(opts.color, stdout)}};
+    TerminalLabels labels;
+    if (!use_workspace_words(file, opts.lang, view, layout, labels)) return kUsage;
     write_text(stdout, render_workspace_text(view, layout));
   }
   std::fflush(stdout);

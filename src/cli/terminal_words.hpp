@@ -7,6 +7,7 @@
 #include "model.hpp"
 #include "render/status_text.hpp"
 #include "render/terminal_labels.hpp"
+#include "render/workspace_view.hpp"
 
 namespace plan::cli {
 
@@ -16,5 +17,11 @@ namespace plan::cli {
 // JSON): the command then exits 2.
 bool use_plan_words(const std::string& plan_dir, const std::string& lang, const Plan& plan,
                     TextLayout& layout, TerminalLabels& labels);
+
+// The same for a workspace (status and list over plans.yaml): `lang`, else the workspace's
+// language, else its first unit plan's (as plan render and the JSON report choose), from
+// the templates folder beside `workspace_file` first.
+bool use_workspace_words(const std::string& workspace_file, const std::string& lang,
+                         const WorkspaceView& view, TextLayout& layout, TerminalLabels& labels);
 
 }  // namespace plan::cli

@@ -7,6 +7,7 @@
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
 #include "cli/terminal.hpp"
+#include "util/visible.hpp"
 
 namespace plan::cli {
 
@@ -31,9 +32,17 @@ WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
   v.history_note = ws.history_note;
   // A unit whose history was not read says why, once for all (the pipeline says it in
   // history_note; this keeps "not known" from passing for "nothing stale" if it does not).
-  for (const Unit& u : ws.units)
-    if (v.history_note.empty() && u.plan && !u.changes.known)
-      v.history_note = u.changes.why_unknown.empty() ? "history not read" : u.changes.why_unknown;
+  // The English note stays data (the JSON's history_note); the terminal says it from the
+  // flags in the workspace's language.
+  for (const Unit& u : ws.units) {
+    if (!u.plan || u.changes.known) continue;
+    if (!v.history_note.empty() && u.changes.why_unknown != v.history_note) continue;
+    v.history_not_read = u.changes.why_unknown.empty();
+    v.no_repository = u.changes.no_repository;
+    if (v.history_note.empty())
+      v.history_note = v.history_not_read ? "history not read" : u.changes.why_unknown;
+    break;
+  }
   v.checks = {ws.errors, ws.warnings};
   v.diagnostics = &ws.diags;
   v.files = &ws.spec.files;
@@ -55,6 +64,12 @@ WorkspaceView workspace_view(const Workspace& ws, const Date& as_of) {
     v.units.push_back(std::move(uv));
   }
   return v;
+}
+
+MessageArg history_reason(const char* name, const WorkspaceView& v) {
+  if (v.history_not_read) return nested(name, message(N_("history not read")));
+  if (v.no_repository) return nested(name, message(N_("not in a git repository")));
+  return plan_text(name, visible(v.history_note));
 }
 
 }  // namespace plan::cli

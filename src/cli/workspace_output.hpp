@@ -20,4 +20,8 @@ std::unique_ptr<Workspace> measure_workspace(const std::string& file, const std:
 // The view points into `ws`, which must outlive it.
 WorkspaceView workspace_view(const Workspace& ws, const Date& as_of);
 
+// Why the view's staleness is not known, for a person, as the message argument `name`:
+// "history not read", "not in a git repository" (translated), or git's own words (plan text).
+MessageArg history_reason(const char* name, const WorkspaceView& view);
+
 }  // namespace plan::cli

@@ -537,10 +537,9 @@ ChangeWalk walk_changes(const std::vector<std::string>& plan_dirs, const Date& a
     }
     if (!g) {
       auto fresh = std::make_unique<Group>();
-      if (git_repository_open_ext(&fresh->repo.p, abs.c_str(), 0, nullptr) != 0) {
-        out.folders[i].error = "not in a git repository";
-        continue;
-      }
+      // No error: outside a repository is no failure, and the caller says so in the
+      // reader's words (ChangeLog::no_repository).
+      if (git_repository_open_ext(&fresh->repo.p, abs.c_str(), 0, nullptr) != 0) continue;
       const char* workdir = git_repository_workdir(fresh->repo.p);
       if (!workdir) {
         out.folders[i].error = "the repository has no working tree (it is bare)";

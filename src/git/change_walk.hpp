@@ -15,7 +15,7 @@ namespace plan {
 
 struct FolderChanges {
   bool in_repository = false;
-  std::string error;        // why not, or what went wrong (a libgit2 message)
+  std::string error;        // what went wrong (a libgit2 message); "" outside any repository
   bool any_commit = false;  // a commit on or before the as-of date, or a working tree counted
   bool shallow = false;     // a shallow clone: what its oldest commit holds has no date
   std::string boundary;     // shallow: the date of the oldest commit there is

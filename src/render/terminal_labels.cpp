@@ -78,6 +78,37 @@ void read_changes(const Json& t, ChangeWords& into) {
   read(c, "no_commits", into.no_commits);
 }
 
+// The "workspace" object: words of plan status and plan list over a workspace.
+void read_workspace(const Json& t, WorkspaceWords& into) {
+  auto it = t.find("workspace");
+  if (it == t.end() || !it->is_object()) return;
+  const Json& w = *it;
+  read(w, "untitled", into.untitled);
+  read(w, "units", into.units);
+  read(w, "not_counted_count", into.not_counted_count);
+  read(w, "not_counted", into.not_counted);
+  read(w, "units_heading", into.units_heading);
+  read(w, "late", into.late);
+  read(w, "errors", into.errors);
+  read(w, "stale", into.stale);
+  read(w, "changed", into.changed);
+  read(w, "not_counted_legend", into.not_counted_legend);
+  read(w, "not_counted_why", into.not_counted_why);
+  read(w, "stale_unit_legend", into.stale_unit_legend);
+  read(w, "shared_goals", into.shared_goals);
+  read(w, "no_shared_goals", into.no_shared_goals);
+  read(w, "shared_goals_note", into.shared_goals_note);
+  read(w, "served_by", into.served_by);
+  read(w, "served_by_none", into.served_by_none);
+  read(w, "serving_none", into.serving_none);
+  read(w, "stale_activities", into.stale_activities);
+  read(w, "stale_note", into.stale_note);
+  read(w, "stale_unknown", into.stale_unknown);
+  read(w, "history_not_read", into.history_not_read);
+  read(w, "stale_unit", into.stale_unit);
+  read(w, "days", into.days);
+}
+
 std::size_t status_index(Status s) {
   const auto i = static_cast<std::size_t>(s);
   return i < 5 ? i : 0;
@@ -174,20 +205,27 @@ TerminalLabels terminal_labels(const Json& labels) {
   read(t, "overdue_legend", l.overdue_legend);
   read_navigation(t, l.navigation);
   read_changes(t, l.changes);
+  read_workspace(t, l.workspace);
   return l;
 }
 
 TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
                                    const Plan& plan, bool& rtl, Message& error) {
-  const TemplateSet templates(templates_dir_for(plan_dir));
-  const std::string language = labels_language(asked, {&plan});
+  return terminal_labels_in(templates_dir_for(plan_dir), labels_language(asked, {&plan}), rtl,
+                            error);
+}
+
+TerminalLabels terminal_labels_in(const std::string& templates_dir, const std::string& language,
+                                  bool& rtl, Message& error) {
+  const TemplateSet templates(templates_dir);
   // A language with no labels gets English words, and so an English layout: Hebrew
   // mirroring around English words would help no one.
   const std::string primary = ascii_lower(language.substr(0, language.find('-')));
   const auto known = templates.languages();
   rtl = std::string(direction_of(language)) == "rtl" &&
         std::find(known.begin(), known.end(), primary) != known.end();
-  return terminal_labels(summary_labels(templates, asked, {&plan}, error));
+  std::vector<std::string> used;
+  return terminal_labels(templates.labels(language, used, error));
 }
 
 const TerminalLabels& english_terminal_labels() {

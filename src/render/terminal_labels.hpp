@@ -78,6 +78,34 @@ struct ChangeWords {
   std::string no_commits = "(no commit changed the plan folder)";
 };
 
+// plan status and plan list over a workspace: the "workspace" object of the labels' "terminal"
+// object. "as of", the headings' "{name} ({n})", Activities, the status and pace words, the
+// "done" column, "and {n} more: {command}" and the check line are TerminalLabels' own.
+struct WorkspaceWords {
+  std::string untitled = "(untitled workspace)";
+  PluralText units{"{n} unit", "{n} units"};
+  PluralText not_counted_count{"{n} not counted", "{n} not counted"};
+  std::string not_counted = "not counted";  // a unit whose plan did not load whole
+  std::string units_heading = "Units";
+  // The units table's columns after "done".
+  std::string late = "late", errors = "err", stale = "stale", changed = "changed";
+  std::string not_counted_legend = "not counted: its plan did not load whole";
+  std::string not_counted_why = "left out of every figure (plan check says why)";
+  std::string stale_unit_legend = "* no change to the plan for longer than its stale_after";
+  std::string shared_goals = "Shared goals";
+  std::string no_shared_goals = "none: no unit names another unit's goal (unit:goal)";
+  std::string shared_goals_note = "each unit's targets toward it, weighted by unit weight";
+  std::string served_by = "served by";
+  std::string served_by_none = "no unit serves it";
+  std::string serving_none = "Serving no shared goal";
+  std::string stale_activities = "Stale activities";
+  std::string stale_note = "status, measure and percent unchanged for longer than stale_after";
+  std::string stale_unknown = "not known: {why}";
+  std::string history_not_read = "history not read";
+  std::string stale_unit = "({n}, after {days} days)";  // after a unit's id in the stale list
+  std::string days = "{n}d";                            // a stale activity's silent days
+};
+
 struct TerminalLabels {
   std::string untitled = "(untitled plan)";
   std::string as_of = "as of {date}";
@@ -125,6 +153,7 @@ struct TerminalLabels {
   std::string overdue_legend = "! overdue: due before {date}, not done or dropped";
   NavigationWords navigation;
   ChangeWords changes;
+  WorkspaceWords workspace;
 
   const std::string& status_word(Status s) const;
   const std::string& counted_word(Status s) const;
@@ -139,6 +168,11 @@ TerminalLabels terminal_labels(const Json& labels);
 // that language runs right to left. `error`: a labels file that is not JSON.
 TerminalLabels terminal_labels_for(const std::string& plan_dir, const std::string& asked,
                                    const Plan& plan, bool& rtl, Message& error);
+
+// The labels of a workspace (or any caller that knows its language and its repository's
+// templates folder): `language` "" is English. `rtl` and `error` as above.
+TerminalLabels terminal_labels_in(const std::string& templates_dir, const std::string& language,
+                                  bool& rtl, Message& error);
 
 // The English labels, for callers that have no language.
 const TerminalLabels& english_terminal_labels();

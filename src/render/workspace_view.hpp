@@ -36,6 +36,9 @@ struct WorkspaceView {
   std::vector<WorkspaceUnitView> units;
   // Said once when staleness is not known ("not in a git repository"); "" when it is.
   std::string history_note;
+  // The same as data, for the terminal's words in the workspace's language: history was
+  // not read at all, or the plans are not in a git repository (else git's own words).
+  bool history_not_read = false, no_repository = false;
   CheckSummary checks;  // the workspace file's own problems and every unit's
   // The workspace file's own problems and the rules across units, with `files` to place
   // them (WorkspaceSpec::files).

@@ -126,6 +126,43 @@ TEST_CASE("the built-in English words of diff and history are the struct's defau
         "1 מתוך 3 קבצים לא נקראו בעותק העבודה: הנתונים חלקיים");
 }
 
+TEST_CASE("the built-in English words of a workspace are the struct's defaults") {
+  const WorkspaceWords en = builtin("en").workspace, d;
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {en.untitled, d.untitled},
+      {en.units.one, d.units.one},
+      {en.units.other, d.units.other},
+      {en.not_counted_count.one, d.not_counted_count.one},
+      {en.not_counted_count.other, d.not_counted_count.other},
+      {en.not_counted, d.not_counted},
+      {en.units_heading, d.units_heading},
+      {en.late, d.late},
+      {en.errors, d.errors},
+      {en.stale, d.stale},
+      {en.changed, d.changed},
+      {en.not_counted_legend, d.not_counted_legend},
+      {en.not_counted_why, d.not_counted_why},
+      {en.stale_unit_legend, d.stale_unit_legend},
+      {en.shared_goals, d.shared_goals},
+      {en.no_shared_goals, d.no_shared_goals},
+      {en.shared_goals_note, d.shared_goals_note},
+      {en.served_by, d.served_by},
+      {en.served_by_none, d.served_by_none},
+      {en.serving_none, d.serving_none},
+      {en.stale_activities, d.stale_activities},
+      {en.stale_note, d.stale_note},
+      {en.stale_unknown, d.stale_unknown},
+      {en.history_not_read, d.history_not_read},
+      {en.stale_unit, d.stale_unit},
+      {en.days, d.days}};
+  for (const auto& [file, builtin_default] : pairs) CHECK(file == builtin_default);
+  const WorkspaceWords he = builtin("he").workspace;
+  CHECK(he.units_heading == "יחידות");
+  CHECK(he.units.of(1) == "יחידה אחת");
+  CHECK(fill_label(he.units.of(4), {{"n", "4"}}) == "4 יחידות");
+  CHECK(he.not_counted == "לא נספרה");
+}
+
 TEST_CASE("the Hebrew terminal labels are read from he.json, plurals included") {
   const TerminalLabels he = builtin("he");
   CHECK(he.goals == "מטרות");

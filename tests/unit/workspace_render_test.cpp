@@ -180,6 +180,49 @@ TEST_CASE("workspace status text: colours only when asked, and no history said o
   CHECK(coloured.find("\x1b[31mnot counted") != std::string::npos);
 }
 
+TEST_CASE("workspace status text in Hebrew: the labels' words, mirrored, within the width") {
+  Fixture fx;
+  fx.view.history_note = "history not read";
+  fx.view.history_not_read = true;
+  std::vector<std::string> used;
+  std::string error;
+  const TerminalLabels he = terminal_labels(TemplateSet("").labels("he", used, error));
+  REQUIRE(error.empty());
+  for (std::size_t width : {kNoWidthLimit, std::size_t{120}, std::size_t{80}, std::size_t{60}}) {
+    CAPTURE(width);
+    const std::string out = render_workspace_text(fx.view, TextLayout{width, Style{}, true, &he});
+    CAPTURE(out);
+    for (const std::string& line : lines_of(out)) {
+      CAPTURE(line);
+      // Every line is a right-to-left paragraph of its own (RLM first; a blank line needs none).
+      CHECK((line.empty() || line.rfind("\u200f", 0) == 0));
+      if (width != kNoWidthLimit) CHECK(display_width(line) <= width);
+    }
+    CHECK(out.find("\u20664\u2069 יחידות") != std::string::npos);
+    CHECK(out.find("אחת לא נספרה") != std::string::npos);
+    CHECK(out.find("מטרות משותפות") != std::string::npos);
+    CHECK(out.find("ההיסטוריה לא נקראה") != std::string::npos);
+    CHECK(out.find("בדיקה: שגיאה אחת") != std::string::npos);
+    // Ids and figures read left to right inside (LRI … PDI); no English word is left.
+    CHECK(out.find("\u2066hq:G1\u2069") != std::string::npos);
+    CHECK(out.find("\u20662009-06-01\u2069") != std::string::npos);
+    for (const char* english : {"units", "Units", "Shared goals", "served by", "not counted",
+                                "Stale activities", "history not read", "Check"})
+      CHECK(out.find(english) == std::string::npos);
+  }
+  // A bar fills from the right (RLI … PDI) where there is room for one.
+  const std::string wide = render_workspace_text(fx.view, TextLayout{120, Style{}, true, &he});
+  CHECK(wide.find("\u2067████░░░░░░\u2069") != std::string::npos);
+  // With history known, the stale activities are listed in the same words.
+  fx.view.history_note.clear();
+  fx.view.history_not_read = false;
+  const std::string stale = render_workspace_text(fx.view, TextLayout{120, Style{}, true, &he});
+  CAPTURE(stale);
+  CHECK(stale.find("פעילויות שלא עודכנו (\u20661\u2069)") != std::string::npos);
+  CHECK(stale.find("\u2066A1\u2069 בביצוע      \u20662009-04-01\u2069 \u206661\u2069 ימים") !=
+        std::string::npos);
+}
+
 TEST_CASE("workspace status text: plan text cannot reach the terminal raw") {
   Fixture fx;
   fx.view.units[3].title = "evil\x1b]52;c;aGVsbG8=\x07 title";

@@ -94,6 +94,24 @@ for (const cols of [60, 80, 120]) {
   });
 }
 
+// A workspace whose language is Hebrew (tests/golden/workspace-he-units): its status and
+// list mirror as one plan's do.
+const heWorkspace = path.join(repo, 'tests/golden/workspace-he-units');
+for (const cols of [60, 80, 120]) {
+  test(`status of a Hebrew workspace at ${cols} columns reads as FriBidi orders it`, async () => {
+    const { logical, rtlRows } = await compareWithFribidi(
+      ['--workspace', heWorkspace, 'status', '--as-of', '2009-06-01'], cols, 'stdout', { PLAN_HISTORY: '0' });
+    assert.ok(logical.includes('מטרות משותפות') && !logical.includes('Shared goals'), 'the workspace\'s language');
+    assert.ok(rtlRows > 10, `the Hebrew layout is right to left (${rtlRows} rows)`);
+  });
+}
+
+test('list of a Hebrew workspace reads as FriBidi orders it', async () => {
+  const { logical } = await compareWithFribidi(
+    ['--workspace', heWorkspace, 'list', '--as-of', '2009-06-01'], 80, 'stdout', { PLAN_HISTORY: '0' });
+  assert.ok(logical.includes('מזהה'), 'the workspace\'s language');
+});
+
 test('list of the shipped plan reads as FriBidi orders it', async () => {
   await compareWithFribidi(['--plan', shipped, 'list', '--as-of', asOf], 100);
 });
