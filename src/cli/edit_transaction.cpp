@@ -117,10 +117,6 @@ void refuse(const Message& why) {
   say(plan_says(message(N_("{reason} Nothing was changed."), {arg("reason", reason)})));
 }
 
-Message english_reason(std::string text) {
-  return message(N_("{reason}"), {arg("reason", std::move(text))});
-}
-
 EditedFile* EditBatch::file(const std::string& path, Message& error) {
   for (EditedFile& f : files_)
     if (f.path == path) return &f;

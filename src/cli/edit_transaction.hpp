@@ -70,8 +70,4 @@ std::string file_of_item(const CheckedPlan& c, const std::string& id, std::strin
 // unless WHY ends a sentence).
 void refuse(const Message& why);
 
-// An English reason from src/edit as a message, until those reasons are Messages of their
-// own; it is not translated. TODO(issue 18): removed when no caller is left.
-Message english_reason(std::string text);
-
 }  // namespace plan::cli

@@ -276,11 +276,20 @@ Runner setup_list(CLI::App& sub) {
         (!opts->goal.empty() && !known(c, opts->goal, ItemKind::goal)))
       return int{kUsage};  // the command line names nothing: a usage error
 
+    // The words of the table, and of the staleness note.
+    TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
+    TerminalLabels labels;
+    if ((!opts->json || opts->stale) &&
+        !use_plan_words(input.plan_dir, opts->lang, c.load.plan, layout, labels))
+      return int{kUsage};
+
     // Staleness is read only when asked for: it walks git's history.
     std::vector<char> stale;
     if (opts->stale) {
       const Staleness st = staleness_for(*m);
-      if (!st.note.empty()) std::fprintf(stderr, "plan: %s\n", st.note.c_str());
+      if (!st.note.empty())
+        write_text(stderr, (layout.rtl ? "\u200Fplan: " : "plan: ") +
+                               staleness_note(st, labels, layout.rtl) + "\n");
       stale.assign(c.index->activities().size(), 0);
       for (const StaleActivity& s : st.stale) stale[s.activity] = 1;
     }
@@ -293,10 +302,6 @@ Runner setup_list(CLI::App& sub) {
       for (std::size_t r : rows) write_activity(sink, *c.index, m->stats, r);
       sink.end_array();
     } else {
-      TextLayout layout{terminal_width(stdout), Style{use_color(opts->color, stdout)}};
-      TerminalLabels labels;
-      if (!use_plan_words(input.plan_dir, opts->lang, c.load.plan, layout, labels))
-        return int{kUsage};
       write_text(stdout, render_activity_list(*c.index, m->stats, rows, layout));
     }
     return finish(m);

@@ -294,7 +294,8 @@ void overdue_list(const Overview& o, std::string& out) {
     out += o.st.dim("  " + o.more(late.size() - kListLimit, "plan list --overdue")) + "\n";
 }
 
-// The staleness note in the labels' words (the JSON keeps the English `note`).
+}  // namespace
+
 std::string staleness_note(const Staleness& st, const TerminalLabels& w, bool rtl) {
   if (st.shallow)
     return st.boundary.empty() ? w.stale_shallow
@@ -304,6 +305,8 @@ std::string staleness_note(const Staleness& st, const TerminalLabels& w, bool rt
       st.no_repository ? w.no_repository : free_text(visible(st.why_unknown), rtl);
   return fill_label(w.stale_unknown, {{"why", why}});
 }
+
+namespace {
 
 // Who has not updated: started activities whose state has not changed in git for longer
 // than the plan allows, the longest silent first; the note (not known, shallow) once.

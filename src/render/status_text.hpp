@@ -74,4 +74,8 @@ std::string pace_cell(PaceMark mark, const Style& style, const TerminalLabels& w
                       std::size_t width);
 std::size_t pace_width(const TerminalLabels& words);
 
+// Why staleness is not known, or how far back it is (a shallow clone), in the labels' words
+// (the JSON keeps the English `note`): for status's list of stale activities and list --stale.
+std::string staleness_note(const Staleness& st, const TerminalLabels& w, bool rtl);
+
 }  // namespace plan

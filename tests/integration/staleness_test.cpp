@@ -203,5 +203,10 @@ TEST_CASE("outside a git repository nothing is stale, and it is said once") {
   const Run list = run(cd + plan_cmd("list --stale --as-of 2009-06-01 2>&1 >/dev/null"));
   CHECK(list.status == 0);
   CHECK(list.out == "plan: staleness not known: not in a git repository\n");
+  // In the labels' language, as status says it: Hebrew for a Hebrew plan or --lang he.
+  const Run hebrew =
+      run(cd + plan_cmd("list --stale --lang he --as-of 2009-06-01 2>&1 >/dev/null"));
+  CHECK(hebrew.status == 0);
+  CHECK(hebrew.out == "\u200Fplan: לא ידוע אילו פעילויות ללא עדכון: לא במאגר git\n");
   fs::remove_all(dir);
 }

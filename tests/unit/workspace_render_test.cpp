@@ -185,7 +185,7 @@ TEST_CASE("workspace status text in Hebrew: the labels' words, mirrored, within 
   fx.view.history_note = "history not read";
   fx.view.history_not_read = true;
   std::vector<std::string> used;
-  std::string error;
+  plan::Message error;
   const TerminalLabels he = terminal_labels(TemplateSet("").labels("he", used, error));
   REQUIRE(error.empty());
   for (std::size_t width : {kNoWidthLimit, std::size_t{120}, std::size_t{80}, std::size_t{60}}) {
