@@ -2,22 +2,34 @@
 // rename answers with a WorkspaceEdit from edit/rename_id (the definition and every link, in
 // every file, only the id's text changed), refused with a message when the new id is not
 // valid or is another item's.
-#include <fmt/format.h>
-
 #include "edit/rename_id.hpp"
 #include "lsp/features.hpp"
 #include "lsp/occurrences.hpp"
 #include "lsp/protocol.hpp"
+#include "message.hpp"
 
 namespace plan::lsp {
 
 namespace {
 
-// Why an id under the cursor cannot be renamed, or "".
-std::string not_renamable(const Occurrence& o) {
-  if (o.item) return "";
-  return fmt::format("'{}' names no {}, so there is nothing to rename: correct the link instead",
-                     o.text(), item_kind_name(o.kind));
+// Why an id under the cursor cannot be renamed (a link to no item), or no message.
+Message not_renamable(const Occurrence& o) {
+  if (o.item) return {};
+  const char* text =
+      o.kind == ItemKind::goal
+          ? N_("'{id}' names no goal, so there is nothing to rename: correct the link instead")
+      : o.kind == ItemKind::target
+          ? N_("'{id}' names no target, so there is nothing to rename: correct the link instead")
+      : o.kind == ItemKind::section
+          ? N_("'{id}' names no section, so there is nothing to rename: correct the link instead")
+          : N_("'{id}' names no activity, so there is nothing to rename: correct the link "
+               "instead");
+  return message(text, {plan_text("id", o.text())});
+}
+
+// A refusal the editor shows its user: in the client's language.
+Reply refused(const Session& s, const Message& why) {
+  return Reply::fail(kRequestFailed, render_message(why, s.messages.translate, s.messages.rtl));
 }
 
 }  // namespace
@@ -25,15 +37,14 @@ std::string not_renamable(const Occurrence& o) {
 Reply prepare_rename(Session& s, const json& params) {
   const auto o = occurrence_at(s, params);
   if (!o) return {};  // not on an id: the protocol's "no rename here"
-  if (std::string why = not_renamable(*o); !why.empty())
-    return Reply::fail(kRequestFailed, std::move(why));
+  if (Message why = not_renamable(*o); !why.empty()) return refused(s, why);
   const Loc loc = o->loc();
   const Document* doc = s.document(loc.file);
   Message why;
   const auto span = doc ? id_text_at(doc->text(), loc, o->text(), why) : std::nullopt;
-  if (!span)  // in English, as this file's other refusals
-    return Reply::fail(kRequestFailed,
-                       "this id cannot be renamed in place: " + render_message(why));
+  if (!span)
+    return refused(s, message(N_("this id cannot be renamed in place: {reason}"),
+                              {nested("reason", std::move(why))}));
   const Range r{doc->position_at(span->begin, s.encoding), doc->position_at(span->end, s.encoding)};
   return Reply::ok(json{{"range", to_json(r)}, {"placeholder", o->text()}});
 }
@@ -42,9 +53,8 @@ Reply rename(Session& s, const json& params) {
   const std::string* new_name = string_at(params, "newName");
   if (!new_name) return Reply::fail(kInvalidParams, "a rename needs 'newName', a string");
   const auto o = occurrence_at(s, params);
-  if (!o) return Reply::fail(kRequestFailed, "there is no id here to rename");
-  if (std::string why = not_renamable(*o); !why.empty())
-    return Reply::fail(kRequestFailed, std::move(why));
+  if (!o) return refused(s, message(N_("there is no id here to rename")));
+  if (Message why = not_renamable(*o); !why.empty()) return refused(s, why);
   const CheckedPlan& c = s.checked();
   const std::size_t file_count = c.load.plan.files.size();
   std::vector<std::string_view> texts(file_count);
@@ -52,8 +62,7 @@ Reply rename(Session& s, const json& params) {
     if (const Document* d = s.document(f)) texts[f] = d->text();
   Message error;
   const auto edits = rename_id(*c.index, *o->item, *new_name, texts, error);
-  if (!edits)  // in the client's language: the whole refusal is one message
-    return Reply::fail(kRequestFailed, render_message(error, s.messages.translate, s.messages.rtl));
+  if (!edits) return refused(s, error);
 
   json changes = json::object(), document_changes = json::array();
   for (std::size_t i = 0; i < edits->size();) {

@@ -248,5 +248,14 @@ TEST_CASE("the language server publishes diagnostics in the language of the clie
                ? "היעד '\u2068T2\u2069' מציין את המטרה '\u2068G2\u2069', שאינה קיימת; אולי "
                  "הכוונה ל־'\u2068G1\u2069'?"
                : "target 'T2' names goal 'G2', which does not exist; did you mean 'G1'?"));
+    // A rename the server refuses is said to the editor's user in the same language.
+    const lsp::json rename =
+        c.request("textDocument/rename",
+                  {{"textDocument", {{"uri", lsp::uri_from_path(root + "/plan.yaml")}}},
+                   {"position", {{"line", 0}, {"character", 0}}},
+                   {"newName", "X"}});
+    CHECK(
+        rename["error"]["message"] ==
+        (std::string(locale) == "he" ? "אין כאן מזהה לשינוי שם" : "there is no id here to rename"));
   }
 }
