@@ -10,34 +10,6 @@ Message did_you_mean_part(std::string_view best) {
                  {plan_text("suggestion", std::string(best))});
 }
 
-Message kind_word(ItemKind k) {
-  switch (k) {
-    case ItemKind::goal:
-      return message(N_("goal"));
-    case ItemKind::target:
-      return message(N_("target"));
-    case ItemKind::section:
-      return message(N_("section"));
-    case ItemKind::activity:
-      return message(N_("activity"));
-  }
-  return {};
-}
-
-Message kind_with_article(ItemKind k) {
-  switch (k) {
-    case ItemKind::goal:
-      return message(N_("a goal"));
-    case ItemKind::target:
-      return message(N_("a target"));
-    case ItemKind::section:
-      return message(N_("a section"));
-    case ItemKind::activity:
-      return message(N_("an activity"));
-  }
-  return {};
-}
-
 Message quoted_choices(const std::vector<std::string>& items, bool and_list) {
   auto quoted = [](const std::string& s) {
     return "'" + s + "'";  // not YAML: a choice quoted for a person

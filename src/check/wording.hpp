@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kind_words.hpp"  // the kinds' words, shared with the writing commands
 #include "message.hpp"
 #include "model.hpp"
 #include "plan_index.hpp"
@@ -14,10 +15,6 @@ namespace plan {
 
 // "; did you mean 'X'?" for a candidate chosen by closest_match; empty for none.
 Message did_you_mean_part(std::string_view best);
-// "goal", "target", "section", "activity" (the start of "goal id 'G1' …").
-Message kind_word(ItemKind k);
-// "a goal", "a target", "a section", "an activity".
-Message kind_with_article(ItemKind k);
 // "'a', 'b' or 'c'" (`and_list`: "… and 'c'"), the items quoted as plan text.
 Message quoted_choices(const std::vector<std::string>& items, bool and_list = false);
 

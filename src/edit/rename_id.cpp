@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "edit/yaml_scalar.hpp"
+#include "kind_words.hpp"
 
 #include "util/text.hpp"
 #include "util/text_position.hpp"
@@ -56,21 +57,6 @@ std::string where(const PlanIndex& index, Loc loc) {
   const auto& files = index.plan().files;
   return fmt::format("{}:{}:{}", loc.file < files.size() ? files[loc.file] : "?", loc.line,
                      loc.col);
-}
-
-// The item's kind as a word of a message (the same entries as check's words for kinds).
-Message kind_word(ItemKind k) {
-  switch (k) {
-    case ItemKind::goal:
-      return message(N_("goal"));
-    case ItemKind::target:
-      return message(N_("target"));
-    case ItemKind::section:
-      return message(N_("section"));
-    case ItemKind::activity:
-      return message(N_("activity"));
-  }
-  return message(N_("item"));
 }
 
 bool space(char c) {
