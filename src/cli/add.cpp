@@ -16,6 +16,7 @@
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "edit/add_item.hpp"
 #include "edit/next_id.hpp"
 #include "model.hpp"
@@ -367,7 +368,7 @@ bool interactive(const AddOptions& o) {
 
 // One question; the answer trimmed ("" when skipped or at the end of input).
 std::string ask(const Message& question) {
-  std::fputs(((messages_rtl() ? "\u200F" : "") + text_of(question)).c_str(), stdout);
+  write_text(stdout, (messages_rtl() ? "\u200F" : "") + text_of(question));
   std::fflush(stdout);
   std::string line;
   if (!std::getline(std::cin, line)) return "";
@@ -384,12 +385,10 @@ std::string choices(const std::vector<std::string>& ids) {
 // as it is now shows the choices.
 void dialogue(AddOptions& o, const CheckedPlan& c) {
   const char k = kind_letter(o.kind);
-  std::fputs(line_of(by_kind(o.kind, N_("A new goal (Enter skips a question)."),
-                             N_("A new target (Enter skips a question)."),
-                             N_("A new section (Enter skips a question)."),
-                             N_("A new activity (Enter skips a question).")))
-                 .c_str(),
-             stdout);
+  write_text(stdout, line_of(by_kind(o.kind, N_("A new goal (Enter skips a question)."),
+                                     N_("A new target (Enter skips a question)."),
+                                     N_("A new section (Enter skips a question)."),
+                                     N_("A new activity (Enter skips a question)."))));
   o.title = ask(message(N_("Title: ")));
   if (k == 'a') {
     const auto sections = c.index->ids_of(ItemKind::section);
@@ -485,7 +484,7 @@ Runner setup_add(CLI::App& sub) {
                     : by_kind(o.kind, N_("added goal {id} to {file}"),
                               N_("added target {id} to {file}"), N_("added section {id} to {file}"),
                               N_("added activity {id} to {file}"), std::move(args));
-      std::fputs(line_of(line).c_str(), stdout);
+      write_text(stdout, line_of(line));
     };
     return run_edit(global, request);
   };

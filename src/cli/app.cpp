@@ -9,6 +9,7 @@
 #include "cli/command.hpp"
 #include "cli/help.hpp"
 #include "cli/i18n.hpp"
+#include "cli/terminal.hpp"
 #include "util/text.hpp"
 
 #ifndef PLAN_VERSION
@@ -342,11 +343,11 @@ std::string explain_parse_error(CLI::App& app, const CLI::ParseError& e,
     // CLI11 says "Value 99999 not in range 0 to 3660": the bounds go into our own sentence.
     if (const std::string range = between(what, " not in range ", ""); !range.empty()) {
       const std::size_t to = range.find(" to ");
-      return plan_says(message(
-          N_("{option} must be a whole number from {min} to {max}, not '{given}'."),
-          {plan_text("option", name), plan_text("min", range.substr(0, to)),
-           plan_text("max", to == std::string::npos ? "" : range.substr(to + 4)),
-           plan_text("given", between(what, "Value ", " not in range"))}));
+      return plan_says(
+          message(N_("{option} must be a whole number from {min} to {max}, not '{given}'."),
+                  {plan_text("option", name), plan_text("min", range.substr(0, to)),
+                   plan_text("max", to == std::string::npos ? "" : range.substr(to + 4)),
+                   plan_text("given", between(what, "Value ", " not in range"))}));
     }
     // CLI11's own words for the reason: English.
     return plan_says(
@@ -407,6 +408,17 @@ int run(int argc, char** argv) {
                         (s.flag ? app.add_flag(s.name) : app.add_option(s.name)->type_name("TEXT"))
                             ->group(tr(kSharedGroup)));
 
+  // Every command's messages follow --lang (cli/i18n reads it before parsing); the commands
+  // with labels of their own declared it already, for both. CLI11 files a command's own
+  // options under its default group, "Options", in English.
+  const auto own_options = [](CLI::App* sub) {
+    if (!sub->get_option_no_throw("--lang"))
+      sub->add_option("--lang")
+          ->description(tr("The language of the messages: en or he (default: the environment's)"))
+          ->type_name("LANG");
+    for (CLI::Option* o : sub->get_options())
+      if (o->get_group() == "Options") o->group(tr("Options"));
+  };
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const Command& c : commands()) {
     CLI::App* sub = app.add_subcommand(c.name, tr(c.summary))->group(tr("Commands"));
@@ -415,16 +427,11 @@ int run(int argc, char** argv) {
         tr("--plan DIR and the other options of every command may also come before its name "
            "(see 'plan help')."));
     runners.emplace_back(sub, c.setup(*sub));
-    // Every command's messages follow --lang (cli/i18n reads it before parsing); the commands
-    // with labels of their own declared it already, for both.
-    if (!sub->get_option_no_throw("--lang"))
-      sub->add_option("--lang")
-          ->description(tr("The language of the messages: en or he (default: the environment's)"))
-          ->type_name("LANG");
-    // CLI11 files a command's own options under its default group, "Options", in English.
-    for (CLI::Option* o : sub->get_options())
-      if (o->get_group() == "Options") o->group(tr("Options"));
+    own_options(sub);
   }
+  // The root's own help and version flags are in that default group too.
+  for (CLI::Option* o : app.get_options())
+    if (o->get_group() == "Options") o->group(tr("Options"));
   std::string topic;
   CLI::App* help = app.add_subcommand("help", tr("Show the help of plan, or of one command."))
                        ->group(tr("Commands"));
@@ -432,6 +439,7 @@ int run(int argc, char** argv) {
       "[COMMAND]", std::vector<std::string>{"plan help", "plan help list"}));
   help->footer("");
   help->add_option("COMMAND", topic, tr("The command to explain"));
+  own_options(help);
 
   // Each shared option says which commands take it.
   for (auto& [s, root] : shared) {
@@ -460,11 +468,9 @@ int run(int argc, char** argv) {
       if (root->count() == 0 || !chosen) continue;
       CLI::Option* own = chosen->get_option_no_throw(s->name);
       if (!own) {
-        std::fputs(plan_says(message(N_("{command} does not take {option}."),
-                                     {plan_text("command", chosen->get_name()),
-                                      plan_text("option", s->name)}))
-                       .c_str(),
-                   stderr);
+        write_text(stderr, plan_says(message(N_("{command} does not take {option}."),
+                                             {plan_text("command", chosen->get_name()),
+                                              plan_text("option", s->name)})));
         return kUsage;
       }
       if (own->count() > 0) continue;  // given after the name as well: that one counts
@@ -473,7 +479,7 @@ int run(int argc, char** argv) {
     }
   } catch (const CLI::ParseError& e) {
     if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-    std::fputs(explain_parse_error(app, e, args).c_str(), stderr);
+    write_text(stderr, explain_parse_error(app, e, args));
     return kUsage;
   }
 
@@ -482,20 +488,20 @@ int run(int argc, char** argv) {
   };
   if (!chosen) {
     // `plan` alone, or only options: what there is to run.
-    std::fputs(root_help().c_str(), stderr);
+    write_text(stderr, root_help());
     return kUsage;
   }
   if (chosen == help) {
     if (topic.empty()) {
-      std::fputs(root_help().c_str(), stdout);
+      write_text(stdout, root_help());
       return kOk;
     }
     CLI::App* sub = find_command(app, topic);
     if (!sub) {
-      std::fputs(not_a_command(app, topic).c_str(), stderr);
+      write_text(stderr, not_a_command(app, topic));
       return kUsage;
     }
-    std::fputs(sub->help("plan").c_str(), stdout);
+    write_text(stdout, sub->help("plan"));
     return kOk;
   }
   global.command = chosen->get_name();

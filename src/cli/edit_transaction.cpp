@@ -10,6 +10,7 @@
 
 #include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "edit/line_diff.hpp"
 #include "edit/new_errors.hpp"
 #include "edit/set_field.hpp"
@@ -28,7 +29,7 @@ constexpr std::size_t kMaxEditedFile = std::size_t{64} << 20;
 constexpr int kLockTimeoutMs = 10000;
 
 void say(const std::string& s) {
-  std::fputs(s.c_str(), stderr);
+  write_text(stderr, s);
 }
 
 // The errors that were there before the edit, briefly: they do not block it. `besides`:
@@ -229,7 +230,7 @@ int run_edit(const GlobalOptions& global, const EditRequest& request) {
   if (request.dry_run) {
     for (const std::string& path : paths)
       for (const EditedFile& f : batch.files())
-        if (f.path == path) std::fputs(line_diff(path, f.bytes, new_bytes(f)).c_str(), stdout);
+        if (f.path == path) write_text(stdout, line_diff(path, f.bytes, new_bytes(f)));
   } else {
     // A file changed on disk since it was read (an editor saved it: locks bind only plan
     // itself) is not overwritten; every file is compared before any is written.

@@ -93,10 +93,8 @@ bool make_xlsx(const MeasuredPlan& m, std::string& bytes) {
   if (error.empty() && !read_regular_file(temp.path(), std::size_t{1} << 40, bytes, error))
     error = "cannot read the workbook back: " + error;
   if (!error.empty()) {
-    std::fputs(
-        plan_says(message(N_("cannot write the workbook: {reason}"), {plan_text("reason", error)}))
-            .c_str(),
-        stderr);
+    write_text(stderr, plan_says(message(N_("cannot write the workbook: {reason}"),
+                                         {plan_text("reason", error)})));
     return false;
   }
   return true;
@@ -127,20 +125,17 @@ Runner setup_export(CLI::App& sub) {
   return [opts, kind](const GlobalOptions& global) {
     const std::string format = pick_format(*opts);
     if (kind->count() > 0 && format != "csv") {
-      std::fputs(plan_says(message(N_("--kind is for csv: the workbook has a sheet of each kind, "
-                                      "the calendar holds activities")))
-                     .c_str(),
-                 stderr);
+      write_text(stderr,
+                 plan_says(message(N_("--kind is for csv: the workbook has a sheet of each kind, "
+                                      "the calendar holds activities"))));
       return int{kUsage};
     }
     // Refused before the plan is read: a binary workbook would garble the terminal.
     if (format == "xlsx" && opts->output.empty() && ::isatty(::fileno(stdout))) {
-      std::fputs(
-          plan_says(
-              message(N_(
-                  "an XLSX workbook is binary: write it with -o FILE.xlsx (or redirect stdout)")))
-              .c_str(),
-          stderr);
+      write_text(
+          stderr,
+          plan_says(message(
+              N_("an XLSX workbook is binary: write it with -o FILE.xlsx (or redirect stdout)"))));
       return int{kUsage};
     }
     auto m = load_and_measure(global, opts->as_of);
@@ -160,20 +155,17 @@ Runner setup_export(CLI::App& sub) {
     if (opts->output.empty()) {
       if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() ||
           std::fflush(stdout) != 0) {
-        std::fputs(plan_says(message(N_("cannot write to stdout: {reason}"),
-                                     {plan_text("reason", std::strerror(errno))}))
-                       .c_str(),
-                   stderr);
+        write_text(stderr, plan_says(message(N_("cannot write to stdout: {reason}"),
+                                             {plan_text("reason", std::strerror(errno))})));
         return int{kUsage};
       }
       return code;
     }
     std::string error;
     if (!write_file_atomically(opts->output, bytes, error)) {
-      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
-                                   {plan_text("file", opts->output), plan_text("reason", error)}))
-                     .c_str(),
-                 stderr);
+      write_text(stderr,
+                 plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)})));
       return int{kUsage};
     }
     return code;

@@ -17,6 +17,7 @@
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "edit/csv_rows.hpp"
 #include "edit/set_field.hpp"
 #include "util/read_file.hpp"
@@ -295,10 +296,9 @@ Runner setup_import(CLI::App& sub) {
     // The rows that do not parse are reported with those the plan refuses, in one list.
     auto rows = std::make_shared<std::vector<Row>>(read_rows(*table, at, problems));
     if (rows->empty() && problems.empty()) {
-      std::fputs(plan_says(message(N_("{file} has no rows under its header; nothing was changed."),
-                                   {plan_text("file", problems.name)}))
-                     .c_str(),
-                 stderr);
+      write_text(stderr,
+                 plan_says(message(N_("{file} has no rows under its header; nothing was changed."),
+                                   {plan_text("file", problems.name)})));
       return int{kOk};
     }
     auto early = std::make_shared<Problems>(std::move(problems));
@@ -315,17 +315,15 @@ Runner setup_import(CLI::App& sub) {
       for (std::size_t i = 0; i < rows->size(); ++i) {
         const Row& row = (*rows)[i];
         for (const FieldResult& r : row.results)
-          std::fputs(line_of(result_message(row.id.text, r, (*paths)[i])).c_str(), stdout);
+          write_text(stdout, line_of(result_message(row.id.text, r, (*paths)[i])));
       }
       const std::set<std::string> files(paths->begin(), paths->end());
-      std::fputs(
-          line_of(plural_message(
-                      "{n} row applied to {files}", "{n} rows applied to {files}", rows->size(),
-                      {arg("n", rows->size()),
-                       nested("files", plural_message("{n} file", "{n} files", files.size(),
-                                                      {arg("n", files.size())}))}))
-              .c_str(),
-          stdout);
+      write_text(stdout,
+                 line_of(plural_message(
+                     "{n} row applied to {files}", "{n} rows applied to {files}", rows->size(),
+                     {arg("n", rows->size()),
+                      nested("files", plural_message("{n} file", "{n} files", files.size(),
+                                                     {arg("n", files.size())}))})));
     };
     return run_edit(global, request);
   };

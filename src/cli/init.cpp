@@ -13,6 +13,7 @@
 #include "cli/as_of.hpp"
 #include "cli/command.hpp"
 #include "cli/i18n.hpp"
+#include "cli/terminal.hpp"
 #include "edit/yaml_fill.hpp"
 #include "git/init_repository.hpp"
 #include "render/embedded.hpp"
@@ -98,10 +99,8 @@ Runner setup_init(CLI::App& sub) {
       Message why;
       auto content = yaml ? fill_yaml(f.content, values, why) : std::string(f.content);
       if (!content) {
-        std::fputs(plan_says(message(N_("init cannot fill in its file {file}: {reason}"),
-                                     {plan_text("file", rel), nested("reason", why)}))
-                       .c_str(),
-                   stderr);
+        write_text(stderr, plan_says(message(N_("init cannot fill in its file {file}: {reason}"),
+                                             {plan_text("file", rel), nested("reason", why)})));
         return int{kUsage};
       }
       files.emplace_back(std::move(rel), std::move(*content));
@@ -117,58 +116,46 @@ Runner setup_init(CLI::App& sub) {
       std::string list;
       // Each line a right-to-left paragraph in such a language, though it starts with a path.
       for (const std::string& e : problems) list += (messages_rtl() ? "\n\u200F  " : "\n  ") + e;
-      std::fputs(
-          plan_says(message(N_("init cannot write {n} of its files; nothing was written:{files}"),
-                            {arg("n", problems.size()), arg("files", list)}))
-              .c_str(),
-          stderr);
+      write_text(stderr, plan_says(message(
+                             N_("init cannot write {n} of its files; nothing was written:{files}"),
+                             {arg("n", problems.size()), arg("files", list)})));
       return int{kUsage};
     }
     std::error_code dir_ec;
     fs::create_directories(opts->dir, dir_ec);
     if (!inside_repository(opts->dir)) {
       if (!init_repository(opts->dir, error)) {
-        std::fputs(plan_says(message(N_("cannot create a git repository in {dir}: {reason}"),
-                                     {plan_text("dir", opts->dir), plan_text("reason", error)}))
-                       .c_str(),
-                   stderr);
+        write_text(stderr,
+                   plan_says(message(N_("cannot create a git repository in {dir}: {reason}"),
+                                     {plan_text("dir", opts->dir), plan_text("reason", error)})));
         return int{kUsage};
       }
-      std::fputs((text_of(message(N_("created a git repository in {dir}"),
-                                  {plan_text("dir", opts->dir)})) +
-                  "\n")
-                     .c_str(),
-                 stdout);
+      write_text(stdout, text_of(message(N_("created a git repository in {dir}"),
+                                         {plan_text("dir", opts->dir)})) +
+                             "\n");
     }
     for (const auto& [rel, content] : files) {
       const fs::path p = fs::path(opts->dir) / rel;
       std::error_code ec;
       fs::create_directories(p.parent_path(), ec);
       if (ec || !write_file_atomically(p.string(), content, error, opts->dir)) {
-        std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
-                                     {plan_text("file", p.string()),
-                                      plan_text("reason", ec ? ec.message() : error)}))
-                       .c_str(),
-                   stderr);
+        write_text(stderr, plan_says(message(N_("cannot write {file}: {reason}"),
+                                             {plan_text("file", p.string()),
+                                              plan_text("reason", ec ? ec.message() : error)})));
         return int{kUsage};
       }
-      std::fputs((text_of(message(N_("created {file}"),
-                                  {plan_text("file", p.lexically_normal().string())})) +
-                  "\n")
-                     .c_str(),
-                 stdout);
+      write_text(stdout, text_of(message(N_("created {file}"),
+                                         {plan_text("file", p.lexically_normal().string())})) +
+                             "\n");
     }
     if (workflow_left_out)
-      std::fputs((std::string(tr("No CI workflow was written: this build of plan does not know "
-                                 "where its source lives (give --tool-repository URL).")) +
-                  "\n")
-                     .c_str(),
-                 stdout);
-    std::fputs((std::string(tr("Next: edit the files under plan/, then run 'plan check' and "
-                               "'plan status', and commit.")) +
-                "\n")
-                   .c_str(),
-               stdout);
+      write_text(stdout,
+                 std::string(tr("No CI workflow was written: this build of plan does not know "
+                                "where its source lives (give --tool-repository URL).")) +
+                     "\n");
+    write_text(stdout, std::string(tr("Next: edit the files under plan/, then run 'plan check' and "
+                                      "'plan status', and commit.")) +
+                           "\n");
     return int{kOk};
   };
 }

@@ -86,11 +86,10 @@ bool known(const Checked& c, const std::string& id, ItemKind kind) {
   const char* text = kind == ItemKind::goal     ? N_("no goal has id '{id}'{hint}")
                      : kind == ItemKind::target ? N_("no target has id '{id}'{hint}")
                                                 : N_("no section has id '{id}'{hint}");
-  std::fputs(plan_says(message(text, {plan_text("id", visible(id)),
+  write_text(stderr,
+             plan_says(message(text, {plan_text("id", visible(id)),
                                       nested("hint", did_you_mean_message(visible(closest_match(
-                                                         id, c.index->ids_of(kind)))))}))
-                 .c_str(),
-             stderr);
+                                                         id, c.index->ids_of(kind)))))})));
   return false;
 }
 // The activities of one plan that pass every filter, in the order asked for. `stale` marks

@@ -394,7 +394,7 @@ Message no_item_with_id(const CheckedPlan& c, const std::string& id) {
 
 const ItemRef* find_item_or_explain(const CheckedPlan& c, const std::string& id) {
   if (const ItemRef* r = c.index->find(id)) return r;
-  std::fputs(plan_says(no_item_with_id(c, id)).c_str(), stderr);
+  write_text(stderr, plan_says(no_item_with_id(c, id)));
   return nullptr;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "edit/rename_id.hpp"
 #include "util/visible.hpp"
 
@@ -87,20 +88,17 @@ Runner setup_rename(CLI::App& sub) {
       std::size_t places = 0;
       for (const auto& [path, n] : done->places) places += n;
       const std::size_t files = done->places.size();
-      std::fputs(line_of(message(N_("{kind} {old} → {new}: {places} in {files}"),
+      write_text(stdout,
+                 line_of(message(N_("{kind} {old} → {new}: {places} in {files}"),
                                  {nested("kind", kind_word(done->kind)),
                                   plan_text("old", done->old_id), plan_text("new", done->new_id),
                                   nested("places", plural_message("{n} place", "{n} places", places,
                                                                   {arg("n", places)})),
                                   nested("files", plural_message("{n} file", "{n} files", files,
-                                                                 {arg("n", files)}))}))
-                     .c_str(),
-                 stdout);
+                                                                 {arg("n", files)}))})));
       for (const auto& [path, n] : done->places)
-        std::fputs(
-            line_of(message(N_("  {file}: {count}"), {plan_text("file", path), arg("count", n)}))
-                .c_str(),
-            stdout);
+        write_text(stdout, line_of(message(N_("  {file}: {count}"),
+                                           {plan_text("file", path), arg("count", n)})));
     };
     return run_edit(global, request);
   };

@@ -14,6 +14,7 @@
 #include "cli/measured.hpp"
 #include "cli/options.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "cli/workspace_output.hpp"
 #include "render/history_chart.hpp"
 #include "render/summary.hpp"
@@ -77,16 +78,14 @@ std::string pick_format(const RenderOptions& o) {
 bool write_out(const std::string& path, const std::string& text) {
   std::string error;
   if (write_file_atomically(path, text, error)) return true;
-  std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
-                               {plan_text("file", path), plan_text("reason", error)}))
-                 .c_str(),
-             stderr);
+  write_text(stderr, plan_says(message(N_("cannot write {file}: {reason}"),
+                                       {plan_text("file", path), plan_text("reason", error)})));
   return false;
 }
 
 // Reports a render's template problems; true when it succeeded.
 bool rendered_ok(const RenderResult& r) {
-  for (const Diagnostic& d : r.diags) std::fputs(text_of(r.files, d).c_str(), stderr);
+  for (const Diagnostic& d : r.diags) write_text(stderr, text_of(r.files, d));
   return r.ok();
 }
 
@@ -96,14 +95,12 @@ bool rendered_ok(const RenderResult& r) {
 int render_workspace(const std::string& file, const RenderOptions& opts, const std::string& format,
                      const TemplateSet& templates, const TemplateSource& main) {
   if (opts.history) {
-    std::fputs(
-        plan_says(message(N_("render --history works on one plan (use --plan DIR)"))).c_str(),
-        stderr);
+    write_text(stderr,
+               plan_says(message(N_("render --history works on one plan (use --plan DIR)"))));
     return kUsage;
   }
   if (!opts.output.empty() && !opts.output_dir.empty()) {
-    std::fputs(plan_says(message(N_("render takes --output or --output-dir, not both"))).c_str(),
-               stderr);
+    write_text(stderr, plan_says(message(N_("render takes --output or --output-dir, not both"))));
     return kUsage;
   }
   Date as_of;
@@ -123,7 +120,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
     auto unit_main =
         templates.find(format == "html" ? "summary.html.mustache" : "summary.md.mustache");
     if (!unit_main) {
-      std::fputs(plan_says(message(N_("no default template for this format"))).c_str(), stderr);
+      write_text(stderr, plan_says(message(N_("no default template for this format"))));
       return kUsage;
     }
     for (std::size_t i = 0; i < ws->units.size(); ++i) {
@@ -142,7 +139,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
           render_summary({*c.index, u.plan->stats, c.summary(), c.diags, translate, messages_rtl()},
                          templates, *unit_main, options, why);
       if (!r) {
-        std::fputs(plan_says(why).c_str(), stderr);
+        write_text(stderr, plan_says(why));
         return kUsage;
       }
       if (!rendered_ok(*r)) return kPlanErrors;
@@ -155,7 +152,7 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
   const Json labels =
       templates.labels(opts.lang.empty() ? workspace_language(view) : opts.lang, used, why);
   if (!why.empty()) {
-    std::fputs(plan_says(why).c_str(), stderr);
+    write_text(stderr, plan_says(why));
     return kUsage;
   }
   auto context = workspace_context(view, labels, pages);
@@ -168,11 +165,9 @@ int render_workspace(const std::string& file, const RenderOptions& opts, const s
     std::error_code ec;
     fs::create_directories(opts.output_dir, ec);
     if (ec) {
-      std::fputs(
-          plan_says(message(N_("cannot make the folder {dir}: {reason}"),
-                            {plan_text("dir", opts.output_dir), plan_text("reason", ec.message())}))
-              .c_str(),
-          stderr);
+      write_text(stderr, plan_says(message(N_("cannot make the folder {dir}: {reason}"),
+                                           {plan_text("dir", opts.output_dir),
+                                            plan_text("reason", ec.message())})));
       return kUsage;
     }
     const fs::path dir(opts.output_dir);
@@ -233,8 +228,7 @@ Runner setup_render(CLI::App& sub) {
     }
     const std::string format = pick_format(*opts);
     if (format.empty()) {
-      std::fputs(plan_says(message(N_("render needs --format md or --format html"))).c_str(),
-                 stderr);
+      write_text(stderr, plan_says(message(N_("render needs --format md or --format html"))));
       return int{kUsage};
     }
 
@@ -243,18 +237,17 @@ Runner setup_render(CLI::App& sub) {
       main = {opts->template_file, opts->template_file, ""};
       std::string why;
       if (!read_regular_file(opts->template_file, std::size_t{4} << 20, main.text, why)) {
-        std::fputs(
+        write_text(
+            stderr,
             plan_says(message(N_("cannot read the template {file}: {reason}"),
-                              {plan_text("file", opts->template_file), plan_text("reason", why)}))
-                .c_str(),
-            stderr);
+                              {plan_text("file", opts->template_file), plan_text("reason", why)})));
         return int{kUsage};
       }
     } else {
       const std::string kind = workspace ? "workspace" : "summary";
       auto found = templates.find(kind + (format == "html" ? ".html.mustache" : ".md.mustache"));
       if (!found) {
-        std::fputs(plan_says(message(N_("no default template for this format"))).c_str(), stderr);
+        write_text(stderr, plan_says(message(N_("no default template for this format"))));
         return int{kUsage};
       }
       main = *found;
@@ -267,9 +260,8 @@ Runner setup_render(CLI::App& sub) {
       Message why;
       templates.labels(opts->lang, used, why, true);
       if (!why.empty()) {
-        std::fputs(
-            plan_says(message(N_("--lang: {reason}"), {nested("reason", std::move(why))})).c_str(),
-            stderr);
+        write_text(stderr,
+                   plan_says(message(N_("--lang: {reason}"), {nested("reason", std::move(why))})));
         return int{kUsage};
       }
       used.clear();
@@ -277,11 +269,9 @@ Runner setup_render(CLI::App& sub) {
 
     if (workspace) return render_workspace(input.workspace_file, *opts, format, templates, main);
     if (!opts->output_dir.empty()) {
-      std::fputs(
-          plan_says(
-              message(N_("--output-dir renders a workspace (for one plan, use --output FILE)")))
-              .c_str(),
-          stderr);
+      write_text(stderr,
+                 plan_says(message(
+                     N_("--output-dir renders a workspace (for one plan, use --output FILE)"))));
       return int{kUsage};
     }
     auto m = load_and_measure(global, opts->as_of);
@@ -312,34 +302,32 @@ Runner setup_render(CLI::App& sub) {
         render_summary({*c.index, m->stats, m->summary(), c.diags, translate, messages_rtl()},
                        templates, main, options, why);
     if (!rendered) {
-      std::fputs(plan_says(why).c_str(), stderr);
+      write_text(stderr, plan_says(why));
       return int{kUsage};
     }
     // The plan's errors are printed first, then the template's.
     const int code = finish(m);
     const RenderResult& r = *rendered;
-    for (const Diagnostic& d : r.diags) std::fputs(text_of(r.files, d).c_str(), stderr);
+    for (const Diagnostic& d : r.diags) write_text(stderr, text_of(r.files, d));
     if (!r.ok()) return int{kPlanErrors};
 
     std::string text = std::move(rendered->text);
     if (spill && !opts->output.empty() && !read_back(spill, text)) {
-      std::fputs(
-          plan_says(message(N_("cannot read the summary back from its temporary file"))).c_str(),
-          stderr);
+      write_text(stderr,
+                 plan_says(message(N_("cannot read the summary back from its temporary file"))));
       return int{kUsage};
     }
     if (opts->output.empty() && spill) {
       if (!copy_out(spill, stdout)) {
-        std::fputs(plan_says(message(N_("cannot write the summary to stdout"))).c_str(), stderr);
+        write_text(stderr, plan_says(message(N_("cannot write the summary to stdout"))));
         return int{kUsage};
       }
     } else if (opts->output.empty()) {
       std::fwrite(text.data(), 1, text.size(), stdout);
     } else if (!write_file_atomically(opts->output, text, error)) {
-      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
-                                   {plan_text("file", opts->output), plan_text("reason", error)}))
-                     .c_str(),
-                 stderr);
+      write_text(stderr,
+                 plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)})));
       return int{kUsage};
     }
     return code;

@@ -10,6 +10,7 @@
 #include "cli/i18n.hpp"
 #include "cli/measured.hpp"
 #include "cli/pipeline.hpp"
+#include "cli/terminal.hpp"
 #include "render/embedded.hpp"
 #include "render/report.hpp"
 #include "util/atomic_write.hpp"
@@ -77,10 +78,9 @@ Runner setup_schema(CLI::App& sub) {
     }
     std::string error;
     if (!write_file_atomically(opts->output, text, error)) {
-      std::fputs(plan_says(message(N_("cannot write {file}: {reason}"),
-                                   {plan_text("file", opts->output), plan_text("reason", error)}))
-                     .c_str(),
-                 stderr);
+      write_text(stderr,
+                 plan_says(message(N_("cannot write {file}: {reason}"),
+                                   {plan_text("file", opts->output), plan_text("reason", error)})));
       return int{kUsage};
     }
     return int{kOk};

@@ -11,6 +11,7 @@
 #include "cli/command.hpp"
 #include "cli/edit_transaction.hpp"
 #include "cli/i18n.hpp"
+#include "cli/terminal.hpp"
 #include "edit/set_field.hpp"
 #include "util/text.hpp"
 #include "util/visible.hpp"
@@ -55,7 +56,7 @@ Runner setup_set(CLI::App& sub) {
       Message error;
       auto c = parse_change(arg, error);
       if (!c) {
-        std::fputs(plan_says(error).c_str(), stderr);
+        write_text(stderr, plan_says(error));
         return int{kUsage};
       }
       if (Message why = validate_change(*c); !why.empty()) {
@@ -68,7 +69,7 @@ Runner setup_set(CLI::App& sub) {
       Message error;
       auto c = parse_unset(field, error);
       if (!c) {
-        std::fputs(plan_says(error).c_str(), stderr);
+        write_text(stderr, plan_says(error));
         return int{kUsage};
       }
       // Where --unset stands among the changes is not known: one field set and removed in
@@ -82,9 +83,8 @@ Runner setup_set(CLI::App& sub) {
       changes.push_back(*c);
     }
     if (changes.empty()) {
-      std::fputs(
-          plan_says(message(N_("plan set needs a change: FIELD=VALUE, or --unset FIELD"))).c_str(),
-          stderr);
+      write_text(stderr,
+                 plan_says(message(N_("plan set needs a change: FIELD=VALUE, or --unset FIELD"))));
       return int{kUsage};
     }
 
@@ -114,7 +114,7 @@ Runner setup_set(CLI::App& sub) {
     // raw text could mislead.
     request.report = [outcome](const CheckedPlan&, const CheckedPlan&) {
       for (const FieldResult& r : outcome->results)
-        std::fputs(line_of(result_message(outcome->id, r, outcome->path)).c_str(), stdout);
+        write_text(stdout, line_of(result_message(outcome->id, r, outcome->path)));
     };
     return run_edit(global, request);
   };

@@ -384,7 +384,8 @@ std::string trimmed(const std::string& s) {
 
 // GNU FriBidi's own reordering of each line (its command line, from libfribidi-bin).
 std::vector<std::string> fribidi_lines(const std::string& logical) {
-  const std::string in = plan::test::artifact("fribidi-in.txt");
+  // A file of this process's own: the test cases run in parallel, each in a process.
+  const std::string in = plan::test::artifact("fribidi-in-" + std::to_string(::getpid()) + ".txt");
   std::ofstream(in, std::ios::binary) << logical;
   return lines(run("fribidi --nopad --nobreak --reordernsm --clean < " + in));
 }
@@ -472,6 +473,31 @@ TEST_CASE("terminal: tmux shows trace of the shipped plan in Hebrew, in FriBidi'
   CHECK(reordered >= 6);  // every line but the blank one
   // The goal's title as FriBidi shows it on its own, on the goal's row.
   CHECK(screen[6].find(plan::visual_line("טיפוח הרעיון השיתופי")) != std::string::npos);
+}
+
+TEST_CASE("terminal: tmux shows a writing command's Hebrew refusals in visual order") {
+  REQUIRE(plan::test::have("tmux"));
+  REQUIRE_MESSAGE(plan::test::have("fribidi"), "fribidi (libfribidi-bin) is the oracle");
+  // Messages on stderr go through the one writer for people, as the tables do.
+  for (const char* args : {"set general.1 status=don 2>&1", "set G1 status=done 2>&1"}) {
+    CAPTURE(args);
+    const std::string logical = shipped_piped(std::string("--lang he ") + args);
+    CAPTURE(logical);
+    REQUIRE(plan::has_rtl(logical));
+    const std::vector<std::string> expected = fribidi_lines(logical);
+    const std::vector<std::string> screen = tmux_screen("", std::string("--lang he ") + args);
+    REQUIRE(screen.size() > expected.size());
+    std::size_t reordered = 0;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CAPTURE(i);
+      CHECK(trimmed(screen[i]) == trimmed(expected[i]));
+      if (plan::has_rtl(lines(logical)[i])) {
+        ++reordered;
+        CHECK(trimmed(screen[i]) != trimmed(without_controls(lines(logical)[i])));
+      }
+    }
+    CHECK(reordered >= 1);
+  }
 }
 
 TEST_CASE("terminal: trace and show take --lang, before or after the command's name") {
