@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "cli/as_of.hpp"
+#include "cli/terminal.hpp"
 #include "pipeline/staleness.hpp"
 #include "workspace.hpp"
 
@@ -17,7 +18,7 @@ std::unique_ptr<MeasuredPlan> load_and_measure(const GlobalOptions& global,
   std::string error;
   Date as_of = resolve_as_of(as_of_option, error);
   if (!error.empty()) {
-    std::fprintf(stderr, "%s\n", error.c_str());
+    write_text(stderr, error + "\n");
     return nullptr;
   }
   auto checked = load_and_check(global);

@@ -282,7 +282,7 @@ Runner setup_render(CLI::App& sub) {
       std::vector<HistoryPoint> points;
       std::string dir = find_plan_dir(global, error);
       if (!compute_history(dir, "HEAD", true, points, error)) {
-        std::fputs((error + "\n").c_str(), stderr);
+        write_text(stderr, error + "\n");
         return int{kUsage};
       }
       history = history_chart(points, c.index->plan());
