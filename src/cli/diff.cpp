@@ -73,6 +73,8 @@ Runner setup_diff(CLI::App& sub) {
     if (revs.empty()) revs.push_back("HEAD");
     std::unique_ptr<MeasuredPlan> states[2];
     DiffLabels labels;
+    labels.translate = translate;
+    labels.messages_rtl = messages_rtl();
     for (std::size_t i = 0; i < 2; ++i) {
       if (i < revs.size()) {
         auto commit = repo->resolve(revs[i], error);

@@ -195,7 +195,7 @@ void activity_section(const PlanDiff& d, const DiffText& t, std::string& out) {
   }
 }
 
-void error_section(const PlanDiff& d, const DiffText& t, std::string& out) {
+void error_section(const PlanDiff& d, const DiffText& t, const DiffLabels& l, std::string& out) {
   if (d.new_errors.empty() && d.fixed_errors.empty()) return;
   out += "\n" + t.st.bold(t.cw.errors) + "\n";
   const std::size_t mark_w =
@@ -205,11 +205,18 @@ void error_section(const PlanDiff& d, const DiffText& t, std::string& out) {
     const std::string fixed = "  " + mark;
     out += table_row(fixed, 2 + mark_w, e, t.layout);
   };
-  for (const auto& e : d.new_errors) row(t.st.red(pad_right(t.cw.new_error, mark_w)), e);
-  for (const auto& e : d.fixed_errors) row(t.st.green(pad_right(t.cw.fixed_error, mark_w)), e);
+  for (const auto& e : d.new_errors)
+    row(t.st.red(pad_right(t.cw.new_error, mark_w)), error_line(e, l));
+  for (const auto& e : d.fixed_errors)
+    row(t.st.green(pad_right(t.cw.fixed_error, mark_w)), error_line(e, l));
 }
 
 }  // namespace
+
+std::string error_line(const DiffError& e, const DiffLabels& l) {
+  if (e.text.empty()) return e.key;
+  return e.file + ": " + render_message(e.text, l.translate, l.messages_rtl) + " [" + e.code + "]";
+}
 
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout) {
   const DiffText t{l, layout};
@@ -224,7 +231,7 @@ std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& 
   completion_section(t, t.w.goals, d.goals, out);
   completion_section(t, t.cw.targets, d.targets, out);
   activity_section(d, t, out);
-  error_section(d, t, out);
+  error_section(d, t, l, out);
   if (d.goals.empty() && d.targets.empty() && d.activities.empty() && d.new_errors.empty() &&
       d.fixed_errors.empty() && !d.before_broken && !d.after_broken)
     out += "\n" + t.cw.nothing + "\n";
@@ -318,9 +325,11 @@ std::string diff_markdown(const PlanDiff& d, const DiffLabels& l) {
   }
   if (!d.new_errors.empty() || !d.fixed_errors.empty()) {
     out += "\n#### " + escape_markdown(word(w, "diff.errors", "Errors")) + "\n\n";
-    // Error messages are English (from plan check): kept left to right.
-    auto ltr = [&](const std::string& e) {
-      return l.rtl ? "<span dir=\"ltr\">" + escape_markdown(e) + "</span>" : escape_markdown(e);
+    // Error messages in English (from plan check) inside a right-to-left page are kept left
+    // to right; in a right-to-left language they read in the page's direction.
+    auto ltr = [&](const DiffError& e) {
+      const std::string text = escape_markdown(error_line(e, l));
+      return l.rtl && !l.messages_rtl ? "<span dir=\"ltr\">" + text + "</span>" : text;
     };
     for (const auto& e : d.new_errors)
       out += "- " + escape_markdown(word(w, "diff.new", "new")) + ": " + ltr(e) + "\n";
@@ -355,7 +364,12 @@ Json diff_json(const PlanDiff& d, const DiffLabels& l) {
                        {"before", state(c.before)},
                        {"after", state(c.after)}});
   j["changed"] = changed;
-  j["errors"] = {{"new", d.new_errors}, {"fixed", d.fixed_errors}};
+  const auto keys = [](const std::vector<DiffError>& v) {
+    Json out = Json::array();
+    for (const DiffError& e : v) out.push_back(e.key);
+    return out;
+  };
+  j["errors"] = {{"new", keys(d.new_errors)}, {"fixed", keys(d.fixed_errors)}};
   j["loaded"] = {{"before", !d.before_broken}, {"after", !d.after_broken}};
   j["file_count"] = {{"before", d.before_files}, {"after", d.after_files}};
   j["unread_files"] = {{"before", d.before_unread}, {"after", d.after_unread}};

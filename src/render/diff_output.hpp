@@ -16,7 +16,15 @@ struct DiffLabels {
   Json words;
   bool rtl = false;
   bool to_working_tree = false;  // `to` names the working tree, not a revision
+  // The errors' messages in the user's language (the command layer's translator; null:
+  // English), and whether that language runs right to left. JSON keeps the English.
+  Translator translate = nullptr;
+  bool messages_rtl = false;
 };
+
+// An error that appeared or was fixed as a line: "path: message [code]", the message in
+// the labels' translator's language.
+std::string error_line(const DiffError& e, const DiffLabels& l);
 
 // In the layout's words and direction (see TextLayout), fitted to its width.
 std::string diff_text(const PlanDiff& d, const DiffLabels& l, const TextLayout& layout);

@@ -37,13 +37,24 @@ ActivityState state_of(const Activity& a, const Completion& c) {
 }
 
 // An error without its line: lines move when text is added above, the problem does not.
-std::set<std::string> errors_of(const PlanState& m) {
-  std::set<std::string> out;
+std::map<std::string, DiffError> errors_of(const PlanState& m) {
+  std::map<std::string, DiffError> out;
   const auto& files = m.index->plan().files;
   for (const Diagnostic& d : *m.diags)
-    if (d.severity == Severity::error)
-      out.insert(fmt::format("{}: {} [{}]", d.loc.file < files.size() ? files[d.loc.file] : "",
-                             d.message, d.code));
+    if (d.severity == Severity::error) {
+      const std::string file = d.loc.file < files.size() ? files[d.loc.file] : "";
+      std::string key = fmt::format("{}: {} [{}]", file, d.message, d.code);
+      out.emplace(key, DiffError{key, file, d.code, d.text});
+    }
+  return out;
+}
+
+// The errors of `of` whose keys `other` does not have, in key order.
+std::vector<DiffError> only_in(const std::map<std::string, DiffError>& of,
+                               const std::map<std::string, DiffError>& other) {
+  std::vector<DiffError> out;
+  for (const auto& [key, e] : of)
+    if (other.count(key) == 0) out.push_back(e);
   return out;
 }
 
@@ -86,10 +97,9 @@ PlanDiff diff_plans(const PlanState& a, const PlanState& b) {
   // them null); say nothing else about its completion.
   if (d.before_broken) d.before.reset();
   if (d.after_broken) d.after.reset();
-  const std::set<std::string> ea = errors_of(a), eb = errors_of(b);
-  std::set_difference(eb.begin(), eb.end(), ea.begin(), ea.end(), std::back_inserter(d.new_errors));
-  std::set_difference(ea.begin(), ea.end(), eb.begin(), eb.end(),
-                      std::back_inserter(d.fixed_errors));
+  const auto ea = errors_of(a), eb = errors_of(b);
+  d.new_errors = only_in(eb, ea);
+  d.fixed_errors = only_in(ea, eb);
   if (d.before_broken || d.after_broken) return d;
   completions(a.index->plan().goals, a.stats->goals, b.index->plan().goals, b.stats->goals,
               d.goals);

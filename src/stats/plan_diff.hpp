@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diagnostic.hpp"
+#include "message.hpp"
 #include "plan_index.hpp"
 #include "stats/stats.hpp"
 
@@ -37,11 +38,19 @@ struct ActivityChange {
   std::optional<ActivityState> before, after;  // only after: added; only before: removed
 };
 
+// An error that appeared or was fixed: `key` is its English line without the line number
+// ("path: message [code]", what JSON shows and what the sides are compared by), `text` its
+// message as data for a translation.
+struct DiffError {
+  std::string key, file, code;
+  Message text;
+};
+
 struct PlanDiff {
   Completion before, after;
-  std::vector<CompletionChange> goals, targets;       // those whose completion changed
-  std::vector<ActivityChange> activities;             // added, removed, changed, in plan order
-  std::vector<std::string> new_errors, fixed_errors;  // "path: message [code]"
+  std::vector<CompletionChange> goals, targets;     // those whose completion changed
+  std::vector<ActivityChange> activities;           // added, removed, changed, in plan order
+  std::vector<DiffError> new_errors, fixed_errors;  // in the order of their keys
   // A side where some file did not parse: its items are unknown, so only errors compare,
   // and its completion is null (its stats are incomplete).
   bool before_broken = false, after_broken = false;

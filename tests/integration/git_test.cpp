@@ -388,6 +388,19 @@ TEST_CASE("plan diff and plan history of a Hebrew plan speak Hebrew, mirrored, w
   // --lang en: the same plan in English words and a left-to-right layout.
   pin("diff-en-80.txt", at_width(r, 80, "diff HEAD~3 --color never --as-of 2009-06-01 --lang en"));
   pin("history-en-80.txt", at_width(r, 80, "history --color never --lang en"));
+  // The errors that appeared are said in the messages' language (gettext's), in the text
+  // and in the pull-request comment alike; JSON keeps their English.
+  for (const char* format : {"", " --format md"}) {
+    CAPTURE(format);
+    const Run he = run("cd " + r.path.string() + " && COLUMNS=200 LANGUAGE=he LC_ALL=C.UTF-8 " +
+                       plan_cmd(std::string("diff HEAD~2 HEAD~1 --color never --as-of 2009-06-01") +
+                                format + " 2>&1"));
+    CHECK(he.out.find("שגיאת תחביר YAML") != std::string::npos);
+    CHECK(he.out.find("YAML syntax error") == std::string::npos);
+  }
+  const Run json = run("cd " + r.path.string() + " && LANGUAGE=he LC_ALL=C.UTF-8 " +
+                       plan_cmd("diff HEAD~2 HEAD~1 --json --as-of 2009-06-01"));
+  CHECK(json.out.find("YAML syntax error") != std::string::npos);
 
   for (const std::string* out : {&he60, &he60_broken}) {
     CAPTURE(*out);
