@@ -53,9 +53,10 @@ Runner setup_diff(CLI::App& sub) {
     const std::string dir = plan_dir_or_explain(global);
     if (dir.empty()) return int{kUsage};
     std::string error;
-    auto repo = Repository::open(dir, error);
+    Message why;
+    auto repo = Repository::open(dir, why);
     if (!repo) {
-      write_text(stderr, error + "\n");
+      write_text(stderr, plan_says(why));
       return int{kUsage};
     }
     const Date as_of = resolve_as_of(opts->as_of, error);
@@ -77,19 +78,18 @@ Runner setup_diff(CLI::App& sub) {
     labels.messages_rtl = messages_rtl();
     for (std::size_t i = 0; i < 2; ++i) {
       if (i < revs.size()) {
-        auto commit = repo->resolve(revs[i], error);
+        auto commit = repo->resolve(revs[i], why);
         if (!commit) {
-          write_text(stderr, error + "\n");
+          write_text(stderr, plan_says(why));
           return int{kUsage};
         }
         // A revision without the plan folder is not an empty plan to compare with.
-        std::string why;
         states[i] = measure_revision(*repo, *commit, as_of, limits, why);
         if (!states[i]) {
           write_text(stderr,
                      plan_says(message(N_("{revision} ({commit}) cannot be compared: {reason}"),
                                        {plan_text("revision", visible(revs[i])),
-                                        arg("commit", commit->short_id), arg("reason", why)})));
+                                        arg("commit", commit->short_id), nested("reason", why)})));
           return int{kUsage};
         }
         (i == 0 ? labels.from : labels.to) = fmt::format("{} ({})", revs[i], commit->short_id);

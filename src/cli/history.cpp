@@ -32,7 +32,11 @@ bool compute_history(const std::string& dir, const std::string& from, bool first
                      std::vector<HistoryPoint>& points, std::string& error) {
   LoadOptions limits;
   if (!size_limits_from_env(limits, error)) return false;
-  return walk_history(dir, from, first_parent, limits, points, error);
+  Message why;
+  if (walk_history(dir, from, first_parent, limits, points, why)) return true;
+  error = plan_says(why);
+  error.pop_back();  // a line without its end, as size_limits_from_env's
+  return false;
 }
 
 Runner setup_history(CLI::App& sub) {
@@ -57,7 +61,8 @@ Runner setup_history(CLI::App& sub) {
     }
     // A shallow clone holds only the latest commits: say so, and how to fetch the rest, on
     // stderr (stdout stays the table, CSV or JSON of the commits that are there).
-    if (auto repo = Repository::open(dir, error); repo && repo->is_shallow())
+    Message not_open;  // said already by compute_history
+    if (auto repo = Repository::open(dir, not_open); repo && repo->is_shallow())
       write_text(
           stderr,
           plan_says(points.empty()

@@ -77,21 +77,20 @@ bool is_yaml(const std::string& name) {
 
 }  // namespace
 
-std::unique_ptr<Repository> Repository::open(const std::string& plan_dir, std::string& error) {
+std::unique_ptr<Repository> Repository::open(const std::string& plan_dir, Message& error) {
   ensure_init();
   std::unique_ptr<Repository> r(new Repository());
   std::error_code ec;
   const fs::path abs = fs::weakly_canonical(fs::absolute(plan_dir, ec), ec);
   if (git_repository_open_ext(&r->repo_, abs.c_str(), 0, nullptr) != 0) {
-    error = fmt::format(
-        "plan: {} is not in a git repository ({}); diff and history read the "
-        "plan's git history",
-        plan_dir, last_error());
+    error = message(N_("{dir} is not in a git repository ({reason}); diff and history read the "
+                       "plan's git history"),
+                    {plan_text("dir", plan_dir), plan_text("reason", last_error())});
     return nullptr;
   }
   const char* workdir = git_repository_workdir(r->repo_);
   if (!workdir) {
-    error = "plan: the repository has no working tree (it is bare)";
+    error = message(N_("the repository has no working tree (it is bare)"));
     return nullptr;
   }
   const fs::path top = fs::weakly_canonical(workdir, ec);
@@ -107,28 +106,27 @@ Repository::~Repository() {
   if (repo_) git_repository_free(repo_);
 }
 
-std::optional<CommitInfo> Repository::resolve(const std::string& revision,
-                                              std::string& error) const {
+std::optional<CommitInfo> Repository::resolve(const std::string& revision, Message& error) const {
   Owned<git_object, git_object_free> obj;
   Owned<git_object, git_object_free> peeled;
   if (git_revparse_single(&obj.p, repo_, revision.c_str()) != 0 ||
       git_object_peel(&peeled.p, obj.p, GIT_OBJECT_COMMIT) != 0) {
-    error =
-        fmt::format("plan: '{}' is not a revision of this repository ({})", revision, last_error());
+    error = message(N_("'{revision}' is not a revision of this repository ({reason})"),
+                    {plan_text("revision", revision), plan_text("reason", last_error())});
     return std::nullopt;
   }
   return info_of(reinterpret_cast<git_commit*>(peeled.p));
 }
 
-LoadResult Repository::load(const CommitInfo& commit, std::string& error,
-                            const LoadOptions& options) {
+LoadResult Repository::load(const CommitInfo& commit, Message& error, const LoadOptions& options) {
   git_oid id;
   git_oid_fromstr(&id, commit.id.c_str());
   git_oid tree_id;
   std::vector<std::string> paths;
   std::vector<FilePart> parts;
   if (!plan_tree(repo_, id, plan_path_, tree_id)) {
-    error = fmt::format("the commit has no {} folder", plan_path_.empty() ? "plan" : plan_path_);
+    error = message(N_("the commit has no {folder} folder"),
+                    {plan_text("folder", plan_path_.empty() ? "plan" : plan_path_)});
     return merge_parts(display_root_, paths, std::move(parts));
   }
   Owned<git_tree, git_tree_free> tree;
@@ -231,7 +229,7 @@ std::vector<git_oid> commits_present(git_repository* repo, const git_oid& start,
 }  // namespace
 
 std::vector<CommitInfo> Repository::plan_history(const CommitInfo& from, bool first_parent,
-                                                 std::string& error) const {
+                                                 Message& error) const {
   std::vector<CommitInfo> out;
   git_oid start;
   git_oid_fromstr(&start, from.id.c_str());
@@ -241,7 +239,7 @@ std::vector<CommitInfo> Repository::plan_history(const CommitInfo& from, bool fi
   } else {
     Owned<git_revwalk, git_revwalk_free> walk;
     if (git_revwalk_new(&walk.p, repo_) != 0 || git_revwalk_push(walk.p, &start) != 0) {
-      error = "plan: cannot walk the history: " + last_error();
+      error = message(N_("cannot walk the history: {reason}"), {plan_text("reason", last_error())});
       return out;
     }
     git_revwalk_sorting(walk.p, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
@@ -250,7 +248,7 @@ std::vector<CommitInfo> Repository::plan_history(const CommitInfo& from, bool fi
     int rc;
     while ((rc = git_revwalk_next(&id, walk.p)) == 0) ids.push_back(id);
     if (rc != GIT_ITEROVER) {
-      error = "plan: cannot walk the history: " + last_error();
+      error = message(N_("cannot walk the history: {reason}"), {plan_text("reason", last_error())});
       return out;
     }
   }

@@ -11,6 +11,7 @@
 
 #include "commit_info.hpp"
 #include "load/loader.hpp"
+#include "message.hpp"
 
 struct git_repository;
 
@@ -19,21 +20,21 @@ namespace plan {
 class Repository {
  public:
   // The repository holding `plan_dir`; nothing (and `error`) outside one.
-  static std::unique_ptr<Repository> open(const std::string& plan_dir, std::string& error);
+  static std::unique_ptr<Repository> open(const std::string& plan_dir, Message& error);
   ~Repository();
 
   // A revision as git names it: HEAD~3, a tag, a hash, main@{2009-06-01}.
-  std::optional<CommitInfo> resolve(const std::string& revision, std::string& error) const;
+  std::optional<CommitInfo> resolve(const std::string& revision, Message& error) const;
 
   // The plan at a commit, loaded as the working tree would be (paths shown the same way).
   // Files unchanged since an earlier call are not parsed again. The size limits are the
   // working tree's: a blob over them is not read.
-  LoadResult load(const CommitInfo& commit, std::string& error, const LoadOptions& options = {});
+  LoadResult load(const CommitInfo& commit, Message& error, const LoadOptions& options = {});
 
   // Commits on the first-parent line from `from` that changed the plan folder, oldest first.
   // In a shallow clone, those that are there (the oldest one there counts as a change).
   std::vector<CommitInfo> plan_history(const CommitInfo& from, bool first_parent,
-                                       std::string& error) const;
+                                       Message& error) const;
 
   // A shallow clone (actions/checkout's default depth of 1): commits past its boundary are
   // missing, so the history shows only what is there.

@@ -8,19 +8,18 @@ namespace plan {
 
 std::unique_ptr<MeasuredPlan> measure_revision(Repository& repo, const CommitInfo& commit,
                                                const Date& as_of, const LoadOptions& limits,
-                                               std::string& error) {
-  std::string why;
+                                               Message& error) {
+  Message why;
   LoadResult load = repo.load(commit, why, limits);
   if (!why.empty()) {
-    error = why;
+    error = std::move(why);
     return nullptr;
   }
   return measure(check_loaded(std::move(load)), as_of);
 }
 
 bool walk_history(const std::string& plan_dir, const std::string& from, bool first_parent,
-                  const LoadOptions& limits, std::vector<HistoryPoint>& points,
-                  std::string& error) {
+                  const LoadOptions& limits, std::vector<HistoryPoint>& points, Message& error) {
   auto repo = Repository::open(plan_dir, error);
   if (!repo) return false;
   auto head = repo->resolve(from, error);
@@ -28,7 +27,7 @@ bool walk_history(const std::string& plan_dir, const std::string& from, bool fir
   for (const CommitInfo& c : repo->plan_history(*head, first_parent, error)) {
     HistoryPoint p;
     p.commit = c;
-    std::string why;  // no plan folder at this commit: a gap like a file that does not parse
+    Message why;  // no plan folder at this commit: a gap like a file that does not parse
     if (auto m = measure_revision(*repo, c, parse_date(c.date), limits, why)) {
       const Plan& plan = m->checked->load.plan;
       p.loaded = plan.unread_files.empty() && !plan.files.empty();

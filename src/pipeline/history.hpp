@@ -19,13 +19,13 @@ namespace plan {
 // `error` saying why (e.g. the commit has no plan folder), when there is no plan to load.
 std::unique_ptr<MeasuredPlan> measure_revision(Repository& repo, const CommitInfo& commit,
                                                const Date& as_of, const LoadOptions& limits,
-                                               std::string& error);
+                                               Message& error);
 
 // The plan's completion at every commit from `from` back (first parents only, or all) that
 // changed the plan folder, oldest first, each measured as of its own date. A commit whose
 // plan does not wholly load is a gap (`loaded` false), not a zero. False, with `error`, when
 // the plan folder is not in a repository or `from` names no revision.
 bool walk_history(const std::string& plan_dir, const std::string& from, bool first_parent,
-                  const LoadOptions& limits, std::vector<HistoryPoint>& points, std::string& error);
+                  const LoadOptions& limits, std::vector<HistoryPoint>& points, Message& error);
 
 }  // namespace plan

@@ -126,7 +126,13 @@ TEST_CASE("outside a git repository, diff and history say so and exit 2, but che
   Run diff = run("cd " + dir.string() + " && " + plan_cmd("diff 2>&1"));
   CHECK(diff.status == 2);
   CHECK(diff.out.find("not in a git repository") != std::string::npos);
-  CHECK(run("cd " + dir.string() + " && " + plan_cmd("history 2>&1")).status == 2);
+  const Run history = run("cd " + dir.string() + " && " + plan_cmd("history 2>&1"));
+  CHECK(history.status == 2);
+  // In the user's language, with git's own reason inside it.
+  const Run hebrew =
+      run("cd " + dir.string() + " && LANGUAGE=he LC_ALL=C.UTF-8 " + plan_cmd("history 2>&1"));
+  CHECK(hebrew.status == 2);
+  CHECK(hebrew.out.rfind("\u200Fplan: התיקייה \u2068plan\u2069 אינה במאגר git", 0) == 0);
   CHECK(run("cd " + dir.string() + " && " + plan_cmd("check 2>&1")).status == 0);
   fs::remove_all(dir);
 }

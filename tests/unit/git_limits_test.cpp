@@ -22,9 +22,9 @@ TEST_CASE("a file at a revision over the size limits is too-large, like one on d
   g.write("plan/a.yaml", "goals: [{id: G1, title: " + std::string(3000, 'x') + "}]\n");
   g.write("plan/b.yaml", "goals: [{id: G2, title: Two}]\n");
   g.sh("git add -A && git -c user.name=T -c user.email=t@example.org commit -q -m plan");
-  std::string error;
+  plan::Message error;
   auto repo = Repository::open((g.path / "plan").string(), error);
-  REQUIRE_MESSAGE(repo, error);
+  REQUIRE_MESSAGE(repo, render_message(error));
   auto head = repo->resolve("HEAD", error);
   REQUIRE(head);
 

@@ -165,9 +165,9 @@ TEST_CASE("a revision without the plan folder is an error, not an empty plan") {
       "empty");
   t.write("plan/a.yaml", std::string(kPlan) + activities("A1", "done", "T1"));
   t.sh("git add -A && git -c user.name=T -c user.email=t@example.org commit -q -m plan");
-  std::string error;
+  plan::Message error;
   auto repo = Repository::open((t.path / "plan").string(), error);
-  REQUIRE_MESSAGE(repo, error);
+  REQUIRE_MESSAGE(repo, render_message(error));
   auto head = repo->resolve("HEAD", error);
   auto first = repo->resolve("HEAD~1", error);
   REQUIRE(head);
@@ -180,11 +180,11 @@ TEST_CASE("a revision without the plan folder is an error, not an empty plan") {
         measure(check_plan_dir((t.path / "plan").string()), parse_date("2009-06-01"))->stats.plan);
 
   CHECK_FALSE(measure_revision(*repo, *first, parse_date("2009-06-01"), {}, error));
-  CHECK(error == "the commit has no plan folder");
+  CHECK(render_message(error) == "the commit has no plan folder");
 
   // The walk: only the commit that has the plan, measured as of its own date.
   std::vector<HistoryPoint> points;
-  error.clear();
+  error = {};
   REQUIRE(walk_history((t.path / "plan").string(), "HEAD", true, {}, points, error));
   REQUIRE(points.size() == 1);
   CHECK(points[0].loaded);
