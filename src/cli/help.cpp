@@ -24,6 +24,7 @@ std::string value_name(const CLI::Option& opt) {
       {"--template", "FILE"}, {"--output", "FILE"},   {"--lang", "LANG"},  {"--bidi", "MODE"},
       {"--from", "REV"},      {"--owner", "NAME"},    {"--section", "ID"}, {"--target", "ID"},
       {"--goal", "ID"},       {"--status", "STATUS"}, {"--sort", "KEY"},   {"--due-within", "DAYS"},
+      {"--kind", "KIND"},
   };
   for (const std::string& n : opt.get_lnames())
     if (auto it = words.find("--" + n); it != words.end()) return it->second;
