@@ -45,7 +45,7 @@ void check_cross_links(const std::vector<UnitView>& units, const UnitLookup& loo
                  nested("hint", best.empty()
                                     ? message(N_("; the units are {units}"),
                                               {nested("units", quoted_choices(lookup.ids(), true))})
-                                    : did_you_mean_part(best + ":" + q.id))})));
+                                    : did_you_mean_message(best + ":" + q.id))})));
         if (!best.empty()) out.back().suggestion = best + ":" + q.id;
         continue;
       }
@@ -57,7 +57,7 @@ void check_cross_links(const std::vector<UnitView>& units, const UnitLookup& loo
       const std::string best = closest_match(q.id, goals);
       Message hint = best.empty() ? message(N_("; its goals are {goals}"),
                                             {nested("goals", quoted_choices(goals, true))})
-                                  : did_you_mean_part(units[h].id + ":" + best);
+                                  : did_you_mean_message(units[h].id + ":" + best);
       std::vector<MessageArg> args{plan_text("target", t.id.value), plan_text("goal", r.id),
                                    plan_text("id", q.id), plan_text("unit", units[h].id)};
       if (found) {

@@ -17,7 +17,7 @@ static void check_ref(const PlanIndex& ix, const Ref& ref, ItemKind want,
   const bool goal = want == ItemKind::goal;
   const char* code = goal ? "unknown-goal" : "unknown-target";
   std::string best = closest_match(ref.id, candidates);
-  Message hint = did_you_mean_part(best);
+  Message hint = did_you_mean_message(best);
   if (found) {
     out.push_back(make_error(
         code, ref.loc,

@@ -22,21 +22,21 @@ void check_statuses(const PlanIndex& ix, Diagnostics& out) {
     std::string best = closest_match(a.status_text, names);
     out.push_back(make_error(
         "unknown-status", a.status.loc,
-        message(
-            N_("activity '{id}' has status '{status}', which is not one of {statuses}{hint}"),
-            {plan_text("id", a.id.value), plan_text("status", a.status_text),
-             nested("statuses", quoted_choices(names)), nested("hint", did_you_mean_part(best))})));
+        message(N_("activity '{id}' has status '{status}', which is not one of {statuses}{hint}"),
+                {plan_text("id", a.id.value), plan_text("status", a.status_text),
+                 nested("statuses", quoted_choices(names)),
+                 nested("hint", did_you_mean_message(best))})));
     out.back().suggestion = std::move(best);
   }
   const std::vector<std::string> plan_statuses{"draft", "final"};
   for (const Meta& m : ix.plan().metas) {
     if (!m.status.given() || m.status.value == "draft" || m.status.value == "final") continue;
     std::string best = closest_match(m.status.value, plan_statuses);
-    out.push_back(make_error(
-        "unknown-status", m.status.loc,
-        message(N_("the plan's status '{status}' is not 'draft' or "
-                   "'final'{hint}"),
-                {plan_text("status", m.status.value), nested("hint", did_you_mean_part(best))})));
+    out.push_back(make_error("unknown-status", m.status.loc,
+                             message(N_("the plan's status '{status}' is not 'draft' or "
+                                        "'final'{hint}"),
+                                     {plan_text("status", m.status.value),
+                                      nested("hint", did_you_mean_message(best))})));
     out.back().suggestion = std::move(best);
   }
 }

@@ -4,12 +4,6 @@
 
 namespace plan {
 
-Message did_you_mean_part(std::string_view best) {
-  if (best.empty()) return {};
-  return message(N_("; did you mean '{suggestion}'?"),
-                 {plan_text("suggestion", std::string(best))});
-}
-
 Message quoted_choices(const std::vector<std::string>& items, bool and_list) {
   auto quoted = [](const std::string& s) {
     return "'" + s + "'";  // not YAML: a choice quoted for a person

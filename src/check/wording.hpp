@@ -1,5 +1,6 @@
 // The pieces that check's messages share, as messages of their own so that a translation
-// words them once: the "did you mean" hint, an item's kind, a list of choices, a bad date.
+// words them once: a list of choices, a bad date. The "did you mean" hint is util/text's
+// (did_you_mean_message), an item's kind is kind_words'.
 #pragma once
 
 #include <string>
@@ -13,8 +14,6 @@
 
 namespace plan {
 
-// "; did you mean 'X'?" for a candidate chosen by closest_match; empty for none.
-Message did_you_mean_part(std::string_view best);
 // "'a', 'b' or 'c'" (`and_list`: "… and 'c'"), the items quoted as plan text.
 Message quoted_choices(const std::vector<std::string>& items, bool and_list = false);
 

@@ -135,16 +135,6 @@ std::size_t id_column(std::size_t widest, std::size_t fixed_without_id, const Te
   return std::max<std::size_t>(w, 2);
 }
 
-std::string incomplete_notice(std::size_t unread, std::size_t files, const std::string& where) {
-  if (unread == 0) return "";
-  return fmt::format("{} of {} file{} could not be read{}: figures are incomplete", unread, files,
-                     files == 1 ? "" : "s", where.empty() ? "" : " " + where);
-}
-
-std::string incomplete_notice(const Plan& p) {
-  return incomplete_notice(p.unread_files.size(), p.files.empty() ? 0 : p.files.size() - 1);
-}
-
 namespace {
 
 // What every part of the overview shares: the plan, its figures and the layout.

@@ -47,11 +47,6 @@ std::string id_cell(const std::string& id, std::size_t width, const std::string&
 std::size_t id_column(std::size_t widest, std::size_t fixed_without_id, const TextLayout& layout,
                       std::size_t min_text = 16);
 
-// "1 of 9 files could not be read: figures are incomplete" (with " " + where after "read"
-// when given: "at HEAD~1 (dfb135a)"), or "" when every file was read.
-std::string incomplete_notice(std::size_t unread, std::size_t files, const std::string& where = "");
-std::string incomplete_notice(const Plan& plan);
-
 // The parts joined with " · ", as many to a line as fit; later lines indented by `indent`.
 std::string wrap_parts(const std::string& lead, const std::vector<std::string>& parts,
                        const TextLayout& layout, std::size_t indent = 2);

@@ -129,14 +129,6 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best;
 }
 
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  return did_you_mean_hint(closest_match(word, candidates));
-}
-
-std::string did_you_mean_hint(std::string_view best) {
-  return best.empty() ? std::string() : "; did you mean '" + std::string(best) + "'?";
-}
-
 Message did_you_mean_message(std::string_view best) {
   if (best.empty()) return {};
   return message(N_("; did you mean '{suggestion}'?"),

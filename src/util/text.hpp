@@ -43,13 +43,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 constexpr std::size_t kMaxSuggestedLength = 64;
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-// "; did you mean 'x'?" when there is a close candidate, else "".
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
-// The same for a candidate already chosen by closest_match ("" for none), so a caller can
-// keep the candidate itself (a diagnostic's suggestion) and word the message alike.
-std::string did_you_mean_hint(std::string_view best);
-// The same hints as messages, for a diagnostic's `{hint}` (nested): translated with it.
-// Empty (no text) when there is no candidate.
+// "; did you mean 'x'?" as a message, for a `{hint}` (nested): translated with its sentence.
+// Empty (no text) when there is no candidate. `best`: a candidate already chosen by
+// closest_match ("" for none), so a caller can keep it (a diagnostic's suggestion).
 Message did_you_mean_message(std::string_view best);
 Message did_you_mean_message(std::string_view word, const std::vector<std::string>& candidates);
 

@@ -29,8 +29,8 @@ TEST_CASE("edit_distance counts a swap of neighbours as one edit") {
 
 TEST_CASE("did_you_mean suggests only close words") {
   const std::vector<std::string> keys{"id", "title", "targets", "status"};
-  CHECK(did_you_mean("titel", keys) == "; did you mean 'title'?");
-  CHECK(did_you_mean("zzzzzz", keys).empty());
+  CHECK(render_message(did_you_mean_message("titel", keys)) == "; did you mean 'title'?");
+  CHECK(did_you_mean_message("zzzzzz", keys).empty());
   CHECK(closest_match("G9", {"G1", "T1"}) == "G1");
 }
 
