@@ -420,16 +420,11 @@ std::string shipped_piped(const std::string& args) {
              std::string(PLAN_BINARY) + " --plan " + PLAN_SOURCE_DIR + "/plan " + args);
 }
 
-const char* kStatusArgs = "status --as-of 2009-06-01 --color never";
-}  // namespace
-
-TEST_CASE("terminal: tmux shows the shipped plan's Hebrew in FriBidi's visual order") {
-  REQUIRE(plan::test::have("tmux"));
-  REQUIRE_MESSAGE(plan::test::have("fribidi"), "fribidi (libfribidi-bin) is the oracle");
-  const std::string logical = shipped_piped(kStatusArgs);
-  REQUIRE(plan::has_rtl(logical));
+// Checks that each row tmux shows is FriBidi's order of the same line of `logical`, and that
+// the right-to-left ones were reordered; returns how many were right to left.
+std::size_t rows_in_visual_order(const std::string& logical,
+                                 const std::vector<std::string>& screen) {
   const std::vector<std::string> expected = fribidi_lines(logical);
-  const std::vector<std::string> screen = tmux_screen("", kStatusArgs);
   REQUIRE(screen.size() > expected.size());  // and the __END__ line
   std::size_t reordered = 0;
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -441,7 +436,18 @@ TEST_CASE("terminal: tmux shows the shipped plan's Hebrew in FriBidi's visual or
       CHECK(trimmed(screen[i]) != trimmed(without_controls(lines(logical)[i])));
     }
   }
-  CHECK(reordered >= 3);  // the goals' titles at least
+  return reordered;
+}
+
+const char* kStatusArgs = "status --as-of 2009-06-01 --color never";
+}  // namespace
+
+TEST_CASE("terminal: tmux shows the shipped plan's Hebrew in FriBidi's visual order") {
+  REQUIRE(plan::test::have("tmux"));
+  REQUIRE_MESSAGE(plan::test::have("fribidi"), "fribidi (libfribidi-bin) is the oracle");
+  const std::string logical = shipped_piped(kStatusArgs);
+  REQUIRE(plan::has_rtl(logical));
+  CHECK(rows_in_visual_order(logical, tmux_screen("", kStatusArgs)) >= 3);  // goals' titles
 }
 
 TEST_CASE("terminal: tmux shows trace of the shipped plan in Hebrew, in FriBidi's visual order") {
@@ -484,19 +490,7 @@ TEST_CASE("terminal: tmux shows a writing command's Hebrew refusals in visual or
     const std::string logical = shipped_piped(std::string("--lang he ") + args);
     CAPTURE(logical);
     REQUIRE(plan::has_rtl(logical));
-    const std::vector<std::string> expected = fribidi_lines(logical);
-    const std::vector<std::string> screen = tmux_screen("", std::string("--lang he ") + args);
-    REQUIRE(screen.size() > expected.size());
-    std::size_t reordered = 0;
-    for (std::size_t i = 0; i < expected.size(); ++i) {
-      CAPTURE(i);
-      CHECK(trimmed(screen[i]) == trimmed(expected[i]));
-      if (plan::has_rtl(lines(logical)[i])) {
-        ++reordered;
-        CHECK(trimmed(screen[i]) != trimmed(without_controls(lines(logical)[i])));
-      }
-    }
-    CHECK(reordered >= 1);
+    CHECK(rows_in_visual_order(logical, tmux_screen("", std::string("--lang he ") + args)) >= 1);
   }
 }
 
